@@ -1,0 +1,24 @@
+//! `firm` rows. A firm that rents space in parks.
+//!
+//! Hand-kept in the shape sea-orm-cli generates; API types live in the server crate.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "firm")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub name: String,
+    pub sector: Option<String>,
+    pub employees: Option<i32>,
+    pub version: i32,
+    pub updated_at: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

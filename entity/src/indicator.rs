@@ -1,0 +1,24 @@
+//! `indicator` rows. A national figure for a period.
+//!
+//! Hand-kept in the shape sea-orm-cli generates; API types live in the server crate.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "indicator")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub key: String,
+    pub period: String,
+    pub value: f64,
+    pub unit: String,
+    pub notes: Option<String>,
+    pub version: i32,
+    pub updated_at: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

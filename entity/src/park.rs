@@ -1,0 +1,29 @@
+//! `park` rows. A software technology park, IT park or technology park.
+//!
+//! Hand-kept in the shape sea-orm-cli generates; API types live in the server crate.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "park")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub status: String,
+    pub city_id: i32,
+    pub operator_id: Option<i32>,
+    pub area_sqft: Option<i64>,
+    pub opened_year: Option<i32>,
+    pub notes: Option<String>,
+    pub version: i32,
+    pub updated_at: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

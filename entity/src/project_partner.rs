@@ -1,0 +1,22 @@
+//! `project_partner` rows. An organization's role in a project.
+//!
+//! Hand-kept in the shape sea-orm-cli generates; API types live in the server crate.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "project_partner")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub project_id: i32,
+    pub organization_id: i32,
+    pub role: String,
+    pub version: i32,
+    pub updated_at: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,22 @@
+//! `source` rows. A citation attached to any record by (record_type, record_id).
+//!
+//! Hand-kept in the shape sea-orm-cli generates; API types live in the server crate.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "source")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub record_type: String,
+    pub record_id: i32,
+    pub url: String,
+    pub title: Option<String>,
+    pub as_of: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

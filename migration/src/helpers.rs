@@ -1,0 +1,64 @@
+//! Small builders shared by the migrations, so every table gets the same
+//! bookkeeping columns and every index the same naming.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{integer, string};
+
+/// `version` (bumped on every write, for optimistic concurrency) and
+/// `updated_at` (ISO-8601, set by the application).
+pub fn bookkeeping(table: &mut TableCreateStatement) -> &mut TableCreateStatement {
+    table
+        .col(integer(Alias::new("version")).default(1))
+        .col(string(Alias::new("updated_at")))
+}
+
+/// A foreign key from `table.column` to `target.id`.
+pub fn fk(table: &str, column: &str, target: &str) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(format!("fk_{table}_{column}"))
+        .from(Alias::new(table), Alias::new(column))
+        .to(Alias::new(target), Alias::new("id"))
+        .on_delete(ForeignKeyAction::Restrict)
+        .to_owned()
+}
+
+/// An index on `(columns..., id)`. Ending every index with the primary key makes
+/// keyset pages and per-parent pages ("first 20 tenancies of park 7 by id")
+/// index range scans instead of a sort over every row of the parent.
+pub fn index_with_id(table: &str, columns: &[&str]) -> IndexCreateStatement {
+    let mut index = Index::create();
+    index
+        .name(format!("ix_{table}_{}", columns.join("_")))
+        .table(Alias::new(table))
+        .if_not_exists();
+    for column in columns {
+        index.col(Alias::new(*column));
+    }
+    index.col(Alias::new("id"));
+    index.to_owned()
+}
+
+/// A unique index over `columns`.
+pub fn unique(table: &str, columns: &[&str]) -> IndexCreateStatement {
+    let mut index = Index::create();
+    index
+        .name(format!("ux_{table}_{}", columns.join("_")))
+        .table(Alias::new(table))
+        .unique()
+        .if_not_exists();
+    for column in columns {
+        index.col(Alias::new(*column));
+    }
+    index.to_owned()
+}
+
+/// Creates each index in turn.
+pub async fn create_indexes(
+    manager: &SchemaManager<'_>,
+    indexes: Vec<IndexCreateStatement>,
+) -> Result<(), DbErr> {
+    for index in indexes {
+        manager.create_index(index).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,21 @@
+//! parkgraph's schema, as backend-neutral sea-orm migrations that run unchanged on
+//! SQLite and PostgreSQL. Migrations own the tables; the seed loader owns the data.
+
+pub use sea_orm_migration::prelude::*;
+
+mod helpers;
+mod m20261127_000001_create_places_and_parks;
+mod m20261127_000002_create_projects_and_facts;
+
+/// Every migration, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261127_000001_create_places_and_parks::Migration),
+            Box::new(m20261127_000002_create_projects_and_facts::Migration),
+        ]
+    }
+}

@@ -1,0 +1,102 @@
+//! Building and running the server: connect, migrate, seed an empty database,
+//! bind, serve until told to stop. `main` and the tests both go through here.
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use anyhow::Context as _;
+use tokio::net::TcpListener;
+
+use crate::config::{Config, redact};
+use crate::db::Db;
+use crate::http::{AppState, router};
+use crate::seed;
+
+/// A server that is bound and ready to serve.
+pub struct App {
+    listener: TcpListener,
+    db: Db,
+    state: AppState,
+}
+
+impl App {
+    /// Connects, migrates, seeds an empty database (unless disabled) and binds.
+    pub async fn build(config: &Config) -> anyhow::Result<Self> {
+        let db = Db::connect(&config.database_url, config.db_max_connections)
+            .await
+            .with_context(|| format!("cannot connect to {}", redact(&config.database_url)))?;
+        db.migrate().await.context("migrating the database failed")?;
+        if config.seed_on_start {
+            match seed::seed(&db, &seed::embedded()).await? {
+                seed::Outcome::Loaded(rows) => tracing::info!(rows, "loaded the shipped dataset"),
+                seed::Outcome::AlreadySeeded => tracing::debug!("database already holds data"),
+            }
+        }
+        Self::bind(config, db).await
+    }
+
+    /// Binds to a database that is already migrated (and seeded as wanted).
+    pub async fn bind(config: &Config, db: Db) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(config.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.addr))?;
+        let state = AppState {
+            schema: crate::graphql::build_schema(db.clone()),
+            db: db.clone(),
+        };
+        Ok(Self {
+            listener,
+            db,
+            state,
+        })
+    }
+
+    /// The address actually bound (useful with port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    /// The database handle.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    pub async fn serve_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        axum::serve(self.listener, router(self.state))
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        self.db.conn.close_by_ref().await.ok();
+        Ok(())
+    }
+
+    /// Serves until Ctrl-C or SIGTERM.
+    pub async fn serve(self) -> std::io::Result<()> {
+        self.serve_until(shutdown_signal()).await
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,10 @@
+//! Cities (and districts) where parks and projects are, each in a province.
+
+mod inputs;
+mod resolvers;
+mod service;
+mod types;
+
+pub use inputs::{CityFilter, CityOrder, CityOrderField};
+pub use resolvers::CityQuery;
+pub use types::{City, CityConnection, Province};

@@ -1,0 +1,95 @@
+//! The `parkgraph` command line: `serve` (the default), `migrate`, `seed` and
+//! `schema`. Settings come from the environment (see `.env.example`).
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use crate::app::App;
+use crate::config::{Config, redact};
+use crate::db::Db;
+use crate::seed;
+
+/// parkgraph: a GraphQL API for Pakistan's technology parks.
+///
+/// Configuration is read from the environment: DATABASE_URL (default
+/// sqlite://parkgraph.db?mode=rwc), PARKGRAPH_ADDR (default 127.0.0.1:8000),
+/// RUST_LOG, PARKGRAPH_LOG_FORMAT, PARKGRAPH_DB_MAX_CONNECTIONS,
+/// PARKGRAPH_SEED_ON_START.
+#[derive(Parser, Debug)]
+#[command(name = "parkgraph", version)]
+pub struct Cli {
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the API: GraphiQL at /, GraphQL at /graphql, /healthz, /readyz.
+    /// Migrates the database and, when it is empty, loads the shipped dataset.
+    Serve,
+    /// Create or update the database tables, then exit.
+    Migrate,
+    /// Validate a dataset and load it into an empty database in one
+    /// transaction. Every problem is reported with file, line and column, and
+    /// nothing is written unless all files are valid.
+    Seed {
+        /// A folder with the dataset's CSV files (default: the dataset built
+        /// into this binary, a copy of the repository's data/).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+    },
+    /// Print the GraphQL schema (SDL) to standard output.
+    Schema,
+}
+
+/// Runs the command line; the process exit code follows the result.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Some(Command::Schema) = cli.command {
+        print!("{}", crate::graphql::sdl());
+        return Ok(());
+    }
+    let config = Config::from_env()?;
+    crate::telemetry::init(config.log_format);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let app = App::build(&config).await?;
+            tracing::info!(
+                addr = %app.local_addr(),
+                database = %redact(&config.database_url),
+                "parkgraph listening: GraphiQL at http://{}/",
+                app.local_addr()
+            );
+            app.serve().await?;
+        }
+        Command::Migrate => {
+            connect(&config).await?.migrate().await?;
+            println!("migrations applied");
+        }
+        Command::Seed { data } => {
+            let files = match &data {
+                Some(dir) => seed::from_dir(dir)?,
+                None => seed::embedded(),
+            };
+            let db = connect(&config).await?;
+            db.migrate().await?;
+            match seed::seed(&db, &files).await? {
+                seed::Outcome::Loaded(rows) => println!("loaded {rows} rows"),
+                seed::Outcome::AlreadySeeded => {
+                    println!("the database already holds data; nothing was written")
+                }
+            }
+        }
+        Command::Schema => unreachable!("handled above"),
+    }
+    Ok(())
+}
+
+async fn connect(config: &Config) -> anyhow::Result<Db> {
+    Db::connect(&config.database_url, config.db_max_connections)
+        .await
+        .with_context(|| format!("cannot connect to {}", redact(&config.database_url)))
+}

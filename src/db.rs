@@ -1,0 +1,85 @@
+//! The database handle: a sea-orm connection plus the counters that tests and
+//! operators read (statements run, rows decoded for pages).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+
+/// Counters shared by every clone of a [`Db`].
+#[derive(Debug, Default)]
+pub struct DbStats {
+    statements: AtomicU64,
+    page_rows: AtomicU64,
+}
+
+impl DbStats {
+    /// SQL statements run so far on this connection pool.
+    pub fn statements(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
+    }
+
+    /// Rows decoded by connection pages so far: what a nested page really read.
+    pub fn page_rows(&self) -> u64 {
+        self.page_rows.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn add_page_rows(&self, n: usize) {
+        self.page_rows.fetch_add(n as u64, Ordering::Relaxed);
+    }
+}
+
+/// A cheap-to-clone handle on the database.
+#[derive(Clone, Debug)]
+pub struct Db {
+    /// The pool.
+    pub conn: DatabaseConnection,
+    /// Counters for this pool.
+    pub stats: Arc<DbStats>,
+}
+
+impl Db {
+    /// Connects, with a pool sized for the backend, and starts counting statements.
+    pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Self> {
+        let mut options = ConnectOptions::new(url.to_owned());
+        // An in-memory SQLite database lives and dies with its one connection.
+        let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+        options
+            .max_connections(if in_memory { 1 } else { max_connections })
+            .min_connections(if in_memory { 1 } else { 0 })
+            .connect_timeout(Duration::from_secs(5))
+            .acquire_timeout(Duration::from_secs(5))
+            .idle_timeout(if in_memory {
+                Duration::from_secs(u32::MAX as u64)
+            } else {
+                Duration::from_secs(300)
+            })
+            .sqlx_logging(false);
+        let mut conn = sea_orm::Database::connect(options).await?;
+        let stats = Arc::new(DbStats::default());
+        let counter = stats.clone();
+        conn.set_metric_callback(move |_| {
+            counter.statements.fetch_add(1, Ordering::Relaxed);
+        });
+        Ok(Self { conn, stats })
+    }
+
+    /// Brings the schema up to date.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        Migrator::up(&self.conn, None).await?;
+        Ok(())
+    }
+
+    /// The SQL dialect in use.
+    pub fn backend(&self) -> DbBackend {
+        self.conn.get_database_backend()
+    }
+
+    /// True when the database answers a trivial query.
+    pub async fn ping(&self) -> bool {
+        let stmt = Statement::from_string(self.backend(), "SELECT 1");
+        self.conn.query_one_raw(stmt).await.is_ok()
+    }
+}

@@ -1,0 +1,113 @@
+//! One error enum for the whole service, turned into GraphQL errors with a
+//! machine-readable `extensions.code` at the edge.
+//!
+//! Internal variants have deliberately generic `Display` text: a forgotten
+//! `.extend()` (async-graphql's blanket `From<T: Display>`) then leaks nothing.
+
+use std::sync::Arc;
+
+use async_graphql::ErrorExtensions;
+
+/// Every failure a service function or resolver can report.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The client sent something we cannot use. Maps to `BAD_USER_INPUT`.
+    #[error("{message}")]
+    BadInput {
+        /// What is wrong, in words a client developer can act on.
+        message: String,
+        /// The argument or input field at fault (`first`, `after`, `input.areaSqft`).
+        field: Option<String>,
+    },
+    /// The database is out of reach. Maps to `SERVICE_UNAVAILABLE`.
+    #[error("the database is unavailable; try again shortly")]
+    Unavailable(#[source] sea_orm::DbErr),
+    /// Anything else that went wrong on our side. Maps to `INTERNAL`; the
+    /// source is logged, never shown.
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl AppError {
+    /// A `BAD_USER_INPUT` error about one argument or input field.
+    pub fn bad_input(field: &str, message: impl Into<String>) -> Self {
+        Self::BadInput {
+            message: message.into(),
+            field: Some(field.to_owned()),
+        }
+    }
+
+    /// The `extensions.code` clients see.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::BadInput { .. } => "BAD_USER_INPUT",
+            Self::Unavailable(_) => "SERVICE_UNAVAILABLE",
+            Self::Internal(_) => "INTERNAL",
+        }
+    }
+}
+
+impl From<sea_orm::DbErr> for AppError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        if is_connection_failure(&err) {
+            Self::Unavailable(err)
+        } else {
+            Self::Internal(err.into())
+        }
+    }
+}
+
+impl From<Arc<sea_orm::DbErr>> for AppError {
+    fn from(err: Arc<sea_orm::DbErr>) -> Self {
+        // Loader errors are shared between every waiter of a batch; the text is
+        // all we need for the log.
+        let unavailable = is_connection_failure(&err);
+        let err = sea_orm::DbErr::Custom(err.to_string());
+        if unavailable {
+            Self::Unavailable(err)
+        } else {
+            Self::Internal(err.into())
+        }
+    }
+}
+
+fn is_connection_failure(err: &sea_orm::DbErr) -> bool {
+    matches!(
+        err,
+        sea_orm::DbErr::ConnectionAcquire(_) | sea_orm::DbErr::Conn(_)
+    )
+}
+
+impl ErrorExtensions for AppError {
+    fn extend(&self) -> async_graphql::Error {
+        match self {
+            Self::Internal(source) => tracing::error!(error = ?source, "internal error"),
+            Self::Unavailable(source) => tracing::warn!(error = %source, "database unavailable"),
+            Self::BadInput { .. } => {}
+        }
+        async_graphql::Error::new(self.to_string()).extend_with(|_, ext| {
+            ext.set("code", self.code());
+            if let Self::BadInput {
+                field: Some(field), ..
+            } = self
+            {
+                ext.set("field", field.as_str());
+            }
+        })
+    }
+}
+
+impl From<AppError> for async_graphql::Error {
+    fn from(err: AppError) -> Self {
+        err.extend()
+    }
+}
+
+/// The result type of service functions.
+pub type AppResult<T> = Result<T, AppError>;
+
+/// Logs any error and returns the generic `INTERNAL` GraphQL error, for
+/// failures that do not pass through [`AppError`].
+pub fn internal(err: impl std::fmt::Debug) -> async_graphql::Error {
+    AppError::Internal(anyhow::anyhow!("{err:?}")).extend()
+}

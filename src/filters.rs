@@ -1,0 +1,199 @@
+//! Operator inputs shared by every filter (`IntFilter`, `FloatFilter`,
+//! `StringFilter`), sort direction, and their translation into SQL conditions.
+//! Filters always become SQL; nothing is filtered in Rust after fetching.
+
+use async_graphql::{Enum, InputObject};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, LikeExpr};
+
+/// Comparisons on a whole-number field. All given operators must hold.
+#[derive(InputObject, Clone, Debug, Default)]
+pub struct IntFilter {
+    /// Equal to.
+    pub eq: Option<i64>,
+    /// Not equal to (rows where the field is null do not match).
+    pub ne: Option<i64>,
+    /// Equal to one of these.
+    #[graphql(name = "in")]
+    pub in_: Option<Vec<i64>>,
+    /// Equal to none of these (rows where the field is null do not match).
+    pub not_in: Option<Vec<i64>>,
+    /// Greater than.
+    pub gt: Option<i64>,
+    /// Greater than or equal to.
+    pub gte: Option<i64>,
+    /// Less than.
+    pub lt: Option<i64>,
+    /// Less than or equal to.
+    pub lte: Option<i64>,
+    /// True: only rows where the field is unknown; false: only rows where it is known.
+    pub is_null: Option<bool>,
+}
+
+/// Comparisons on a floating-point field. All given operators must hold.
+#[derive(InputObject, Clone, Debug, Default)]
+pub struct FloatFilter {
+    /// Equal to.
+    pub eq: Option<f64>,
+    /// Not equal to (rows where the field is null do not match).
+    pub ne: Option<f64>,
+    /// Greater than.
+    pub gt: Option<f64>,
+    /// Greater than or equal to.
+    pub gte: Option<f64>,
+    /// Less than.
+    pub lt: Option<f64>,
+    /// Less than or equal to.
+    pub lte: Option<f64>,
+    /// True: only rows where the field is unknown; false: only rows where it is known.
+    pub is_null: Option<bool>,
+}
+
+/// String comparisons; `contains` and `startsWith` are case-insensitive, the
+/// others exact. All given operators must hold.
+#[derive(InputObject, Clone, Debug, Default)]
+pub struct StringFilter {
+    /// Exactly equal to.
+    pub eq: Option<String>,
+    /// Not exactly equal to (rows where the field is null do not match).
+    pub ne: Option<String>,
+    /// Exactly equal to one of these.
+    #[graphql(name = "in")]
+    pub in_: Option<Vec<String>>,
+    /// Equal to none of these (rows where the field is null do not match).
+    pub not_in: Option<Vec<String>>,
+    /// Contains this text, ignoring case.
+    pub contains: Option<String>,
+    /// Starts with this text, ignoring case.
+    pub starts_with: Option<String>,
+    /// True: only rows where the field is unknown; false: only rows where it is known.
+    pub is_null: Option<bool>,
+}
+
+/// Sort direction. Unknown (null) values come last either way.
+#[derive(Enum, Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum SortDirection {
+    /// Smallest first (A to Z, oldest first).
+    #[default]
+    Asc,
+    /// Largest first (Z to A, newest first).
+    Desc,
+}
+
+impl SortDirection {
+    /// True for descending.
+    pub fn is_desc(self) -> bool {
+        self == Self::Desc
+    }
+}
+
+fn null_check(cond: Condition, expr: &Expr, is_null: Option<bool>) -> Condition {
+    match is_null {
+        Some(true) => cond.add(expr.clone().is_null()),
+        Some(false) => cond.add(expr.clone().is_not_null()),
+        None => cond,
+    }
+}
+
+impl IntFilter {
+    /// The SQL condition on `expr`.
+    pub fn condition(&self, expr: Expr) -> Condition {
+        let mut cond = Condition::all();
+        let e = || expr.clone();
+        cond = cond
+            .add_option(self.eq.map(|v| e().eq(v)))
+            .add_option(self.ne.map(|v| e().ne(v)))
+            .add_option(self.in_.as_ref().map(|v| e().is_in(v.iter().copied())))
+            .add_option(self.not_in.as_ref().map(|v| e().is_not_in(v.iter().copied())))
+            .add_option(self.gt.map(|v| e().gt(v)))
+            .add_option(self.gte.map(|v| e().gte(v)))
+            .add_option(self.lt.map(|v| e().lt(v)))
+            .add_option(self.lte.map(|v| e().lte(v)));
+        null_check(cond, &expr, self.is_null)
+    }
+}
+
+impl FloatFilter {
+    /// The SQL condition on `expr`.
+    pub fn condition(&self, expr: Expr) -> Condition {
+        let e = || expr.clone();
+        let cond = Condition::all()
+            .add_option(self.eq.map(|v| e().eq(v)))
+            .add_option(self.ne.map(|v| e().ne(v)))
+            .add_option(self.gt.map(|v| e().gt(v)))
+            .add_option(self.gte.map(|v| e().gte(v)))
+            .add_option(self.lt.map(|v| e().lt(v)))
+            .add_option(self.lte.map(|v| e().lte(v)));
+        null_check(cond, &expr, self.is_null)
+    }
+}
+
+impl StringFilter {
+    /// The SQL condition on `expr`.
+    pub fn condition(&self, expr: Expr) -> Condition {
+        let e = || expr.clone();
+        let cond = Condition::all()
+            .add_option(self.eq.clone().map(|v| e().eq(v)))
+            .add_option(self.ne.clone().map(|v| e().ne(v)))
+            .add_option(self.in_.clone().map(|v| e().is_in(v)))
+            .add_option(self.not_in.clone().map(|v| e().is_not_in(v)))
+            .add_option(
+                self.contains
+                    .as_deref()
+                    .map(|v| ilike(e(), &format!("%{}%", escape_like(v)))),
+            )
+            .add_option(
+                self.starts_with
+                    .as_deref()
+                    .map(|v| ilike(e(), &format!("{}%", escape_like(v)))),
+            );
+        null_check(cond, &expr, self.is_null)
+    }
+}
+
+/// Case-insensitive LIKE that behaves the same on SQLite and PostgreSQL.
+pub fn ilike(expr: Expr, pattern: &str) -> Expr {
+    Expr::expr(Func::lower(expr)).like(LikeExpr::new(pattern.to_lowercase()).escape('\\'))
+}
+
+/// Escapes LIKE's wildcards so user text matches literally.
+pub fn escape_like(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Combines an entity filter's `and`, `or` and `not` parts with its own fields.
+pub fn combine<F>(
+    own: Condition,
+    and: Option<&[F]>,
+    or: Option<&[F]>,
+    not: Option<&F>,
+    each: impl Fn(&F) -> Condition,
+) -> Condition {
+    let mut cond = own;
+    if let Some(all) = and {
+        for f in all {
+            cond = cond.add(each(f));
+        }
+    }
+    if let Some(any) = or {
+        let mut alternatives = Condition::any();
+        for f in any {
+            alternatives = alternatives.add(each(f));
+        }
+        // `or: []` matches nothing, as an empty disjunction should.
+        if any.is_empty() {
+            alternatives = alternatives.add(Expr::cust("1 = 0"));
+        }
+        cond = cond.add(alternatives);
+    }
+    if let Some(f) = not {
+        cond = cond.add(each(f).not());
+    }
+    cond
+}

@@ -1,0 +1,128 @@
+//! The HTTP edge: routes, the GraphQL handler, GraphiQL, health and readiness.
+//! It knows nothing of tables; the schema does the work.
+
+use async_graphql::http::GraphiQLSource;
+use async_graphql::{ErrorExtensionValues, ParseRequestError, Response as GqlResponse, Value};
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use tower_http::trace::TraceLayer;
+
+use crate::db::Db;
+use crate::graphql::{AppSchema, with_loaders};
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// The schema, with the database attached.
+    pub schema: AppSchema,
+    /// The database, for per-request loaders and readiness.
+    pub db: Db,
+}
+
+/// All routes.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(graphiql))
+        .route("/graphql", get(graphql).post(graphql))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn graphiql() -> Html<String> {
+    Html(
+        GraphiQLSource::build()
+            .endpoint("/graphql")
+            .title("parkgraph: Pakistan's technology parks")
+            .finish(),
+    )
+}
+
+/// Runs one GraphQL request (POST JSON, or GET with `query`/`variables` in the URL).
+async fn graphql(
+    State(state): State<AppState>,
+    request: GraphQLRequest<RequestError>,
+) -> Response {
+    let request = request.into_inner();
+    let mut response = state.schema.execute(with_loaders(request, &state.db)).await;
+    give_every_error_a_code(&mut response);
+    GraphQLResponse::from(response).into_response()
+}
+
+/// Parse and validation errors (no path) come from async-graphql without a
+/// code; they are the client's to fix. A field error without a code escaped
+/// `AppError`, so it is ours: logged, and shown only as `INTERNAL`.
+fn give_every_error_a_code(response: &mut GqlResponse) {
+    for error in &mut response.errors {
+        let extensions = error.extensions.get_or_insert_with(ErrorExtensionValues::default);
+        if extensions.get("code").is_some() {
+            continue;
+        }
+        if error.path.is_empty() {
+            extensions.set("code", Value::from("BAD_USER_INPUT"));
+        } else {
+            tracing::error!(error = %error.message, path = ?error.path, "uncoded resolver error");
+            extensions.set("code", Value::from("INTERNAL"));
+            error.message = "internal error".to_owned();
+        }
+    }
+}
+
+/// A request that is not a GraphQL request at all: 400 (413 when too large),
+/// with a GraphQL-shaped error body rather than async-graphql-axum's plain text.
+pub struct RequestError(ParseRequestError);
+
+impl From<ParseRequestError> for RequestError {
+    fn from(err: ParseRequestError) -> Self {
+        Self(err)
+    }
+}
+
+impl IntoResponse for RequestError {
+    fn into_response(self) -> Response {
+        request_error(self.0)
+    }
+}
+
+fn request_error(err: ParseRequestError) -> Response {
+    let (status, message) = match &err {
+        ParseRequestError::PayloadTooLarge => {
+            (StatusCode::PAYLOAD_TOO_LARGE, "the request body is too large".to_owned())
+        }
+        ParseRequestError::InvalidRequest(inner) => (
+            StatusCode::BAD_REQUEST,
+            format!("the body is not a GraphQL request: {inner}"),
+        ),
+        ParseRequestError::UnsupportedBatch => (
+            StatusCode::BAD_REQUEST,
+            "batched requests are not supported; send one operation per request".to_owned(),
+        ),
+        other => (
+            StatusCode::BAD_REQUEST,
+            format!("the request could not be read: {other}"),
+        ),
+    };
+    let body = serde_json::json!({
+        "errors": [{ "message": message, "extensions": { "code": "BAD_USER_INPUT" } }]
+    });
+    (status, axum::Json(body)).into_response()
+}
+
+/// The process is up.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The database answers; 503 while it does not.
+async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    if state.db.ping().await {
+        (StatusCode::OK, "ready")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    }
+}

@@ -1,0 +1,173 @@
+//! The two generic DataLoader shapes every domain uses: rows by id, and the
+//! children of many parents in one `WHERE parent IN (...)` query. Domains name
+//! their relations with small marker types (see `parks/loaders.rs`).
+
+use std::collections::HashMap;
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+use async_graphql::Context;
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use sea_orm::sea_query::Condition;
+use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::db::Db;
+use crate::error::AppError;
+
+/// A DataLoader that lives for one request and caches what it loaded.
+pub type RequestLoader<L> = DataLoader<L, HashMapCache>;
+
+/// An entity with an integer primary key `id`.
+pub trait Table: EntityTrait {
+    /// The `id` column.
+    const ID: Self::Column;
+    /// A row's id.
+    fn id_of(model: &Self::Model) -> i32;
+}
+
+macro_rules! tables {
+    ($($module:ident),*) => {$(
+        impl Table for entity::$module::Entity {
+            const ID: Self::Column = entity::$module::Column::Id;
+            fn id_of(model: &Self::Model) -> i32 {
+                model.id
+            }
+        }
+    )*};
+}
+
+tables!(
+    city,
+    organization,
+    park,
+    firm,
+    tenancy,
+    project,
+    project_partner,
+    milestone,
+    indicator,
+    source
+);
+
+/// Loads rows of `E` by id.
+pub struct ById<E> {
+    db: Db,
+    entity: PhantomData<fn() -> E>,
+}
+
+impl<E> ById<E> {
+    /// A loader on this database.
+    pub fn new(db: Db) -> Self {
+        Self {
+            db,
+            entity: PhantomData,
+        }
+    }
+}
+
+impl<E> Loader<i32> for ById<E>
+where
+    E: Table + Send + Sync + 'static,
+    E::Model: Send + Sync + Clone + 'static,
+{
+    type Value = E::Model;
+    type Error = Arc<DbErr>;
+
+    async fn load(&self, ids: &[i32]) -> Result<HashMap<i32, E::Model>, Self::Error> {
+        let rows = E::find()
+            .filter(E::ID.is_in(ids.iter().copied()))
+            .all(&self.db.conn)
+            .await?;
+        Ok(rows.into_iter().map(|m| (E::id_of(&m), m)).collect())
+    }
+}
+
+/// A one-to-many relation: which column of `Entity` points at the parent.
+pub trait ChildOf: Send + Sync + 'static {
+    /// The child table.
+    type Entity: Table + Send + Sync;
+    /// The column holding the parent's id.
+    fn parent_column() -> <Self::Entity as EntityTrait>::Column;
+    /// The parent id of a child row.
+    fn parent_of(model: &<Self::Entity as EntityTrait>::Model) -> i32;
+    /// Extra conditions (e.g. which record type a source belongs to).
+    fn scope() -> Condition {
+        Condition::all()
+    }
+}
+
+/// Loads the children of many parents, each parent's list in id order.
+pub struct Children<C> {
+    db: Db,
+    relation: PhantomData<fn() -> C>,
+}
+
+impl<C> Children<C> {
+    /// A loader on this database.
+    pub fn new(db: Db) -> Self {
+        Self {
+            db,
+            relation: PhantomData,
+        }
+    }
+}
+
+type ModelOf<C> = <<C as ChildOf>::Entity as EntityTrait>::Model;
+
+impl<C> Loader<i32> for Children<C>
+where
+    C: ChildOf,
+    ModelOf<C>: Send + Sync + Clone + 'static,
+{
+    type Value = Vec<ModelOf<C>>;
+    type Error = Arc<DbErr>;
+
+    async fn load(&self, parents: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
+        let rows = C::Entity::find()
+            .filter(C::parent_column().is_in(parents.iter().copied()))
+            .filter(C::scope())
+            .order_by_asc(<C::Entity as Table>::ID)
+            .all(&self.db.conn)
+            .await?;
+        let mut out: HashMap<i32, Self::Value> = parents.iter().map(|p| (*p, Vec::new())).collect();
+        for row in rows {
+            out.entry(C::parent_of(&row)).or_default().push(row);
+        }
+        Ok(out)
+    }
+}
+
+/// The children of one parent, batched with its siblings' requests.
+pub async fn children<C>(ctx: &Context<'_>, parent: i32) -> async_graphql::Result<Vec<ModelOf<C>>>
+where
+    C: ChildOf,
+    ModelOf<C>: Send + Sync + Clone + 'static,
+{
+    let loader = ctx.data::<RequestLoader<Children<C>>>()?;
+    Ok(loader
+        .load_one(parent)
+        .await
+        .map_err(AppError::from)?
+        .unwrap_or_default())
+}
+
+/// One row by id, batched with its siblings' requests.
+pub async fn by_id<E>(ctx: &Context<'_>, id: i32) -> async_graphql::Result<Option<E::Model>>
+where
+    E: Table + Send + Sync + 'static,
+    E::Model: Send + Sync + Clone + 'static,
+{
+    let loader = ctx.data::<RequestLoader<ById<E>>>()?;
+    Ok(loader.load_one(id).await.map_err(AppError::from)?)
+}
+
+/// Like [`by_id`], for a reference the schema guarantees (a foreign key).
+pub async fn required<E>(ctx: &Context<'_>, id: i32) -> async_graphql::Result<E::Model>
+where
+    E: Table + Send + Sync + 'static,
+    E::Model: Send + Sync + Clone + 'static,
+{
+    by_id::<E>(ctx, id).await?.ok_or_else(|| {
+        crate::error::internal(format!("dangling reference to {} {id}", E::default().table_name()))
+    })
+}

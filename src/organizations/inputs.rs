@@ -1,0 +1,88 @@
+use async_graphql::{Enum, InputObject};
+use entity::organization::{Column, Entity};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SelectStatement};
+
+use super::types::OrganizationKind;
+use crate::filters::{SortDirection, StringFilter, combine};
+use crate::relay::{KeyKind, OrderKey};
+
+/// Which organizations to include. All given fields must match; combine with
+/// `and`, `or`, `not`.
+#[derive(InputObject, Clone, Debug, Default)]
+pub struct OrganizationFilter {
+    /// Every one of these filters must match.
+    pub and: Option<Vec<OrganizationFilter>>,
+    /// At least one of these filters must match.
+    pub or: Option<Vec<OrganizationFilter>>,
+    /// This filter must not match.
+    pub not: Option<Box<OrganizationFilter>>,
+    /// On the slug.
+    pub slug: Option<StringFilter>,
+    /// On the name.
+    pub name: Option<StringFilter>,
+    /// Of one of these kinds.
+    pub kind: Option<Vec<OrganizationKind>>,
+}
+
+fn col(column: Column) -> Expr {
+    Expr::col((Entity, column))
+}
+
+impl OrganizationFilter {
+    /// The SQL condition on the `organization` table.
+    pub fn condition(&self) -> Condition {
+        let own = Condition::all()
+            .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
+            .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
+            .add_option(self.kind.as_ref().map(|k| {
+                col(Column::Kind).is_in(k.iter().map(|v| crate::enums::to_db(*v)))
+            }));
+        combine(
+            own,
+            self.and.as_deref(),
+            self.or.as_deref(),
+            self.not.as_deref(),
+            Self::condition,
+        )
+    }
+
+    /// `SELECT organization.id FROM organization WHERE <this filter>`.
+    pub fn ids(&self) -> SelectStatement {
+        Query::select()
+            .column((Entity, Column::Id))
+            .from(Entity)
+            .cond_where(self.condition())
+            .to_owned()
+    }
+}
+
+/// Fields organizations can be sorted by.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum OrganizationOrderField {
+    /// By name.
+    Name,
+}
+
+/// One sort key for organizations; ties are broken by id.
+#[derive(InputObject, Clone, Copy, Debug)]
+pub struct OrganizationOrder {
+    /// What to sort by.
+    pub field: OrganizationOrderField,
+    /// Which way (default ascending).
+    #[graphql(default)]
+    pub direction: SortDirection,
+}
+
+impl OrganizationOrder {
+    /// The SQL sort key.
+    pub fn key(&self) -> OrderKey {
+        match self.field {
+            OrganizationOrderField::Name => OrderKey::required(
+                "name",
+                col(Column::Name),
+                KeyKind::Text,
+                self.direction.is_desc(),
+            ),
+        }
+    }
+}

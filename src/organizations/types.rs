@@ -1,0 +1,98 @@
+use async_graphql::{Context, Enum, ID, Object};
+use entity::organization;
+use sea_orm::sea_query::Expr;
+
+use crate::connection;
+use crate::parks::{ParkConnection, ParkFilter, ParkOrder};
+use crate::projects::{PartnersOfOrganization, ProjectPartner};
+use crate::relay::{PageArgs, Scope};
+use crate::sources::{OrganizationSources, Source};
+
+/// What kind of organization this is.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum OrganizationKind {
+    /// A ministry, board, authority or other public body.
+    Government,
+    /// A university or other academic institution.
+    University,
+    /// A private company.
+    Company,
+    /// A lender or funder (e.g. Korea Eximbank).
+    Financier,
+    /// A real-estate or park developer.
+    Developer,
+    /// Anything else.
+    Other,
+}
+
+/// A government body, university, company, financier or developer.
+#[derive(Clone, Debug)]
+pub struct Organization(pub organization::Model);
+
+#[Object]
+impl Organization {
+    /// Opaque global ID (Relay `Node`).
+    pub async fn id(&self) -> ID {
+        crate::node::global_id("Organization", self.0.id)
+    }
+
+    /// Stable public key, e.g. `pseb`.
+    async fn slug(&self) -> &str {
+        &self.0.slug
+    }
+
+    /// The organization's name.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// What kind of organization this is.
+    async fn kind(&self) -> async_graphql::Result<OrganizationKind> {
+        Ok(crate::enums::from_db(&self.0.kind)?)
+    }
+
+    /// Parks this organization runs. Same arguments as the root `parks`.
+    #[allow(clippy::too_many_arguments)]
+    async fn parks_operated(
+        &self,
+        filter: Option<ParkFilter>,
+        order_by: Option<Vec<ParkOrder>>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> async_graphql::Result<ParkConnection> {
+        let scope = Scope::Child {
+            column: Expr::col((entity::park::Entity, entity::park::Column::OperatorId)),
+            id: self.0.id,
+        };
+        let args = PageArgs::new(first, after, last, before);
+        Ok(crate::parks::connection(filter, order_by, &args, scope)?)
+    }
+
+    /// The projects this organization takes part in, with its role in each.
+    async fn projects(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ProjectPartner>> {
+        let rows = crate::loaders::children::<PartnersOfOrganization>(ctx, self.0.id).await?;
+        Ok(rows.into_iter().map(ProjectPartner).collect())
+    }
+
+    /// Sources that name this organization.
+    async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
+        crate::sources::load::<OrganizationSources>(ctx, self.0.id).await
+    }
+
+    /// Bumped on every write; send it back with updates to avoid lost updates.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
+    /// When the record last changed (ISO-8601 UTC).
+    async fn updated_at(&self) -> &str {
+        &self.0.updated_at
+    }
+}
+
+connection!(
+    /// A page of organizations.
+    OrganizationConnection, OrganizationEdge, Organization, organization::Model, {}
+);

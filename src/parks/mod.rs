@@ -1,0 +1,14 @@
+//! Parks: software technology parks (STPs), IT parks and technology parks, with
+//! their city, operator, tenants, projects, aggregates and group statistics.
+
+mod connection;
+mod inputs;
+mod resolvers;
+mod service;
+mod types;
+
+pub use connection::{ParkConnection, ParkGroupBy};
+pub use inputs::{ParkFilter, ParkOrder, ParkOrderField};
+pub use resolvers::ParkQuery;
+pub use service::connection;
+pub use types::{Park, ParkKind, ParkStatus};

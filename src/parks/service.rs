@@ -1,0 +1,119 @@
+use async_graphql::Context;
+use entity::{city, organization, park};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
+use sea_orm::{ColumnTrait, EntityTrait, JoinType, QueryFilter};
+
+use super::connection::{ParkConnection, ParkGroup, ParkGroupBy};
+use super::inputs::{ParkFilter, ParkOrder, col, tenant_count as tenants_of_park};
+use crate::db::Db;
+use crate::error::AppResult;
+use crate::relay::{Listing, PageArgs, Scope, StatRow, count_all, entity_listing, summary_measures};
+
+/// The park with this slug, if any.
+pub async fn find_by_slug(db: &Db, slug: &str) -> AppResult<Option<park::Model>> {
+    Ok(park::Entity::find()
+        .filter(park::Column::Slug.eq(slug))
+        .one(&db.conn)
+        .await?)
+}
+
+/// A list of parks matching `filter`, at the root or under a parent.
+pub fn listing(
+    filter: Option<ParkFilter>,
+    order_by: Option<Vec<ParkOrder>>,
+    args: &PageArgs,
+    scope: Scope,
+) -> AppResult<Listing<park::Model>> {
+    let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
+    let keys = order_by.unwrap_or_default().iter().map(ParkOrder::key).collect();
+    entity_listing::<park::Entity>(condition, keys, args, scope)
+}
+
+/// A park connection, for the root and for `city.parks`/`organization.parksOperated`.
+pub fn connection(
+    filter: Option<ParkFilter>,
+    order_by: Option<Vec<ParkOrder>>,
+    args: &PageArgs,
+    scope: Scope,
+) -> AppResult<ParkConnection> {
+    Ok(ParkConnection(listing(filter, order_by, args, scope)?))
+}
+
+fn numeric_fields() -> Vec<Expr> {
+    vec![col(park::Column::AreaSqft), col(park::Column::OpenedYear)]
+}
+
+/// Count plus sum/avg/min/max of area and opening year.
+pub async fn aggregate(list: &Listing<park::Model>, ctx: &Context<'_>) -> AppResult<StatRow> {
+    let rows = list
+        .stats(ctx, summary_measures(&numeric_fields()), None, |_| {})
+        .await?;
+    Ok(rows.into_iter().next().unwrap_or_default())
+}
+
+/// Tenancies recorded across the matching parks.
+pub async fn tenant_count(list: &Listing<park::Model>, ctx: &Context<'_>) -> AppResult<i64> {
+    let rows = list
+        .stats(ctx, vec![tenants_of_park().sum()], None, |_| {})
+        .await?;
+    Ok(rows.first().map(|r| r.count(0)).unwrap_or(0))
+}
+
+/// The matching parks grouped by `by`.
+pub async fn groups(
+    list: &Listing<park::Model>,
+    ctx: &Context<'_>,
+    by: ParkGroupBy,
+) -> AppResult<Vec<ParkGroup>> {
+    let city_col = |c: city::Column| Expr::col((city::Entity, c));
+    let org_col = |c: organization::Column| Expr::col((organization::Entity, c));
+    let (key, label) = match by {
+        ParkGroupBy::City => (city_col(city::Column::Slug), city_col(city::Column::Name)),
+        ParkGroupBy::Province => (
+            city_col(city::Column::Province),
+            city_col(city::Column::Province),
+        ),
+        ParkGroupBy::Status => (col(park::Column::Status), col(park::Column::Status)),
+        ParkGroupBy::Kind => (col(park::Column::Kind), col(park::Column::Kind)),
+        ParkGroupBy::Operator => (
+            org_col(organization::Column::Slug),
+            org_col(organization::Column::Name),
+        ),
+    };
+    let measures = vec![
+        count_all(),
+        col(park::Column::AreaSqft).sum(),
+        tenants_of_park().sum(),
+    ];
+    let rows = list
+        .stats(ctx, measures, Some((key, label)), join_city_and_operator)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| ParkGroup {
+            key: row.key.clone().unwrap_or_else(|| "none".to_owned()),
+            label: row
+                .label
+                .clone()
+                .unwrap_or_else(|| "No operator recorded".to_owned()),
+            count: row.count(0),
+            area_sqft: row.value(1),
+            tenant_count: row.count(2),
+        })
+        .collect())
+}
+
+fn join_city_and_operator(select: &mut SelectStatement) {
+    select
+        .join(
+            JoinType::LeftJoin,
+            city::Entity,
+            Expr::col((city::Entity, city::Column::Id)).equals((park::Entity, park::Column::CityId)),
+        )
+        .join(
+            JoinType::LeftJoin,
+            organization::Entity,
+            Expr::col((organization::Entity, organization::Column::Id))
+                .equals((park::Entity, park::Column::OperatorId)),
+        );
+}

@@ -1,0 +1,218 @@
+//! Relay connections over SQL: keyset cursors (never OFFSET), page-size limits,
+//! lazily computed `totalCount` and aggregates, and nested lists batched per
+//! parent through DataLoaders.
+//!
+//! A domain builds a [`Listing`] from its filtered select and sort keys; the
+//! connection types (made by [`connection!`](crate::connection)) read pages and
+//! counts from it only when the client selects them.
+
+mod args;
+mod connection;
+mod keyset;
+mod loaders;
+mod page;
+mod stats;
+
+pub use args::{MAX_PAGE_SIZE, PageArgs, PageRequest};
+pub use keyset::{KeyKind, OrderKey};
+pub use loaders::{Nested, NestedKey, PageLoader, StatsLoader};
+pub use page::{Page, PageSpec};
+pub use stats::{StatRow, StatsSpec};
+
+use async_graphql::dataloader::DataLoader;
+use async_graphql::{Context, SimpleObject};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::{FromQueryResult, Iterable};
+use tokio::sync::OnceCell;
+
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::loaders::Table;
+
+/// Where a list hangs: at the query root, or under one parent row.
+#[derive(Clone, Debug)]
+pub enum Scope {
+    /// A root list (`parks`).
+    Root,
+    /// A nested list (`city.parks`): `column` ties rows to the parent `id`.
+    Child {
+        /// The parent column, e.g. `park.city_id`.
+        column: Expr,
+        /// The parent row's id.
+        id: i32,
+    },
+}
+
+/// Relay page metadata.
+#[derive(SimpleObject, Clone, Debug, Default)]
+pub struct PageInfo {
+    /// True when more rows follow the last edge (in the list's order).
+    pub has_next_page: bool,
+    /// True when rows precede the first edge.
+    pub has_previous_page: bool,
+    /// The first edge's cursor; null on an empty page.
+    pub start_cursor: Option<String>,
+    /// The last edge's cursor; null on an empty page.
+    pub end_cursor: Option<String>,
+}
+
+/// One list request, resolved lazily: rows on first use of edges, nodes or
+/// pageInfo; counts and aggregates only when selected.
+pub struct Listing<T> {
+    /// `SELECT FROM ... WHERE filter`, without columns: the rows the list covers.
+    filtered: SelectStatement,
+    spec: PageSpec,
+    scope: Scope,
+    page: OnceCell<Page<T>>,
+}
+
+impl<T> Listing<T>
+where
+    T: FromQueryResult + Clone + Send + Sync + 'static,
+{
+    /// A list over `filtered` (no columns), showing `columns`, sorted by `keys`.
+    pub fn new(
+        filtered: SelectStatement,
+        columns: impl FnOnce(&mut SelectStatement),
+        keys: Vec<OrderKey>,
+        args: &PageArgs,
+        scope: Scope,
+    ) -> AppResult<Self> {
+        let page = args.validate(&keys)?;
+        let mut select = filtered.clone();
+        columns(&mut select);
+        Ok(Self {
+            filtered,
+            spec: PageSpec { select, keys, page },
+            scope,
+            page: OnceCell::new(),
+        })
+    }
+
+    /// The requested page of rows.
+    pub async fn page(&self, ctx: &Context<'_>) -> AppResult<&Page<T>> {
+        self.page
+            .get_or_try_init(|| async {
+                match &self.scope {
+                    Scope::Root => Ok(self.spec.fetch::<T>(ctx.data::<Db>().map_err(gql)?).await?),
+                    Scope::Child { column, id } => {
+                        let loader = ctx.data::<DataLoader<PageLoader<T>>>().map_err(gql)?;
+                        let key = NestedKey {
+                            parent: *id,
+                            nested: Nested::new(self.spec.clone(), column.clone()),
+                        };
+                        Ok(loader.load_one(key).await?.unwrap_or_default())
+                    }
+                }
+            })
+            .await
+    }
+
+    /// Page metadata for the requested page.
+    pub async fn page_info(&self, ctx: &Context<'_>) -> AppResult<PageInfo> {
+        let page = self.page(ctx).await?;
+        Ok(PageInfo {
+            has_next_page: page.has_next,
+            has_previous_page: page.has_previous,
+            start_cursor: page.items.first().map(|(c, _)| c.clone()),
+            end_cursor: page.items.last().map(|(c, _)| c.clone()),
+        })
+    }
+
+    /// Aggregates over every row the filter matches (cursors and page size ignored).
+    pub async fn stats(
+        &self,
+        ctx: &Context<'_>,
+        measures: Vec<Expr>,
+        group: Option<(Expr, Expr)>,
+        joins: impl FnOnce(&mut SelectStatement),
+    ) -> AppResult<Vec<StatRow>> {
+        let mut select = self.filtered.clone();
+        joins(&mut select);
+        let spec = StatsSpec {
+            select,
+            measures,
+            group,
+        };
+        match &self.scope {
+            Scope::Root => Ok(spec.fetch(ctx.data::<Db>().map_err(gql)?).await?),
+            Scope::Child { column, id } => {
+                let loader = ctx.data::<DataLoader<StatsLoader>>().map_err(gql)?;
+                let key = NestedKey {
+                    parent: *id,
+                    nested: Nested::new(spec, column.clone()),
+                };
+                Ok(loader.load_one(key).await?.unwrap_or_default())
+            }
+        }
+    }
+
+    /// How many rows the filter matches, over all pages.
+    pub async fn total_count(&self, ctx: &Context<'_>) -> AppResult<i64> {
+        let rows = self.stats(ctx, vec![count_all()], None, |_| {}).await?;
+        Ok(rows.first().map(|row| row.count(0)).unwrap_or(0))
+    }
+}
+
+/// `COUNT(*)`.
+pub fn count_all() -> Expr {
+    Expr::cust("COUNT(*)")
+}
+
+/// The aggregate measures `SUM`, `AVG`, `MIN`, `MAX` of each expression, in
+/// that order per expression, after a leading `COUNT(*)`.
+pub fn summary_measures(fields: &[Expr]) -> Vec<Expr> {
+    let mut measures = vec![count_all()];
+    for field in fields {
+        measures.push(field.clone().sum());
+        measures.push(field.clone().avg());
+        measures.push(field.clone().min());
+        measures.push(field.clone().max());
+    }
+    measures
+}
+
+/// Reads a figure from a row made with [`summary_measures`]: `op` is 0 for
+/// sum, 1 average, 2 minimum, 3 maximum, of the `field`-th expression.
+pub fn summary(row: &StatRow, field: usize, op: usize) -> Option<f64> {
+    row.value(1 + field * 4 + op)
+}
+
+// Context data that is always registered; its absence is a wiring bug.
+fn gql(err: async_graphql::Error) -> AppError {
+    AppError::Internal(anyhow::anyhow!("missing context data: {}", err.message))
+}
+
+/// Appends the unique `id` as the last sort key, following the first key's
+/// direction so a `(key, id)` index can serve the whole order.
+pub fn with_tiebreak(keys: &mut Vec<OrderKey>, id: Expr) {
+    let desc = keys.first().is_some_and(|k| k.desc);
+    keys.push(OrderKey::required("id", id, KeyKind::Int, desc));
+}
+
+/// A list over one table: every column of `E`, rows matching `condition`.
+pub fn entity_listing<E>(
+    condition: Condition,
+    mut keys: Vec<OrderKey>,
+    args: &PageArgs,
+    scope: Scope,
+) -> AppResult<Listing<E::Model>>
+where
+    E: Table,
+    E::Model: FromQueryResult + Clone + Send + Sync + 'static,
+{
+    let mut filtered = Query::select().from(E::default().table_ref()).to_owned();
+    filtered.cond_where(condition);
+    with_tiebreak(&mut keys, Expr::col((E::default(), E::ID)));
+    Listing::new(
+        filtered,
+        |select| {
+            for column in E::Column::iter() {
+                select.column((E::default(), column));
+            }
+        },
+        keys,
+        args,
+        scope,
+    )
+}

@@ -1,0 +1,106 @@
+//! The seed loader: reads the dataset's CSV files (shipped inside the binary,
+//! or from a folder), validates all of them, and writes everything in one
+//! transaction, or nothing.
+
+mod read;
+mod rows;
+mod write;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub use read::Dataset;
+pub use rows::Problem;
+
+use crate::db::Db;
+
+/// The dataset's file names, in load order.
+pub const FILES: [&str; 10] = [
+    "cities.csv",
+    "organizations.csv",
+    "parks.csv",
+    "firms.csv",
+    "tenancies.csv",
+    "projects.csv",
+    "project_partners.csv",
+    "milestones.csv",
+    "indicators.csv",
+    "sources.csv",
+];
+
+/// File name to contents.
+pub type Files = BTreeMap<String, String>;
+
+/// The dataset shipped with the binary (the repository's `data/`).
+pub fn embedded() -> Files {
+    let texts = [
+        include_str!("../../data/cities.csv"),
+        include_str!("../../data/organizations.csv"),
+        include_str!("../../data/parks.csv"),
+        include_str!("../../data/firms.csv"),
+        include_str!("../../data/tenancies.csv"),
+        include_str!("../../data/projects.csv"),
+        include_str!("../../data/project_partners.csv"),
+        include_str!("../../data/milestones.csv"),
+        include_str!("../../data/indicators.csv"),
+        include_str!("../../data/sources.csv"),
+    ];
+    FILES
+        .iter()
+        .zip(texts)
+        .map(|(name, text)| (name.to_string(), text.to_owned()))
+        .collect()
+}
+
+/// Reads the dataset's files from `dir`.
+pub fn from_dir(dir: &Path) -> anyhow::Result<Files> {
+    let mut files = Files::new();
+    for name in FILES {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|err| anyhow::anyhow!("cannot read {}: {err}", path.display()))?;
+        files.insert(name.to_owned(), text);
+    }
+    Ok(files)
+}
+
+/// What a seed run did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The dataset was written: this many rows in all.
+    Loaded(usize),
+    /// The database already had data; nothing was written.
+    AlreadySeeded,
+}
+
+/// Why a seed run wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    /// The files have problems; each one is listed.
+    #[error("the dataset has {} problem(s):\n{}", .0.len(), .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Problem>),
+    /// The database refused the write.
+    #[error("writing the dataset failed: {0}")]
+    Database(#[from] sea_orm::DbErr),
+}
+
+/// Validates `files` and loads them into an empty database in one transaction.
+/// A database that already holds data is left alone.
+pub async fn seed(db: &Db, files: &Files) -> Result<Outcome, SeedError> {
+    let dataset = read::parse(files, &crate::clock::now()).map_err(SeedError::Invalid)?;
+    write::write(db, dataset).await
+}
+
+/// True for `YYYY`, `YYYY-MM` and `YYYY-MM-DD` with a plausible month and day.
+pub fn is_partial_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
+        s.len() == len && s.chars().all(|c| c.is_ascii_digit()) && s.parse().is_ok_and(|n| range.contains(&n))
+    };
+    match parts.as_slice() {
+        [y] => number(y, 4, 1000..=9999),
+        [y, m] => number(y, 4, 1000..=9999) && number(m, 2, 1..=12),
+        [y, m, d] => number(y, 4, 1000..=9999) && number(m, 2, 1..=12) && number(d, 2, 1..=31),
+        _ => false,
+    }
+}

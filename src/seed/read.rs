@@ -1,0 +1,280 @@
+//! Turns the dataset's CSV files into rows ready to insert, with ids assigned
+//! and every reference resolved, or the full list of problems.
+
+use std::collections::HashMap;
+
+use entity::{
+    city, firm, indicator, milestone, organization, park, project, project_partner, source,
+    tenancy,
+};
+
+use super::Files;
+use super::rows::{Problem, Problems, Row, index, read};
+use crate::cities::Province;
+use crate::organizations::OrganizationKind;
+use crate::parks::{ParkKind, ParkStatus};
+
+/// Every row of the dataset, as models with ids.
+#[derive(Debug, Default)]
+pub struct Dataset {
+    /// Cities.
+    pub cities: Vec<city::Model>,
+    /// Organizations.
+    pub organizations: Vec<organization::Model>,
+    /// Parks.
+    pub parks: Vec<park::Model>,
+    /// Firms.
+    pub firms: Vec<firm::Model>,
+    /// Tenancies.
+    pub tenancies: Vec<tenancy::Model>,
+    /// Projects.
+    pub projects: Vec<project::Model>,
+    /// Project partners.
+    pub partners: Vec<project_partner::Model>,
+    /// Milestones.
+    pub milestones: Vec<milestone::Model>,
+    /// Indicators.
+    pub indicators: Vec<indicator::Model>,
+    /// Sources.
+    pub sources: Vec<source::Model>,
+}
+
+fn id(n: usize) -> i32 {
+    n as i32 + 1
+}
+
+/// Parses and validates every file; all problems or a complete dataset.
+pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
+    let problems = Problems::default();
+    let p = &problems;
+    let text = |name: &str| files.get(name).map(String::as_str).unwrap_or("");
+
+    let city_rows = read("cities.csv", text("cities.csv"), &["slug", "name", "province"], p);
+    let org_rows = read("organizations.csv", text("organizations.csv"), &["slug", "name", "kind"], p);
+    let park_rows = read(
+        "parks.csv",
+        text("parks.csv"),
+        &["slug", "name", "kind", "status", "city_slug", "operator_slug", "area_sqft", "opened_year", "notes"],
+        p,
+    );
+    let firm_rows = read("firms.csv", text("firms.csv"), &["slug", "name", "sector", "employees"], p);
+    let tenancy_rows = read(
+        "tenancies.csv",
+        text("tenancies.csv"),
+        &["park_slug", "firm_slug", "area_sqft", "since", "until"],
+        p,
+    );
+    let project_rows = read(
+        "projects.csv",
+        text("projects.csv"),
+        &[
+            "slug", "name", "status", "city_slug", "park_slug", "cost_usd", "area_sqft", "target_year",
+            "jobs_target", "exports_target_usd", "notes",
+        ],
+        p,
+    );
+    let partner_rows = read(
+        "project_partners.csv",
+        text("project_partners.csv"),
+        &["project_slug", "organization_slug", "role"],
+        p,
+    );
+    let milestone_rows = read(
+        "milestones.csv",
+        text("milestones.csv"),
+        &["project_slug", "title", "due", "reached"],
+        p,
+    );
+    let indicator_rows = read(
+        "indicators.csv",
+        text("indicators.csv"),
+        &["key", "period", "value", "unit", "notes"],
+        p,
+    );
+    let source_rows = read(
+        "sources.csv",
+        text("sources.csv"),
+        &["record_type", "record_key", "url", "title", "as_of"],
+        p,
+    );
+
+    let slugs = |rows: &'_ [Row<'_>]| -> HashMap<String, i32> {
+        index("slug", rows.iter().map(|r| (r, r.slug("slug"))))
+    };
+    let cities = slugs(&city_rows);
+    let orgs = slugs(&org_rows);
+    let parks = slugs(&park_rows);
+    let firms = slugs(&firm_rows);
+    let projects = slugs(&project_rows);
+    let milestone_keys = index(
+        "title",
+        milestone_rows
+            .iter()
+            .map(|r| (r, format!("{}|{}", r.opt("project_slug").unwrap_or_default(), r.text("title")))),
+    );
+    let indicator_keys = index(
+        "period",
+        indicator_rows
+            .iter()
+            .map(|r| (r, format!("{}|{}", r.text("key"), r.text("period")))),
+    );
+
+    let mut data = Dataset::default();
+    for (n, r) in city_rows.iter().enumerate() {
+        let (version, updated_at) = (1, now.to_owned());
+        data.cities.push(city::Model {
+            id: id(n),
+            slug: r.slug("slug"),
+            name: r.text("name"),
+            province: r.enumeration::<Province>("province"),
+            version,
+            updated_at,
+        });
+    }
+    for (n, r) in org_rows.iter().enumerate() {
+        let (version, updated_at) = (1, now.to_owned());
+        data.organizations.push(organization::Model {
+            id: id(n),
+            slug: r.slug("slug"),
+            name: r.text("name"),
+            kind: r.enumeration::<OrganizationKind>("kind"),
+            version,
+            updated_at,
+        });
+    }
+    for (n, r) in park_rows.iter().enumerate() {
+        let (version, updated_at) = (1, now.to_owned());
+        data.parks.push(park::Model {
+            id: id(n),
+            slug: r.slug("slug"),
+            name: r.text("name"),
+            kind: r.enumeration::<ParkKind>("kind"),
+            status: r.enumeration::<ParkStatus>("status"),
+            city_id: r.reference("city_slug", &cities, "city", true).unwrap_or_default(),
+            operator_id: r.reference("operator_slug", &orgs, "organization", false),
+            area_sqft: r.int("area_sqft"),
+            opened_year: r.int("opened_year"),
+            notes: r.opt("notes"),
+            version,
+            updated_at,
+        });
+    }
+    for (n, r) in firm_rows.iter().enumerate() {
+        let (version, updated_at) = (1, now.to_owned());
+        data.firms.push(firm::Model {
+            id: id(n),
+            slug: r.slug("slug"),
+            name: r.text("name"),
+            sector: r.opt("sector"),
+            employees: r.int("employees"),
+            version,
+            updated_at,
+        });
+    }
+    for (n, r) in tenancy_rows.iter().enumerate() {
+        let (version, updated_at) = (1, now.to_owned());
+        data.tenancies.push(tenancy::Model {
+            id: id(n),
+            park_id: r.reference("park_slug", &parks, "park", true).unwrap_or_default(),
+            firm_id: r.reference("firm_slug", &firms, "firm", true).unwrap_or_default(),
+            area_sqft: r.int("area_sqft"),
+            since: r.date("since"),
+            until: r.date("until"),
+            version,
+            updated_at,
+        });
+    }
+    for (n, r) in project_rows.iter().enumerate() {
+        let (version, updated_at) = (1, now.to_owned());
+        data.projects.push(project::Model {
+            id: id(n),
+            slug: r.slug("slug"),
+            name: r.text("name"),
+            status: r.enumeration::<ParkStatus>("status"),
+            city_id: r.reference("city_slug", &cities, "city", true).unwrap_or_default(),
+            park_id: r.reference("park_slug", &parks, "park", false),
+            cost_usd: r.float("cost_usd"),
+            area_sqft: r.int("area_sqft"),
+            target_year: r.int("target_year"),
+            jobs_target: r.int("jobs_target"),
+            exports_target_usd: r.float("exports_target_usd"),
+            notes: r.opt("notes"),
+            version,
+            updated_at,
+        });
+    }
+    for (n, r) in partner_rows.iter().enumerate() {
+        let (version, updated_at) = (1, now.to_owned());
+        data.partners.push(project_partner::Model {
+            id: id(n),
+            project_id: r.reference("project_slug", &projects, "project", true).unwrap_or_default(),
+            organization_id: r
+                .reference("organization_slug", &orgs, "organization", true)
+                .unwrap_or_default(),
+            role: r.text("role"),
+            version,
+            updated_at,
+        });
+    }
+    for (n, r) in milestone_rows.iter().enumerate() {
+        let (version, updated_at) = (1, now.to_owned());
+        data.milestones.push(milestone::Model {
+            id: id(n),
+            project_id: r.reference("project_slug", &projects, "project", true).unwrap_or_default(),
+            title: r.text("title"),
+            due: r.date("due"),
+            reached: r.date("reached"),
+            version,
+            updated_at,
+        });
+    }
+    for (n, r) in indicator_rows.iter().enumerate() {
+        let (version, updated_at) = (1, now.to_owned());
+        let value = r.float("value");
+        if value.is_none() && r.opt("value").is_none() {
+            r.fail("value", "must not be empty");
+        }
+        data.indicators.push(indicator::Model {
+            id: id(n),
+            key: r.text("key"),
+            period: r.text("period"),
+            value: value.unwrap_or_default(),
+            unit: r.text("unit"),
+            notes: r.opt("notes"),
+            version,
+            updated_at,
+        });
+    }
+    let records: HashMap<&str, &HashMap<String, i32>> = HashMap::from([
+        ("city", &cities),
+        ("organization", &orgs),
+        ("park", &parks),
+        ("firm", &firms),
+        ("project", &projects),
+        ("milestone", &milestone_keys),
+        ("indicator", &indicator_keys),
+    ]);
+    for (n, r) in source_rows.iter().enumerate() {
+        let record_type = r.text("record_type");
+        let record_id = match records.get(record_type.as_str()) {
+            Some(keys) => r.reference("record_key", keys, &record_type, true),
+            None => {
+                if !record_type.is_empty() {
+                    r.fail("record_type", format!("{record_type:?} is not a record type"));
+                }
+                None
+            }
+        };
+        data.sources.push(source::Model {
+            id: id(n),
+            record_type,
+            record_id: record_id.unwrap_or_default(),
+            url: r.text("url"),
+            title: r.opt("title"),
+            as_of: r.date("as_of"),
+        });
+    }
+
+    let problems = problems.into_inner();
+    if problems.is_empty() { Ok(data) } else { Err(problems) }
+}

@@ -1,0 +1,75 @@
+//! Writes a validated dataset in one transaction with the ids it was given.
+
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, PaginatorTrait,
+    Statement, TransactionTrait,
+};
+
+use super::read::Dataset;
+use super::{Outcome, SeedError};
+use crate::db::Db;
+
+// Well under SQLite's and PostgreSQL's bound-parameter limits for our widest table.
+const CHUNK: usize = 200;
+
+async fn insert<E, C>(conn: &C, rows: Vec<E::Model>) -> Result<(), sea_orm::DbErr>
+where
+    E: EntityTrait,
+    E::Model: IntoActiveModel<E::ActiveModel>,
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+    C: ConnectionTrait,
+{
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<E::ActiveModel> = rows
+            .by_ref()
+            .take(CHUNK)
+            .map(|m| m.into_active_model().reset_all())
+            .collect();
+        E::insert_many(chunk).exec_without_returning(conn).await?;
+    }
+    Ok(())
+}
+
+/// Inserts every row unless the database already has cities.
+pub async fn write(db: &Db, data: Dataset) -> Result<Outcome, SeedError> {
+    let txn = db.conn.begin().await?;
+    if entity::city::Entity::find().count(&txn).await? > 0 {
+        return Ok(Outcome::AlreadySeeded);
+    }
+    let total = data.cities.len()
+        + data.organizations.len()
+        + data.parks.len()
+        + data.firms.len()
+        + data.tenancies.len()
+        + data.projects.len()
+        + data.partners.len()
+        + data.milestones.len()
+        + data.indicators.len()
+        + data.sources.len();
+    insert::<entity::city::Entity, _>(&txn, data.cities).await?;
+    insert::<entity::organization::Entity, _>(&txn, data.organizations).await?;
+    insert::<entity::park::Entity, _>(&txn, data.parks).await?;
+    insert::<entity::firm::Entity, _>(&txn, data.firms).await?;
+    insert::<entity::tenancy::Entity, _>(&txn, data.tenancies).await?;
+    insert::<entity::project::Entity, _>(&txn, data.projects).await?;
+    insert::<entity::project_partner::Entity, _>(&txn, data.partners).await?;
+    insert::<entity::milestone::Entity, _>(&txn, data.milestones).await?;
+    insert::<entity::indicator::Entity, _>(&txn, data.indicators).await?;
+    insert::<entity::source::Entity, _>(&txn, data.sources).await?;
+    if txn.get_database_backend() == DbBackend::Postgres {
+        // Rows came with explicit ids; move each sequence past them so later
+        // inserts do not collide.
+        for table in [
+            "city", "organization", "park", "firm", "tenancy", "project", "project_partner",
+            "milestone", "indicator", "source",
+        ] {
+            let sql = format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+            );
+            txn.execute_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(Outcome::Loaded(total))
+}

@@ -1,0 +1,92 @@
+use entity::{firm, tenancy};
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::{IdenStatic, Iterable, JoinType};
+
+use super::types::{TenancyConnection, TenantRow};
+use crate::error::AppResult;
+use crate::firms::{FirmFilter, FirmOrder};
+use crate::loaders::ChildOf;
+use crate::parks::ParkFilter;
+use crate::relay::{Listing, PageArgs, Scope, with_tiebreak};
+
+fn col(column: tenancy::Column) -> Expr {
+    Expr::col((tenancy::Entity, column))
+}
+
+/// `tenancy JOIN firm`, filtered on the firm.
+fn with_firms(filter: Option<&FirmFilter>) -> SelectStatement {
+    Query::select()
+        .from(tenancy::Entity)
+        .join(
+            JoinType::InnerJoin,
+            firm::Entity,
+            Expr::col((firm::Entity, firm::Column::Id)).equals((tenancy::Entity, tenancy::Column::FirmId)),
+        )
+        .cond_where(filter.map(FirmFilter::condition).unwrap_or_else(Condition::all))
+        .to_owned()
+}
+
+/// The tenants of one park, filtered and sorted by firm, paged by tenancy.
+pub fn tenants_of_park(
+    park_id: i32,
+    filter: Option<FirmFilter>,
+    order_by: Option<Vec<FirmOrder>>,
+    args: &PageArgs,
+) -> AppResult<TenancyConnection> {
+    let mut keys: Vec<_> = order_by.unwrap_or_default().iter().map(FirmOrder::key).collect();
+    with_tiebreak(&mut keys, col(tenancy::Column::Id));
+    let scope = Scope::Child {
+        column: col(tenancy::Column::ParkId),
+        id: park_id,
+    };
+    let listing = Listing::<TenantRow>::new(
+        with_firms(filter.as_ref()),
+        |select| {
+            for c in tenancy::Column::iter() {
+                select.expr_as(
+                    Expr::col((tenancy::Entity, c)),
+                    Alias::new(format!("t_{}", c.as_str())),
+                );
+            }
+            for c in firm::Column::iter() {
+                select.expr_as(
+                    Expr::col((firm::Entity, c)),
+                    Alias::new(format!("f_{}", c.as_str())),
+                );
+            }
+        },
+        keys,
+        args,
+        scope,
+    )?;
+    Ok(TenancyConnection(listing))
+}
+
+/// Ids of parks with at least one tenant matching `filter`.
+pub fn park_ids_with_tenant(filter: &FirmFilter) -> SelectStatement {
+    let mut select = with_firms(Some(filter));
+    select.column((tenancy::Entity, tenancy::Column::ParkId));
+    select
+}
+
+/// Ids of firms with a tenancy in a park matching `filter`.
+pub fn firm_ids_in_parks(filter: &ParkFilter) -> SelectStatement {
+    Query::select()
+        .column((tenancy::Entity, tenancy::Column::FirmId))
+        .from(tenancy::Entity)
+        .and_where(col(tenancy::Column::ParkId).in_subquery(filter.ids()))
+        .to_owned()
+}
+
+/// `firm.tenancies`: tenancies by firm id.
+pub struct TenanciesOfFirm;
+
+impl ChildOf for TenanciesOfFirm {
+    type Entity = tenancy::Entity;
+    fn parent_column() -> tenancy::Column {
+        tenancy::Column::FirmId
+    }
+    fn parent_of(model: &tenancy::Model) -> i32 {
+        model.firm_id
+    }
+}
