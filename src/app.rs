@@ -25,7 +25,9 @@ impl App {
         let db = Db::connect(&config.database_url, config.db_max_connections)
             .await
             .with_context(|| format!("cannot connect to {}", redact(&config.database_url)))?;
-        db.migrate().await.context("migrating the database failed")?;
+        db.migrate()
+            .await
+            .context("migrating the database failed")?;
         if config.seed_on_start {
             match seed::seed(&db, &seed::embedded()).await? {
                 seed::Outcome::Loaded(rows) => tracing::info!(rows, "loaded the shipped dataset"),
@@ -43,6 +45,7 @@ impl App {
         let state = AppState {
             schema: crate::graphql::build_schema(db.clone()),
             db: db.clone(),
+            batch_delay: config.batch_delay,
         };
         Ok(Self {
             listener,
@@ -64,7 +67,10 @@ impl App {
     }
 
     /// Serves until `shutdown` completes, then finishes in-flight requests.
-    pub async fn serve_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    pub async fn serve_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         axum::serve(self.listener, router(self.state))
             .with_graceful_shutdown(shutdown)
             .await?;

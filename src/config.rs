@@ -2,6 +2,7 @@
 //! stops startup with a message that names the variable.
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 /// The embedded default: a SQLite file beside the working directory, created
 /// (`mode=rwc`) on first start.
@@ -32,6 +33,10 @@ pub struct Config {
     /// `PARKGRAPH_SEED_ON_START`: load the shipped dataset into an empty database
     /// when serving (default true).
     pub seed_on_start: bool,
+    /// `PARKGRAPH_BATCH_DELAY_MS`: how long a DataLoader collects keys before it
+    /// queries (default 1 ms). Longer windows batch more reliably on a busy
+    /// machine at the cost of latency per nesting level.
+    pub batch_delay: Duration,
 }
 
 // Postgres URLs carry passwords: never print the URL itself.
@@ -43,6 +48,7 @@ impl std::fmt::Debug for Config {
             .field("db_max_connections", &self.db_max_connections)
             .field("log_format", &self.log_format)
             .field("seed_on_start", &self.seed_on_start)
+            .field("batch_delay", &self.batch_delay)
             .finish()
     }
 }
@@ -74,6 +80,7 @@ impl Default for Config {
             db_max_connections: 10,
             log_format: LogFormat::Text,
             seed_on_start: true,
+            batch_delay: Duration::from_millis(1),
         }
     }
 }
@@ -106,14 +113,20 @@ impl Config {
                 return Err(ConfigError {
                     name: "DATABASE_URL",
                     value: redact(&url),
-                    reason: "expected sqlite://FILE?mode=rwc or postgres://USER:PASS@HOST/DB".into(),
+                    reason: "expected sqlite://FILE?mode=rwc or postgres://USER:PASS@HOST/DB"
+                        .into(),
                 });
             }
             None => defaults.database_url,
         };
         Ok(Self {
             database_url,
-            addr: parse(get("PARKGRAPH_ADDR"), "PARKGRAPH_ADDR", defaults.addr, "HOST:PORT")?,
+            addr: parse(
+                get("PARKGRAPH_ADDR"),
+                "PARKGRAPH_ADDR",
+                defaults.addr,
+                "HOST:PORT",
+            )?,
             db_max_connections: parse(
                 get("PARKGRAPH_DB_MAX_CONNECTIONS"),
                 "PARKGRAPH_DB_MAX_CONNECTIONS",
@@ -138,6 +151,12 @@ impl Config {
                 defaults.seed_on_start,
                 "true or false",
             )?,
+            batch_delay: Duration::from_millis(parse(
+                get("PARKGRAPH_BATCH_DELAY_MS"),
+                "PARKGRAPH_BATCH_DELAY_MS",
+                defaults.batch_delay.as_millis() as u64,
+                "a whole number of milliseconds",
+            )?),
         })
     }
 }

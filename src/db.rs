@@ -60,8 +60,14 @@ impl Db {
         let mut conn = sea_orm::Database::connect(options).await?;
         let stats = Arc::new(DbStats::default());
         let counter = stats.clone();
-        conn.set_metric_callback(move |_| {
+        conn.set_metric_callback(move |info| {
             counter.statements.fetch_add(1, Ordering::Relaxed);
+            tracing::trace!(
+                sql = %info.statement.sql,
+                elapsed_us = info.elapsed.as_micros() as u64,
+                failed = info.failed,
+                "statement"
+            );
         });
         Ok(Self { conn, stats })
     }

@@ -11,7 +11,9 @@ pub fn from_db<E: EnumType + Copy>(name: &str) -> AppResult<E> {
         .iter()
         .find(|item| item.name == name)
         .map(|item| item.value)
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown enum value {name:?} in database")))
+        .ok_or_else(|| {
+            AppError::Internal(anyhow::anyhow!("unknown enum value {name:?} in database"))
+        })
 }
 
 /// The name under which `value` is stored.
@@ -25,5 +27,8 @@ pub fn to_db<E: EnumType + Copy + PartialEq>(value: E) -> &'static str {
 
 /// Parses a stored name, for the seed loader's validation.
 pub fn parse<E: EnumType + Copy>(name: &str) -> Option<E> {
-    E::items().iter().find(|item| item.name == name).map(|item| item.value)
+    E::items()
+        .iter()
+        .find(|item| item.name == name)
+        .map(|item| item.value)
 }

@@ -103,7 +103,11 @@ impl IntFilter {
             .add_option(self.eq.map(|v| e().eq(v)))
             .add_option(self.ne.map(|v| e().ne(v)))
             .add_option(self.in_.as_ref().map(|v| e().is_in(v.iter().copied())))
-            .add_option(self.not_in.as_ref().map(|v| e().is_not_in(v.iter().copied())))
+            .add_option(
+                self.not_in
+                    .as_ref()
+                    .map(|v| e().is_not_in(v.iter().copied())),
+            )
             .add_option(self.gt.map(|v| e().gt(v)))
             .add_option(self.gte.map(|v| e().gte(v)))
             .add_option(self.lt.map(|v| e().lt(v)))

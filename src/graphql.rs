@@ -2,15 +2,19 @@
 //! SDL export, and the per-request data (DataLoaders) every request needs.
 //! Nothing here knows about HTTP.
 
+use std::time::Duration;
+
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Request, Schema, SchemaBuilder};
+use async_graphql::{
+    EmptyMutation, EmptySubscription, MergedObject, Request, Schema, SchemaBuilder,
+};
 use entity::{city, firm, indicator, organization, park, project};
 
 use crate::cities::CityQuery;
 use crate::db::Db;
 use crate::firms::FirmQuery;
 use crate::indicators::IndicatorQuery;
-use crate::loaders::{ById, Children};
+use crate::loaders::{ById, Children, RequestLoader};
 use crate::node::NodeQuery;
 use crate::organizations::OrganizationQuery;
 use crate::parks::ParkQuery;
@@ -20,8 +24,8 @@ use crate::projects::{
 use crate::relay::{PageLoader, StatsLoader};
 use crate::search::SearchQuery;
 use crate::sources::{
-    CitySources, FirmSources, IndicatorSources, MilestoneSources, OrganizationSources,
-    ParkSources, ProjectSources,
+    CitySources, FirmSources, IndicatorSources, MilestoneSources, OrganizationSources, ParkSources,
+    ProjectSources,
 };
 use crate::tenancies::{TenanciesOfFirm, TenantRow};
 
@@ -56,38 +60,36 @@ pub fn build_schema(db: Db) -> AppSchema {
     schema_builder().data(db).finish()
 }
 
-fn loader<L: Loader<K>, K>(loader: L) -> DataLoader<L, HashMapCache>
-where
-    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
-{
-    DataLoader::with_cache(loader, tokio::spawn, HashMapCache::default())
+fn cached<L: Loader<i32>>(loader: L, delay: Duration) -> RequestLoader<L> {
+    DataLoader::with_cache(loader, tokio::spawn, HashMapCache::default()).delay(delay)
 }
 
 /// Attaches fresh DataLoaders to one request. They cache rows for this request
-/// only, so no request sees another's rows.
-pub fn with_loaders(request: Request, db: &Db) -> Request {
-    let d = || db.clone();
+/// only, so no request sees another's rows. `delay` is how long each collects
+/// keys before it queries.
+pub fn with_loaders(request: Request, db: &Db, delay: Duration) -> Request {
+    let db = || db.clone();
     request
-        .data(loader::<_, i32>(ById::<city::Entity>::new(d())))
-        .data(loader::<_, i32>(ById::<organization::Entity>::new(d())))
-        .data(loader::<_, i32>(ById::<park::Entity>::new(d())))
-        .data(loader::<_, i32>(ById::<firm::Entity>::new(d())))
-        .data(loader::<_, i32>(ById::<project::Entity>::new(d())))
-        .data(loader::<_, i32>(ById::<indicator::Entity>::new(d())))
-        .data(loader::<_, i32>(Children::<ProjectsOfPark>::new(d())))
-        .data(loader::<_, i32>(Children::<TenanciesOfFirm>::new(d())))
-        .data(loader::<_, i32>(Children::<PartnersOfProject>::new(d())))
-        .data(loader::<_, i32>(Children::<PartnersOfOrganization>::new(d())))
-        .data(loader::<_, i32>(Children::<MilestonesOfProject>::new(d())))
-        .data(loader::<_, i32>(Children::<CitySources>::new(d())))
-        .data(loader::<_, i32>(Children::<OrganizationSources>::new(d())))
-        .data(loader::<_, i32>(Children::<ParkSources>::new(d())))
-        .data(loader::<_, i32>(Children::<FirmSources>::new(d())))
-        .data(loader::<_, i32>(Children::<ProjectSources>::new(d())))
-        .data(loader::<_, i32>(Children::<MilestoneSources>::new(d())))
-        .data(loader::<_, i32>(Children::<IndicatorSources>::new(d())))
-        .data(DataLoader::new(PageLoader::<park::Model>::new(d()), tokio::spawn))
-        .data(DataLoader::new(PageLoader::<project::Model>::new(d()), tokio::spawn))
-        .data(DataLoader::new(PageLoader::<TenantRow>::new(d()), tokio::spawn))
-        .data(DataLoader::new(StatsLoader::new(d()), tokio::spawn))
+        .data(cached(ById::<city::Entity>::new(db()), delay))
+        .data(cached(ById::<organization::Entity>::new(db()), delay))
+        .data(cached(ById::<park::Entity>::new(db()), delay))
+        .data(cached(ById::<firm::Entity>::new(db()), delay))
+        .data(cached(ById::<project::Entity>::new(db()), delay))
+        .data(cached(ById::<indicator::Entity>::new(db()), delay))
+        .data(cached(Children::<ProjectsOfPark>::new(db()), delay))
+        .data(cached(Children::<TenanciesOfFirm>::new(db()), delay))
+        .data(cached(Children::<PartnersOfProject>::new(db()), delay))
+        .data(cached(Children::<PartnersOfOrganization>::new(db()), delay))
+        .data(cached(Children::<MilestonesOfProject>::new(db()), delay))
+        .data(cached(Children::<CitySources>::new(db()), delay))
+        .data(cached(Children::<OrganizationSources>::new(db()), delay))
+        .data(cached(Children::<ParkSources>::new(db()), delay))
+        .data(cached(Children::<FirmSources>::new(db()), delay))
+        .data(cached(Children::<ProjectSources>::new(db()), delay))
+        .data(cached(Children::<MilestoneSources>::new(db()), delay))
+        .data(cached(Children::<IndicatorSources>::new(db()), delay))
+        .data(DataLoader::new(PageLoader::<park::Model>::new(db()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(PageLoader::<project::Model>::new(db()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(PageLoader::<TenantRow>::new(db()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(StatsLoader::new(db()), tokio::spawn).delay(delay))
 }

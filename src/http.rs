@@ -21,6 +21,8 @@ pub struct AppState {
     pub schema: AppSchema,
     /// The database, for per-request loaders and readiness.
     pub db: Db,
+    /// How long DataLoaders collect keys.
+    pub batch_delay: std::time::Duration,
 }
 
 /// All routes.
@@ -44,12 +46,12 @@ async fn graphiql() -> Html<String> {
 }
 
 /// Runs one GraphQL request (POST JSON, or GET with `query`/`variables` in the URL).
-async fn graphql(
-    State(state): State<AppState>,
-    request: GraphQLRequest<RequestError>,
-) -> Response {
+async fn graphql(State(state): State<AppState>, request: GraphQLRequest<RequestError>) -> Response {
     let request = request.into_inner();
-    let mut response = state.schema.execute(with_loaders(request, &state.db)).await;
+    let mut response = state
+        .schema
+        .execute(with_loaders(request, &state.db, state.batch_delay))
+        .await;
     give_every_error_a_code(&mut response);
     GraphQLResponse::from(response).into_response()
 }
@@ -59,7 +61,9 @@ async fn graphql(
 /// `AppError`, so it is ours: logged, and shown only as `INTERNAL`.
 fn give_every_error_a_code(response: &mut GqlResponse) {
     for error in &mut response.errors {
-        let extensions = error.extensions.get_or_insert_with(ErrorExtensionValues::default);
+        let extensions = error
+            .extensions
+            .get_or_insert_with(ErrorExtensionValues::default);
         if extensions.get("code").is_some() {
             continue;
         }
@@ -91,9 +95,10 @@ impl IntoResponse for RequestError {
 
 fn request_error(err: ParseRequestError) -> Response {
     let (status, message) = match &err {
-        ParseRequestError::PayloadTooLarge => {
-            (StatusCode::PAYLOAD_TOO_LARGE, "the request body is too large".to_owned())
-        }
+        ParseRequestError::PayloadTooLarge => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "the request body is too large".to_owned(),
+        ),
         ParseRequestError::InvalidRequest(inner) => (
             StatusCode::BAD_REQUEST,
             format!("the body is not a GraphQL request: {inner}"),

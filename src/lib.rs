@@ -9,26 +9,26 @@
 
 pub mod config;
 pub mod db;
+pub mod enums;
 pub mod error;
 pub mod filters;
+pub mod graphql;
 pub mod loaders;
+pub mod node;
 pub mod relay;
 pub mod telemetry;
-pub mod enums;
-pub mod graphql;
-pub mod node;
 
+pub mod app;
 pub mod cities;
+pub mod cli;
+pub mod clock;
 pub mod firms;
+pub mod http;
 pub mod indicators;
 pub mod organizations;
 pub mod parks;
 pub mod projects;
 pub mod search;
+pub mod seed;
 pub mod sources;
 pub mod tenancies;
-pub mod clock;
-pub mod seed;
-pub mod app;
-pub mod cli;
-pub mod http;

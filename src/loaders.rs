@@ -168,6 +168,9 @@ where
     E::Model: Send + Sync + Clone + 'static,
 {
     by_id::<E>(ctx, id).await?.ok_or_else(|| {
-        crate::error::internal(format!("dangling reference to {} {id}", E::default().table_name()))
+        crate::error::internal(format!(
+            "dangling reference to {} {id}",
+            E::default().table_name()
+        ))
     })
 }

@@ -22,7 +22,12 @@ pub fn global_id(type_name: &str, id: i32) -> ID {
 
 /// Splits a global ID into its type and row id.
 pub fn parse_global_id(id: &str) -> Result<(String, i32), AppError> {
-    let bad = || AppError::bad_input("id", format!("{id:?} is not a global ID issued by this API"));
+    let bad = || {
+        AppError::bad_input(
+            "id",
+            format!("{id:?} is not a global ID issued by this API"),
+        )
+    };
     let bytes = URL_SAFE_NO_PAD
         .decode(id.trim_end_matches('='))
         .map_err(|_| bad())?;
@@ -33,7 +38,11 @@ pub fn parse_global_id(id: &str) -> Result<(String, i32), AppError> {
 
 /// An object with a global ID.
 #[derive(Interface, Clone, Debug)]
-#[graphql(field(name = "id", ty = "ID", desc = "Opaque global ID, stable across requests."))]
+#[graphql(field(
+    name = "id",
+    ty = "ID",
+    desc = "Opaque global ID, stable across requests."
+))]
 pub enum Node {
     /// A city.
     City(City),
@@ -52,19 +61,31 @@ pub enum Node {
 async fn load(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Node>> {
     let (type_name, row) = parse_global_id(id)?;
     Ok(match type_name.as_str() {
-        "City" => by_id::<city::Entity>(ctx, row).await?.map(|m| Node::City(City(m))),
+        "City" => by_id::<city::Entity>(ctx, row)
+            .await?
+            .map(|m| Node::City(City(m))),
         "Organization" => by_id::<organization::Entity>(ctx, row)
             .await?
             .map(|m| Node::Organization(Organization(m))),
-        "Park" => by_id::<park::Entity>(ctx, row).await?.map(|m| Node::Park(Park(m))),
-        "Firm" => by_id::<firm::Entity>(ctx, row).await?.map(|m| Node::Firm(Firm(m))),
+        "Park" => by_id::<park::Entity>(ctx, row)
+            .await?
+            .map(|m| Node::Park(Park(m))),
+        "Firm" => by_id::<firm::Entity>(ctx, row)
+            .await?
+            .map(|m| Node::Firm(Firm(m))),
         "Project" => by_id::<project::Entity>(ctx, row)
             .await?
             .map(|m| Node::Project(Project(m))),
         "Indicator" => by_id::<indicator::Entity>(ctx, row)
             .await?
             .map(|m| Node::Indicator(Indicator(m))),
-        _ => return Err(AppError::bad_input("id", format!("{:?} names no known type", id.as_str())).into()),
+        _ => {
+            return Err(AppError::bad_input(
+                "id",
+                format!("{:?} names no known type", id.as_str()),
+            )
+            .into());
+        }
     })
 }
 
@@ -72,16 +93,25 @@ async fn load(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Node>>
 #[derive(Default)]
 pub struct NodeQuery;
 
+/// Root fields for global object identification.
 #[Object]
 impl NodeQuery {
     /// The object with this global ID; null when it does not exist.
-    async fn node(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Node>> {
+    async fn node(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A global ID from any `id` field.")] id: ID,
+    ) -> async_graphql::Result<Option<Node>> {
         load(ctx, &id).await
     }
 
     /// The objects with these global IDs, in the same order; null for each that
     /// does not exist. At most 100 IDs.
-    async fn nodes(&self, ctx: &Context<'_>, ids: Vec<ID>) -> async_graphql::Result<Vec<Option<Node>>> {
+    async fn nodes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Up to 100 global IDs.")] ids: Vec<ID>,
+    ) -> async_graphql::Result<Vec<Option<Node>>> {
         if ids.len() > crate::relay::MAX_PAGE_SIZE as usize {
             return Err(AppError::bad_input("ids", "at most 100 ids per request").into());
         }

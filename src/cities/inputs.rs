@@ -30,12 +30,13 @@ fn col(column: Column) -> Expr {
 impl CityFilter {
     /// The SQL condition on the `city` table.
     pub fn condition(&self) -> Condition {
-        let own = Condition::all()
-            .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
-            .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
-            .add_option(self.province.as_ref().map(|p| {
-                col(Column::Province).is_in(p.iter().map(|v| crate::enums::to_db(*v)))
-            }));
+        let own =
+            Condition::all()
+                .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
+                .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
+                .add_option(self.province.as_ref().map(|p| {
+                    col(Column::Province).is_in(p.iter().map(|v| crate::enums::to_db(*v)))
+                }));
         combine(
             own,
             self.and.as_deref(),

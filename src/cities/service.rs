@@ -23,6 +23,10 @@ pub fn listing(
     scope: Scope,
 ) -> AppResult<Listing<city::Model>> {
     let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
-    let keys = order_by.unwrap_or_default().iter().map(CityOrder::key).collect();
+    let keys = order_by
+        .unwrap_or_default()
+        .iter()
+        .map(CityOrder::key)
+        .collect();
     entity_listing::<city::Entity>(condition, keys, args, scope)
 }

@@ -31,6 +31,7 @@ pub enum Province {
 #[derive(Clone, Debug)]
 pub struct City(pub city::Model);
 
+/// A city or district that has parks or projects.
 #[Object]
 impl City {
     /// Opaque global ID (Relay `Node`).
@@ -54,14 +55,24 @@ impl City {
     }
 
     /// Parks in this city. Same arguments as the root `parks`; default order is by id.
-    #[allow(clippy::too_many_arguments)]
     async fn parks(
         &self,
-        filter: Option<ParkFilter>,
+        #[graphql(desc = "Only records matching this filter.")] filter: Option<ParkFilter>,
+        #[graphql(
+            desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
+        )]
         order_by: Option<Vec<ParkOrder>>,
+        #[graphql(
+            desc = "At most this many records from the start, or after `after` (0 to 100; default 20)."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "Only records after this cursor (from `endCursor` or an edge).")]
         after: Option<String>,
+        #[graphql(
+            desc = "At most this many records from the end, or before `before` (0 to 100); not with `first`."
+        )]
         last: Option<i32>,
+        #[graphql(desc = "Only records before this cursor (from `startCursor` or an edge).")]
         before: Option<String>,
     ) -> async_graphql::Result<ParkConnection> {
         let scope = Scope::Child {
@@ -73,14 +84,24 @@ impl City {
     }
 
     /// Development projects in this city. Same arguments as the root `projects`.
-    #[allow(clippy::too_many_arguments)]
     async fn projects(
         &self,
-        filter: Option<ProjectFilter>,
+        #[graphql(desc = "Only records matching this filter.")] filter: Option<ProjectFilter>,
+        #[graphql(
+            desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
+        )]
         order_by: Option<Vec<ProjectOrder>>,
+        #[graphql(
+            desc = "At most this many records from the start, or after `after` (0 to 100; default 20)."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "Only records after this cursor (from `endCursor` or an edge).")]
         after: Option<String>,
+        #[graphql(
+            desc = "At most this many records from the end, or before `before` (0 to 100); not with `first`."
+        )]
         last: Option<i32>,
+        #[graphql(desc = "Only records before this cursor (from `startCursor` or an edge).")]
         before: Option<String>,
     ) -> async_graphql::Result<ProjectConnection> {
         let scope = Scope::Child {

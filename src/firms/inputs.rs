@@ -37,11 +37,21 @@ impl FirmFilter {
         let own = Condition::all()
             .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
             .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
-            .add_option(self.sector.as_ref().map(|f| f.condition(col(Column::Sector))))
-            .add_option(self.employees.as_ref().map(|f| f.condition(col(Column::Employees))))
-            .add_option(self.in_park.as_ref().map(|f| {
-                col(Column::Id).in_subquery(crate::tenancies::firm_ids_in_parks(f))
-            }));
+            .add_option(
+                self.sector
+                    .as_ref()
+                    .map(|f| f.condition(col(Column::Sector))),
+            )
+            .add_option(
+                self.employees
+                    .as_ref()
+                    .map(|f| f.condition(col(Column::Employees))),
+            )
+            .add_option(
+                self.in_park
+                    .as_ref()
+                    .map(|f| col(Column::Id).in_subquery(crate::tenancies::firm_ids_in_parks(f))),
+            );
         combine(
             own,
             self.and.as_deref(),

@@ -10,10 +10,15 @@ use crate::relay::PageArgs;
 #[derive(Default)]
 pub struct FirmQuery;
 
+/// Root fields for firms.
 #[Object]
 impl FirmQuery {
     /// The firm with this slug; null when there is none.
-    async fn firm(&self, ctx: &Context<'_>, slug: String) -> async_graphql::Result<Option<Firm>> {
+    async fn firm(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The stable public key, e.g. `karachi-it-park`.")] slug: String,
+    ) -> async_graphql::Result<Option<Firm>> {
         let db = ctx.data::<Db>()?;
         Ok(service::find_by_slug(db, &slug).await?.map(Firm))
     }
@@ -21,11 +26,22 @@ impl FirmQuery {
     /// Firms, filtered, sorted and paged. Default order is by id.
     async fn firms(
         &self,
-        filter: Option<FirmFilter>,
+        #[graphql(desc = "Only records matching this filter.")] filter: Option<FirmFilter>,
+        #[graphql(
+            desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
+        )]
         order_by: Option<Vec<FirmOrder>>,
+        #[graphql(
+            desc = "At most this many records from the start, or after `after` (0 to 100; default 20)."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "Only records after this cursor (from `endCursor` or an edge).")]
         after: Option<String>,
+        #[graphql(
+            desc = "At most this many records from the end, or before `before` (0 to 100); not with `first`."
+        )]
         last: Option<i32>,
+        #[graphql(desc = "Only records before this cursor (from `startCursor` or an edge).")]
         before: Option<String>,
     ) -> async_graphql::Result<FirmConnection> {
         let args = PageArgs::new(first, after, last, before);

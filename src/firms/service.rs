@@ -22,6 +22,10 @@ pub fn listing(
     args: &PageArgs,
 ) -> AppResult<Listing<firm::Model>> {
     let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
-    let keys = order_by.unwrap_or_default().iter().map(FirmOrder::key).collect();
+    let keys = order_by
+        .unwrap_or_default()
+        .iter()
+        .map(FirmOrder::key)
+        .collect();
     entity_listing::<firm::Entity>(condition, keys, args, Scope::Root)
 }

@@ -10,6 +10,7 @@ use crate::tenancies::{TenanciesOfFirm, Tenancy};
 #[derive(Clone, Debug)]
 pub struct Firm(pub firm::Model);
 
+/// A firm that rents (or rented) space in a park.
 #[Object]
 impl Firm {
     /// Opaque global ID (Relay `Node`).

@@ -9,6 +9,7 @@ use crate::db::Db;
 #[derive(Default)]
 pub struct IndicatorQuery;
 
+/// Root fields for national indicators.
 #[Object]
 impl IndicatorQuery {
     /// National figures, ordered by key and then period. The table is small
@@ -16,7 +17,7 @@ impl IndicatorQuery {
     async fn indicators(
         &self,
         ctx: &Context<'_>,
-        filter: Option<IndicatorFilter>,
+        #[graphql(desc = "Only records matching this filter.")] filter: Option<IndicatorFilter>,
     ) -> async_graphql::Result<Vec<Indicator>> {
         let db = ctx.data::<Db>()?;
         Ok(service::list(db, filter)

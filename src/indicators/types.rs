@@ -7,6 +7,7 @@ use crate::sources::{IndicatorSources, Source};
 #[derive(Clone, Debug)]
 pub struct Indicator(pub indicator::Model);
 
+/// A national figure such as IT export receipts for a fiscal period.
 #[Object]
 impl Indicator {
     /// Opaque global ID (Relay `Node`).

@@ -34,9 +34,11 @@ impl OrganizationFilter {
         let own = Condition::all()
             .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
             .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
-            .add_option(self.kind.as_ref().map(|k| {
-                col(Column::Kind).is_in(k.iter().map(|v| crate::enums::to_db(*v)))
-            }));
+            .add_option(
+                self.kind
+                    .as_ref()
+                    .map(|k| col(Column::Kind).is_in(k.iter().map(|v| crate::enums::to_db(*v)))),
+            );
         combine(
             own,
             self.and.as_deref(),

@@ -10,13 +10,14 @@ use crate::relay::PageArgs;
 #[derive(Default)]
 pub struct OrganizationQuery;
 
+/// Root fields for organizations.
 #[Object]
 impl OrganizationQuery {
     /// The organization with this slug; null when there is none.
     async fn organization(
         &self,
         ctx: &Context<'_>,
-        slug: String,
+        #[graphql(desc = "The stable public key, e.g. as shown in `slug` fields.")] slug: String,
     ) -> async_graphql::Result<Option<Organization>> {
         let db = ctx.data::<Db>()?;
         Ok(service::find_by_slug(db, &slug).await?.map(Organization))
@@ -25,11 +26,22 @@ impl OrganizationQuery {
     /// Organizations, filtered and paged. Default order is by id.
     async fn organizations(
         &self,
-        filter: Option<OrganizationFilter>,
+        #[graphql(desc = "Only records matching this filter.")] filter: Option<OrganizationFilter>,
+        #[graphql(
+            desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
+        )]
         order_by: Option<Vec<OrganizationOrder>>,
+        #[graphql(
+            desc = "At most this many records from the start, or after `after` (0 to 100; default 20)."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "Only records after this cursor (from `endCursor` or an edge).")]
         after: Option<String>,
+        #[graphql(
+            desc = "At most this many records from the end, or before `before` (0 to 100); not with `first`."
+        )]
         last: Option<i32>,
+        #[graphql(desc = "Only records before this cursor (from `startCursor` or an edge).")]
         before: Option<String>,
     ) -> async_graphql::Result<OrganizationConnection> {
         let args = PageArgs::new(first, after, last, before);

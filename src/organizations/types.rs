@@ -29,6 +29,7 @@ pub enum OrganizationKind {
 #[derive(Clone, Debug)]
 pub struct Organization(pub organization::Model);
 
+/// A government body, university, company, financier or developer.
 #[Object]
 impl Organization {
     /// Opaque global ID (Relay `Node`).
@@ -52,14 +53,24 @@ impl Organization {
     }
 
     /// Parks this organization runs. Same arguments as the root `parks`.
-    #[allow(clippy::too_many_arguments)]
     async fn parks_operated(
         &self,
-        filter: Option<ParkFilter>,
+        #[graphql(desc = "Only records matching this filter.")] filter: Option<ParkFilter>,
+        #[graphql(
+            desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
+        )]
         order_by: Option<Vec<ParkOrder>>,
+        #[graphql(
+            desc = "At most this many records from the start, or after `after` (0 to 100; default 20)."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "Only records after this cursor (from `endCursor` or an edge).")]
         after: Option<String>,
+        #[graphql(
+            desc = "At most this many records from the end, or before `before` (0 to 100); not with `first`."
+        )]
         last: Option<i32>,
+        #[graphql(desc = "Only records before this cursor (from `startCursor` or an edge).")]
         before: Option<String>,
     ) -> async_graphql::Result<ParkConnection> {
         let scope = Scope::Child {

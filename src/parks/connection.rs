@@ -22,6 +22,7 @@ connection!(
         async fn groups(
             &self,
             ctx: &Context<'_>,
+            #[graphql(desc = "What to group the parks by.")]
             by: ParkGroupBy,
         ) -> async_graphql::Result<Vec<ParkGroup>> {
             Ok(service::groups(&self.0, ctx, by).await?)
@@ -103,6 +104,7 @@ pub struct ParkGroup {
 /// Aggregates over the parks that match a filter.
 pub struct ParkStats(pub Listing<park::Model>);
 
+/// Aggregates over the parks that match a filter.
 #[Object]
 impl ParkStats {
     /// How many parks match.
@@ -124,7 +126,7 @@ impl ParkStats {
     async fn groups(
         &self,
         ctx: &Context<'_>,
-        by: ParkGroupBy,
+        #[graphql(desc = "What to group the parks by.")] by: ParkGroupBy,
     ) -> async_graphql::Result<Vec<ParkGroup>> {
         Ok(service::groups(&self.0, ctx, by).await?)
     }

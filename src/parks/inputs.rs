@@ -39,7 +39,9 @@ pub struct ParkFilter {
     pub has_tenant: Option<Box<FirmFilter>>,
 }
 
-fn names<E: async_graphql::resolver_utils::EnumType + Copy + PartialEq>(values: &[E]) -> Vec<&'static str> {
+fn names<E: async_graphql::resolver_utils::EnumType + Copy + PartialEq>(
+    values: &[E],
+) -> Vec<&'static str> {
     values.iter().map(|v| crate::enums::to_db(*v)).collect()
 }
 
@@ -50,26 +52,43 @@ pub(crate) fn col(column: Column) -> Expr {
 impl ParkFilter {
     /// The SQL condition on the `park` table.
     pub fn condition(&self) -> Condition {
-        let own = Condition::all()
-            .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
-            .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
-            .add_option(self.kind.as_ref().map(|k| col(Column::Kind).is_in(names(k))))
-            .add_option(self.status.as_ref().map(|s| col(Column::Status).is_in(names(s))))
-            .add_option(self.city.as_ref().map(|f| col(Column::CityId).in_subquery(f.ids())))
-            .add_option(
-                self.operator
-                    .as_ref()
-                    .map(|f| col(Column::OperatorId).in_subquery(f.ids())),
-            )
-            .add_option(self.area_sqft.as_ref().map(|f| f.condition(col(Column::AreaSqft))))
-            .add_option(
-                self.opened_year
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::OpenedYear))),
-            )
-            .add_option(self.has_tenant.as_ref().map(|f| {
-                col(Column::Id).in_subquery(crate::tenancies::park_ids_with_tenant(f))
-            }));
+        let own =
+            Condition::all()
+                .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
+                .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
+                .add_option(
+                    self.kind
+                        .as_ref()
+                        .map(|k| col(Column::Kind).is_in(names(k))),
+                )
+                .add_option(
+                    self.status
+                        .as_ref()
+                        .map(|s| col(Column::Status).is_in(names(s))),
+                )
+                .add_option(
+                    self.city
+                        .as_ref()
+                        .map(|f| col(Column::CityId).in_subquery(f.ids())),
+                )
+                .add_option(
+                    self.operator
+                        .as_ref()
+                        .map(|f| col(Column::OperatorId).in_subquery(f.ids())),
+                )
+                .add_option(
+                    self.area_sqft
+                        .as_ref()
+                        .map(|f| f.condition(col(Column::AreaSqft))),
+                )
+                .add_option(
+                    self.opened_year
+                        .as_ref()
+                        .map(|f| f.condition(col(Column::OpenedYear))),
+                )
+                .add_option(self.has_tenant.as_ref().map(|f| {
+                    col(Column::Id).in_subquery(crate::tenancies::park_ids_with_tenant(f))
+                }));
         combine(
             own,
             self.and.as_deref(),

@@ -11,10 +11,15 @@ use crate::relay::{PageArgs, Scope};
 #[derive(Default)]
 pub struct ParkQuery;
 
+/// Root fields for parks.
 #[Object]
 impl ParkQuery {
     /// The park with this slug; null when there is none.
-    async fn park(&self, ctx: &Context<'_>, slug: String) -> async_graphql::Result<Option<Park>> {
+    async fn park(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The stable public key, e.g. `karachi-it-park`.")] slug: String,
+    ) -> async_graphql::Result<Option<Park>> {
         let db = ctx.data::<Db>()?;
         Ok(service::find_by_slug(db, &slug).await?.map(Park))
     }
@@ -22,11 +27,22 @@ impl ParkQuery {
     /// Parks, filtered, sorted and paged. Default order is by id.
     async fn parks(
         &self,
-        filter: Option<ParkFilter>,
+        #[graphql(desc = "Only records matching this filter.")] filter: Option<ParkFilter>,
+        #[graphql(
+            desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
+        )]
         order_by: Option<Vec<ParkOrder>>,
+        #[graphql(
+            desc = "At most this many records from the start, or after `after` (0 to 100; default 20)."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "Only records after this cursor (from `endCursor` or an edge).")]
         after: Option<String>,
+        #[graphql(
+            desc = "At most this many records from the end, or before `before` (0 to 100); not with `first`."
+        )]
         last: Option<i32>,
+        #[graphql(desc = "Only records before this cursor (from `startCursor` or an edge).")]
         before: Option<String>,
     ) -> async_graphql::Result<ParkConnection> {
         let args = PageArgs::new(first, after, last, before);
@@ -34,7 +50,12 @@ impl ParkQuery {
     }
 
     /// Aggregates over the parks that match the filter (all parks without one).
-    async fn park_stats(&self, filter: Option<ParkFilter>) -> async_graphql::Result<ParkStats> {
+    async fn park_stats(
+        &self,
+        #[graphql(desc = "Only parks matching this filter; all parks without one.")] filter: Option<
+            ParkFilter,
+        >,
+    ) -> async_graphql::Result<ParkStats> {
         let list = service::listing(filter, None, &PageArgs::default(), Scope::Root)?;
         Ok(ParkStats(list))
     }

@@ -7,7 +7,9 @@ use super::connection::{ParkConnection, ParkGroup, ParkGroupBy};
 use super::inputs::{ParkFilter, ParkOrder, col, tenant_count as tenants_of_park};
 use crate::db::Db;
 use crate::error::AppResult;
-use crate::relay::{Listing, PageArgs, Scope, StatRow, count_all, entity_listing, summary_measures};
+use crate::relay::{
+    Listing, PageArgs, Scope, StatRow, count_all, entity_listing, summary_measures,
+};
 
 /// The park with this slug, if any.
 pub async fn find_by_slug(db: &Db, slug: &str) -> AppResult<Option<park::Model>> {
@@ -25,7 +27,11 @@ pub fn listing(
     scope: Scope,
 ) -> AppResult<Listing<park::Model>> {
     let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
-    let keys = order_by.unwrap_or_default().iter().map(ParkOrder::key).collect();
+    let keys = order_by
+        .unwrap_or_default()
+        .iter()
+        .map(ParkOrder::key)
+        .collect();
     entity_listing::<park::Entity>(condition, keys, args, scope)
 }
 
@@ -108,7 +114,8 @@ fn join_city_and_operator(select: &mut SelectStatement) {
         .join(
             JoinType::LeftJoin,
             city::Entity,
-            Expr::col((city::Entity, city::Column::Id)).equals((park::Entity, park::Column::CityId)),
+            Expr::col((city::Entity, city::Column::Id))
+                .equals((park::Entity, park::Column::CityId)),
         )
         .join(
             JoinType::LeftJoin,

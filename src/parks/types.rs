@@ -39,6 +39,7 @@ pub enum ParkStatus {
 #[derive(Clone, Debug)]
 pub struct Park(pub park::Model);
 
+/// A software technology park, IT park or technology park.
 #[Object]
 impl Park {
     /// Opaque global ID (Relay `Node`).
@@ -68,7 +69,9 @@ impl Park {
 
     /// The city the park is in.
     async fn city(&self, ctx: &Context<'_>) -> async_graphql::Result<City> {
-        Ok(City(crate::loaders::required::<city::Entity>(ctx, self.0.city_id).await?))
+        Ok(City(
+            crate::loaders::required::<city::Entity>(ctx, self.0.city_id).await?,
+        ))
     }
 
     /// Who runs the park (PSEB, a university, a company...); null when unknown.
@@ -93,14 +96,24 @@ impl Park {
 
     /// Firms renting space here, each edge with the terms of its tenancy.
     /// Filter and order by the firm; default order is by tenancy id.
-    #[allow(clippy::too_many_arguments)]
     async fn tenants(
         &self,
-        filter: Option<FirmFilter>,
+        #[graphql(desc = "Only records matching this filter.")] filter: Option<FirmFilter>,
+        #[graphql(
+            desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
+        )]
         order_by: Option<Vec<FirmOrder>>,
+        #[graphql(
+            desc = "At most this many records from the start, or after `after` (0 to 100; default 20)."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "Only records after this cursor (from `endCursor` or an edge).")]
         after: Option<String>,
+        #[graphql(
+            desc = "At most this many records from the end, or before `before` (0 to 100); not with `first`."
+        )]
         last: Option<i32>,
+        #[graphql(desc = "Only records before this cursor (from `startCursor` or an edge).")]
         before: Option<String>,
     ) -> async_graphql::Result<TenancyConnection> {
         let args = PageArgs::new(first, after, last, before);

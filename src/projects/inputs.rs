@@ -46,11 +46,21 @@ impl ProjectFilter {
         let own = Condition::all()
             .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
             .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
-            .add_option(self.status.as_ref().map(|s| {
-                col(Column::Status).is_in(s.iter().map(|v| crate::enums::to_db(*v)))
-            }))
-            .add_option(self.city.as_ref().map(|f| col(Column::CityId).in_subquery(f.ids())))
-            .add_option(self.cost_usd.as_ref().map(|f| f.condition(col(Column::CostUsd))))
+            .add_option(
+                self.status
+                    .as_ref()
+                    .map(|s| col(Column::Status).is_in(s.iter().map(|v| crate::enums::to_db(*v)))),
+            )
+            .add_option(
+                self.city
+                    .as_ref()
+                    .map(|f| col(Column::CityId).in_subquery(f.ids())),
+            )
+            .add_option(
+                self.cost_usd
+                    .as_ref()
+                    .map(|f| f.condition(col(Column::CostUsd))),
+            )
             .add_option(
                 self.target_year
                     .as_ref()
@@ -66,8 +76,11 @@ impl ProjectFilter {
                     .column((project_partner::Entity, project_partner::Column::ProjectId))
                     .from(project_partner::Entity)
                     .and_where(
-                        Expr::col((project_partner::Entity, project_partner::Column::OrganizationId))
-                            .in_subquery(f.ids()),
+                        Expr::col((
+                            project_partner::Entity,
+                            project_partner::Column::OrganizationId,
+                        ))
+                        .in_subquery(f.ids()),
                     )
                     .to_owned();
                 col(Column::Id).in_subquery(partners)

@@ -11,13 +11,14 @@ use crate::relay::{PageArgs, Scope};
 #[derive(Default)]
 pub struct ProjectQuery;
 
+/// Root fields for projects.
 #[Object]
 impl ProjectQuery {
     /// The project with this slug; null when there is none.
     async fn project(
         &self,
         ctx: &Context<'_>,
-        slug: String,
+        #[graphql(desc = "The stable public key, e.g. as shown in `slug` fields.")] slug: String,
     ) -> async_graphql::Result<Option<Project>> {
         let db = ctx.data::<Db>()?;
         Ok(service::find_by_slug(db, &slug).await?.map(Project))
@@ -26,11 +27,22 @@ impl ProjectQuery {
     /// Projects, filtered, sorted and paged. Default order is by id.
     async fn projects(
         &self,
-        filter: Option<ProjectFilter>,
+        #[graphql(desc = "Only records matching this filter.")] filter: Option<ProjectFilter>,
+        #[graphql(
+            desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
+        )]
         order_by: Option<Vec<ProjectOrder>>,
+        #[graphql(
+            desc = "At most this many records from the start, or after `after` (0 to 100; default 20)."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "Only records after this cursor (from `endCursor` or an edge).")]
         after: Option<String>,
+        #[graphql(
+            desc = "At most this many records from the end, or before `before` (0 to 100); not with `first`."
+        )]
         last: Option<i32>,
+        #[graphql(desc = "Only records before this cursor (from `startCursor` or an edge).")]
         before: Option<String>,
     ) -> async_graphql::Result<ProjectConnection> {
         let args = PageArgs::new(first, after, last, before);

@@ -24,7 +24,11 @@ pub fn connection(
     scope: Scope,
 ) -> AppResult<ProjectConnection> {
     let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
-    let keys = order_by.unwrap_or_default().iter().map(ProjectOrder::key).collect();
+    let keys = order_by
+        .unwrap_or_default()
+        .iter()
+        .map(ProjectOrder::key)
+        .collect();
     Ok(ProjectConnection(entity_listing::<project::Entity>(
         condition, keys, args, scope,
     )?))

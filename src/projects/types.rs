@@ -1,5 +1,5 @@
 use async_graphql::{Context, ID, Object};
-use entity::{city, organization, park, project, project_partner, milestone};
+use entity::{city, milestone, organization, park, project, project_partner};
 
 use super::loaders::{MilestonesOfProject, PartnersOfProject};
 use crate::cities::City;
@@ -11,6 +11,7 @@ use crate::sources::{MilestoneSources, ProjectSources, Source};
 #[derive(Clone, Debug)]
 pub struct Project(pub project::Model);
 
+/// A large development project that builds or extends a park.
 #[Object]
 impl Project {
     /// Opaque global ID (Relay `Node`).
@@ -35,7 +36,9 @@ impl Project {
 
     /// The city the project is in.
     async fn city(&self, ctx: &Context<'_>) -> async_graphql::Result<City> {
-        Ok(City(crate::loaders::required::<city::Entity>(ctx, self.0.city_id).await?))
+        Ok(City(
+            crate::loaders::required::<city::Entity>(ctx, self.0.city_id).await?,
+        ))
     }
 
     /// The park this project builds, once it exists as a park.
@@ -43,7 +46,9 @@ impl Project {
         let Some(id) = self.0.park_id else {
             return Ok(None);
         };
-        Ok(crate::loaders::by_id::<park::Entity>(ctx, id).await?.map(Park))
+        Ok(crate::loaders::by_id::<park::Entity>(ctx, id)
+            .await?
+            .map(Park))
     }
 
     /// Approved cost in US dollars; null when unknown.
@@ -118,18 +123,23 @@ impl Project {
 #[derive(Clone, Debug)]
 pub struct ProjectPartner(pub project_partner::Model);
 
+/// An organization's part in a project (financier, developer, academic partner...).
 #[Object]
 impl ProjectPartner {
     /// The partner organization.
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Organization> {
         let id = self.0.organization_id;
-        Ok(Organization(crate::loaders::required::<organization::Entity>(ctx, id).await?))
+        Ok(Organization(
+            crate::loaders::required::<organization::Entity>(ctx, id).await?,
+        ))
     }
 
     /// The project.
     async fn project(&self, ctx: &Context<'_>) -> async_graphql::Result<Project> {
         let id = self.0.project_id;
-        Ok(Project(crate::loaders::required::<project::Entity>(ctx, id).await?))
+        Ok(Project(
+            crate::loaders::required::<project::Entity>(ctx, id).await?,
+        ))
     }
 
     /// The organization's role, in lower case as the sources describe it
@@ -143,6 +153,7 @@ impl ProjectPartner {
 #[derive(Clone, Debug)]
 pub struct Milestone(pub milestone::Model);
 
+/// A dated step of a project.
 #[Object]
 impl Milestone {
     /// What the step is.

@@ -116,7 +116,8 @@ fn decode_cursor(arg: &str, cursor: &str, keys: &[OrderKey]) -> AppResult<Vec<Va
     let bytes = URL_SAFE_NO_PAD
         .decode(cursor.trim_end_matches('='))
         .map_err(|_| bad("not a cursor this API issued"))?;
-    let body: Value = serde_json::from_slice(&bytes).map_err(|_| bad("not a cursor this API issued"))?;
+    let body: Value =
+        serde_json::from_slice(&bytes).map_err(|_| bad("not a cursor this API issued"))?;
     if body.get("o").and_then(Value::as_str) != Some(order_signature(keys).as_str()) {
         return Err(bad("it was issued for a different orderBy"));
     }

@@ -20,6 +20,7 @@ macro_rules! connection {
             node: $row,
         }
 
+        #[doc = concat!("One ", stringify!($node), " in a page, with the cursor that points at it.")]
         #[async_graphql::Object]
         impl $edge {
             /// Opaque position of this edge; pass it as `after` or `before`.
@@ -33,6 +34,7 @@ macro_rules! connection {
             }
         }
 
+        $(#[$meta])*
         #[async_graphql::Object]
         impl $conn {
             /// The page's records with their cursors, in the list's order.

@@ -72,7 +72,11 @@ pub fn order_by(select: &mut SelectStatement, keys: &[OrderKey], reverse: bool) 
 
 /// The ORDER BY direction (and NULL placement, for nullable keys) of a key.
 pub fn direction(key: &OrderKey, reverse: bool) -> (Order, Option<NullOrdering>) {
-    let order = if key.desc != reverse { Order::Desc } else { Order::Asc };
+    let order = if key.desc != reverse {
+        Order::Desc
+    } else {
+        Order::Asc
+    };
     let nulls = key.nullable.then_some(if reverse {
         NullOrdering::First
     } else {
@@ -117,7 +121,11 @@ fn beyond(key: &OrderKey, value: &Value, desc: bool, nulls_last: bool) -> Option
     let Some(v) = sql_value(value) else {
         return (!nulls_last).then(|| Condition::all().add(expr.is_not_null()));
     };
-    let past = if desc { expr.clone().lt(v) } else { expr.clone().gt(v) };
+    let past = if desc {
+        expr.clone().lt(v)
+    } else {
+        expr.clone().gt(v)
+    };
     Some(if key.nullable && nulls_last {
         Condition::any().add(past).add(expr.is_null())
     } else {

@@ -15,6 +15,7 @@ use crate::projects::Project;
 #[derive(Default)]
 pub struct SearchQuery;
 
+/// Root field for text search.
 #[Object]
 impl SearchQuery {
     /// Case-insensitive search across the names of parks, firms, projects,
@@ -23,26 +24,34 @@ impl SearchQuery {
     async fn search(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "Text to look for in names, ignoring case (matched literally).")]
         text: String,
-        #[graphql(default = 20)] first: i32,
+        #[graphql(default = 20, desc = "How many results at most (1 to 100).")] first: i32,
     ) -> async_graphql::Result<Vec<SearchResult>> {
         let db = ctx.data::<Db>()?;
         let hits = service::search(db, &text, first).await?;
-        let results = futures::future::try_join_all(hits.into_iter().map(|(kind, id)| async move {
-            let found = match kind.as_str() {
-                "park" => by_id::<park::Entity>(ctx, id).await?.map(|m| SearchResult::Park(Park(m))),
-                "firm" => by_id::<firm::Entity>(ctx, id).await?.map(|m| SearchResult::Firm(Firm(m))),
-                "project" => by_id::<project::Entity>(ctx, id)
-                    .await?
-                    .map(|m| SearchResult::Project(Project(m))),
-                "city" => by_id::<city::Entity>(ctx, id).await?.map(|m| SearchResult::City(City(m))),
-                _ => by_id::<organization::Entity>(ctx, id)
-                    .await?
-                    .map(|m| SearchResult::Organization(Organization(m))),
-            };
-            Ok::<_, async_graphql::Error>(found)
-        }))
-        .await?;
+        let results =
+            futures::future::try_join_all(hits.into_iter().map(|(kind, id)| async move {
+                let found = match kind.as_str() {
+                    "park" => by_id::<park::Entity>(ctx, id)
+                        .await?
+                        .map(|m| SearchResult::Park(Park(m))),
+                    "firm" => by_id::<firm::Entity>(ctx, id)
+                        .await?
+                        .map(|m| SearchResult::Firm(Firm(m))),
+                    "project" => by_id::<project::Entity>(ctx, id)
+                        .await?
+                        .map(|m| SearchResult::Project(Project(m))),
+                    "city" => by_id::<city::Entity>(ctx, id)
+                        .await?
+                        .map(|m| SearchResult::City(City(m))),
+                    _ => by_id::<organization::Entity>(ctx, id)
+                        .await?
+                        .map(|m| SearchResult::Organization(Organization(m))),
+                };
+                Ok::<_, async_graphql::Error>(found)
+            }))
+            .await?;
         Ok(results.into_iter().flatten().collect())
     }
 }

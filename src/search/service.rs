@@ -1,7 +1,7 @@
+use sea_orm::ConnectionTrait;
 use sea_orm::sea_query::{
     Alias, Asterisk, Expr, ExprTrait, Func, IntoIden, Order, Query, SelectStatement, UnionType,
 };
-use sea_orm::ConnectionTrait;
 
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
@@ -19,7 +19,10 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
     if !(1..=crate::relay::MAX_PAGE_SIZE as i32).contains(&first) {
         return Err(AppError::bad_input(
             "first",
-            format!("`first` must be between 1 and {}", crate::relay::MAX_PAGE_SIZE),
+            format!(
+                "`first` must be between 1 and {}",
+                crate::relay::MAX_PAGE_SIZE
+            ),
         ));
     }
     let lowered = text.to_lowercase();
@@ -53,7 +56,10 @@ fn branch(table: &str, lowered: &str, escaped: &str) -> SelectStatement {
         .finally(2);
     Query::select()
         .expr_as(Expr::val(table.to_string()), Alias::new("kind"))
-        .expr_as(Expr::col((table.clone(), Alias::new("id"))), Alias::new("id"))
+        .expr_as(
+            Expr::col((table.clone(), Alias::new("id"))),
+            Alias::new("id"),
+        )
         .expr_as(name.clone(), Alias::new("name"))
         .expr_as(rank, Alias::new("rank"))
         .from(table)

@@ -95,7 +95,9 @@ pub async fn seed(db: &Db, files: &Files) -> Result<Outcome, SeedError> {
 pub fn is_partial_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let number = |s: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
-        s.len() == len && s.chars().all(|c| c.is_ascii_digit()) && s.parse().is_ok_and(|n| range.contains(&n))
+        s.len() == len
+            && s.chars().all(|c| c.is_ascii_digit())
+            && s.parse().is_ok_and(|n| range.contains(&n))
     };
     match parts.as_slice() {
         [y] => number(y, 4, 1000..=9999),

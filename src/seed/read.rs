@@ -4,8 +4,7 @@
 use std::collections::HashMap;
 
 use entity::{
-    city, firm, indicator, milestone, organization, park, project, project_partner, source,
-    tenancy,
+    city, firm, indicator, milestone, organization, park, project, project_partner, source, tenancy,
 };
 
 use super::Files;
@@ -49,15 +48,40 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     let p = &problems;
     let text = |name: &str| files.get(name).map(String::as_str).unwrap_or("");
 
-    let city_rows = read("cities.csv", text("cities.csv"), &["slug", "name", "province"], p);
-    let org_rows = read("organizations.csv", text("organizations.csv"), &["slug", "name", "kind"], p);
+    let city_rows = read(
+        "cities.csv",
+        text("cities.csv"),
+        &["slug", "name", "province"],
+        p,
+    );
+    let org_rows = read(
+        "organizations.csv",
+        text("organizations.csv"),
+        &["slug", "name", "kind"],
+        p,
+    );
     let park_rows = read(
         "parks.csv",
         text("parks.csv"),
-        &["slug", "name", "kind", "status", "city_slug", "operator_slug", "area_sqft", "opened_year", "notes"],
+        &[
+            "slug",
+            "name",
+            "kind",
+            "status",
+            "city_slug",
+            "operator_slug",
+            "area_sqft",
+            "opened_year",
+            "notes",
+        ],
         p,
     );
-    let firm_rows = read("firms.csv", text("firms.csv"), &["slug", "name", "sector", "employees"], p);
+    let firm_rows = read(
+        "firms.csv",
+        text("firms.csv"),
+        &["slug", "name", "sector", "employees"],
+        p,
+    );
     let tenancy_rows = read(
         "tenancies.csv",
         text("tenancies.csv"),
@@ -68,8 +92,17 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
         "projects.csv",
         text("projects.csv"),
         &[
-            "slug", "name", "status", "city_slug", "park_slug", "cost_usd", "area_sqft", "target_year",
-            "jobs_target", "exports_target_usd", "notes",
+            "slug",
+            "name",
+            "status",
+            "city_slug",
+            "park_slug",
+            "cost_usd",
+            "area_sqft",
+            "target_year",
+            "jobs_target",
+            "exports_target_usd",
+            "notes",
         ],
         p,
     );
@@ -108,9 +141,16 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     let projects = slugs(&project_rows);
     let milestone_keys = index(
         "title",
-        milestone_rows
-            .iter()
-            .map(|r| (r, format!("{}|{}", r.opt("project_slug").unwrap_or_default(), r.text("title")))),
+        milestone_rows.iter().map(|r| {
+            (
+                r,
+                format!(
+                    "{}|{}",
+                    r.opt("project_slug").unwrap_or_default(),
+                    r.text("title")
+                ),
+            )
+        }),
     );
     let indicator_keys = index(
         "period",
@@ -150,7 +190,9 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
             name: r.text("name"),
             kind: r.enumeration::<ParkKind>("kind"),
             status: r.enumeration::<ParkStatus>("status"),
-            city_id: r.reference("city_slug", &cities, "city", true).unwrap_or_default(),
+            city_id: r
+                .reference("city_slug", &cities, "city", true)
+                .unwrap_or_default(),
             operator_id: r.reference("operator_slug", &orgs, "organization", false),
             area_sqft: r.int("area_sqft"),
             opened_year: r.int("opened_year"),
@@ -175,8 +217,12 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
         let (version, updated_at) = (1, now.to_owned());
         data.tenancies.push(tenancy::Model {
             id: id(n),
-            park_id: r.reference("park_slug", &parks, "park", true).unwrap_or_default(),
-            firm_id: r.reference("firm_slug", &firms, "firm", true).unwrap_or_default(),
+            park_id: r
+                .reference("park_slug", &parks, "park", true)
+                .unwrap_or_default(),
+            firm_id: r
+                .reference("firm_slug", &firms, "firm", true)
+                .unwrap_or_default(),
             area_sqft: r.int("area_sqft"),
             since: r.date("since"),
             until: r.date("until"),
@@ -191,7 +237,9 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
             slug: r.slug("slug"),
             name: r.text("name"),
             status: r.enumeration::<ParkStatus>("status"),
-            city_id: r.reference("city_slug", &cities, "city", true).unwrap_or_default(),
+            city_id: r
+                .reference("city_slug", &cities, "city", true)
+                .unwrap_or_default(),
             park_id: r.reference("park_slug", &parks, "park", false),
             cost_usd: r.float("cost_usd"),
             area_sqft: r.int("area_sqft"),
@@ -207,7 +255,9 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
         let (version, updated_at) = (1, now.to_owned());
         data.partners.push(project_partner::Model {
             id: id(n),
-            project_id: r.reference("project_slug", &projects, "project", true).unwrap_or_default(),
+            project_id: r
+                .reference("project_slug", &projects, "project", true)
+                .unwrap_or_default(),
             organization_id: r
                 .reference("organization_slug", &orgs, "organization", true)
                 .unwrap_or_default(),
@@ -220,7 +270,9 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
         let (version, updated_at) = (1, now.to_owned());
         data.milestones.push(milestone::Model {
             id: id(n),
-            project_id: r.reference("project_slug", &projects, "project", true).unwrap_or_default(),
+            project_id: r
+                .reference("project_slug", &projects, "project", true)
+                .unwrap_or_default(),
             title: r.text("title"),
             due: r.date("due"),
             reached: r.date("reached"),
@@ -260,7 +312,10 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
             Some(keys) => r.reference("record_key", keys, &record_type, true),
             None => {
                 if !record_type.is_empty() {
-                    r.fail("record_type", format!("{record_type:?} is not a record type"));
+                    r.fail(
+                        "record_type",
+                        format!("{record_type:?} is not a record type"),
+                    );
                 }
                 None
             }
@@ -276,5 +331,9 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     }
 
     let problems = problems.into_inner();
-    if problems.is_empty() { Ok(data) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(data)
+    } else {
+        Err(problems)
+    }
 }

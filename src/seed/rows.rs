@@ -22,7 +22,11 @@ pub struct Problem {
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.column {
-            Some(column) => write!(f, "{} line {}, column {column}: {}", self.file, self.line, self.reason),
+            Some(column) => write!(
+                f,
+                "{} line {}, column {column}: {}",
+                self.file, self.line, self.reason
+            ),
             None => write!(f, "{} line {}: {}", self.file, self.line, self.reason),
         }
     }
@@ -48,16 +52,28 @@ pub fn read<'a>(
     headers: &[&'static str],
     problems: &'a Problems,
 ) -> Vec<Row<'a>> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
     let found: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(str::to_owned).collect(),
         Err(err) => {
-            problem(problems, file, 1, None, format!("cannot read the header: {err}"));
+            problem(
+                problems,
+                file,
+                1,
+                None,
+                format!("cannot read the header: {err}"),
+            );
             return Vec::new();
         }
     };
     if found != headers {
-        let reason = format!("expected the header {:?}, found {:?}", headers.join(","), found.join(","));
+        let reason = format!(
+            "expected the header {:?}, found {:?}",
+            headers.join(","),
+            found.join(",")
+        );
         problem(problems, file, 1, None, reason);
         return Vec::new();
     }
@@ -65,13 +81,19 @@ pub fn read<'a>(
     for record in reader.records() {
         match record {
             Ok(record) => {
-                let line = record.position().map(|p| p.line()).unwrap_or(0);
+                // csv reports the line where the previous record ended.
+                let line = record.position().map(|p| p.line() + 1).unwrap_or(0);
                 let cells = headers
                     .iter()
                     .zip(record.iter())
                     .map(|(h, v)| (*h, v.trim().to_owned()))
                     .collect();
-                rows.push(Row { file, line, cells, problems });
+                rows.push(Row {
+                    file,
+                    line,
+                    cells,
+                    problems,
+                });
             }
             Err(err) => {
                 let line = err.position().map(|p| p.line()).unwrap_or(0);
@@ -94,7 +116,13 @@ fn problem(problems: &Problems, file: &str, line: u64, column: Option<&str>, rea
 impl Row<'_> {
     /// Records a problem with `column` of this row.
     pub fn fail(&self, column: &str, reason: impl Into<String>) {
-        problem(self.problems, self.file, self.line, Some(column), reason.into());
+        problem(
+            self.problems,
+            self.file,
+            self.line,
+            Some(column),
+            reason.into(),
+        );
     }
 
     /// The cell, or None when empty.
@@ -114,9 +142,16 @@ impl Row<'_> {
     pub fn slug(&self, column: &str) -> String {
         let value = self.text(column);
         let valid = !value.is_empty()
-            && value.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+            && value.split('-').all(|w| {
+                !w.is_empty()
+                    && w.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
         if !value.is_empty() && !valid {
-            self.fail(column, format!("{value:?} is not a slug (lower-case words joined by hyphens)"));
+            self.fail(
+                column,
+                format!("{value:?} is not a slug (lower-case words joined by hyphens)"),
+            );
         }
         value
     }
@@ -133,10 +168,14 @@ impl Row<'_> {
     /// An optional number.
     pub fn float(&self, column: &str) -> Option<f64> {
         let value = self.opt(column)?;
-        value.parse::<f64>().ok().filter(|v| v.is_finite()).or_else(|| {
-            self.fail(column, format!("{value:?} is not a number"));
-            None
-        })
+        value
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .or_else(|| {
+                self.fail(column, format!("{value:?} is not a number"));
+                None
+            })
     }
 
     /// An optional ISO-8601 date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -145,7 +184,10 @@ impl Row<'_> {
         if crate::seed::is_partial_date(&value) {
             Some(value)
         } else {
-            self.fail(column, format!("{value:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"));
+            self.fail(
+                column,
+                format!("{value:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+            );
             None
         }
     }
@@ -155,14 +197,23 @@ impl Row<'_> {
         let value = self.text(column);
         if !value.is_empty() && crate::enums::parse::<E>(&value).is_none() {
             let names: Vec<_> = E::items().iter().map(|i| i.name).collect();
-            self.fail(column, format!("{value:?} is not one of {}", names.join(", ")));
+            self.fail(
+                column,
+                format!("{value:?} is not one of {}", names.join(", ")),
+            );
         }
         value
     }
 
     /// The id that `column`'s slug refers to in `index`; None (and a problem)
     /// when the slug is unknown, None when the cell is empty and `required` is false.
-    pub fn reference(&self, column: &str, index: &HashMap<String, i32>, what: &str, required: bool) -> Option<i32> {
+    pub fn reference(
+        &self,
+        column: &str,
+        index: &HashMap<String, i32>,
+        what: &str,
+        required: bool,
+    ) -> Option<i32> {
         let Some(slug) = self.opt(column) else {
             if required {
                 self.fail(column, "must not be empty");
@@ -178,7 +229,10 @@ impl Row<'_> {
 }
 
 /// Assigns ids 1, 2, 3... to the keys in `column` in row order, recording duplicates.
-pub fn index<'a>(column: &str, rows: impl Iterator<Item = (&'a Row<'a>, String)>) -> HashMap<String, i32> {
+pub fn index<'a>(
+    column: &str,
+    rows: impl Iterator<Item = (&'a Row<'a>, String)>,
+) -> HashMap<String, i32> {
     let mut index = HashMap::new();
     for (n, (row, key)) in rows.enumerate() {
         if key.is_empty() {

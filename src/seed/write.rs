@@ -61,13 +61,22 @@ pub async fn write(db: &Db, data: Dataset) -> Result<Outcome, SeedError> {
         // Rows came with explicit ids; move each sequence past them so later
         // inserts do not collide.
         for table in [
-            "city", "organization", "park", "firm", "tenancy", "project", "project_partner",
-            "milestone", "indicator", "source",
+            "city",
+            "organization",
+            "park",
+            "firm",
+            "tenancy",
+            "project",
+            "project_partner",
+            "milestone",
+            "indicator",
+            "source",
         ] {
             let sql = format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
             );
-            txn.execute_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;
+            txn.execute_raw(Statement::from_string(DbBackend::Postgres, sql))
+                .await?;
         }
     }
     txn.commit().await?;

@@ -5,8 +5,8 @@ mod loaders;
 mod types;
 
 pub use loaders::{
-    CitySources, FirmSources, IndicatorSources, MilestoneSources, OrganizationSources,
-    ParkSources, ProjectSources,
+    CitySources, FirmSources, IndicatorSources, MilestoneSources, OrganizationSources, ParkSources,
+    ProjectSources,
 };
 pub use types::Source;
 

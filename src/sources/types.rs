@@ -5,6 +5,7 @@ use entity::source;
 #[derive(Clone, Debug)]
 pub struct Source(pub source::Model);
 
+/// Where a record or a figure comes from.
 #[Object]
 impl Source {
     /// A URL, or the title of a printed document when there is no URL.

@@ -6,4 +6,4 @@ mod service;
 mod types;
 
 pub use service::{TenanciesOfFirm, firm_ids_in_parks, park_ids_with_tenant, tenants_of_park};
-pub use types::{TenancyConnection, Tenancy, TenantRow};
+pub use types::{Tenancy, TenancyConnection, TenantRow};

@@ -20,9 +20,14 @@ fn with_firms(filter: Option<&FirmFilter>) -> SelectStatement {
         .join(
             JoinType::InnerJoin,
             firm::Entity,
-            Expr::col((firm::Entity, firm::Column::Id)).equals((tenancy::Entity, tenancy::Column::FirmId)),
+            Expr::col((firm::Entity, firm::Column::Id))
+                .equals((tenancy::Entity, tenancy::Column::FirmId)),
         )
-        .cond_where(filter.map(FirmFilter::condition).unwrap_or_else(Condition::all))
+        .cond_where(
+            filter
+                .map(FirmFilter::condition)
+                .unwrap_or_else(Condition::all),
+        )
         .to_owned()
 }
 
@@ -33,7 +38,11 @@ pub fn tenants_of_park(
     order_by: Option<Vec<FirmOrder>>,
     args: &PageArgs,
 ) -> AppResult<TenancyConnection> {
-    let mut keys: Vec<_> = order_by.unwrap_or_default().iter().map(FirmOrder::key).collect();
+    let mut keys: Vec<_> = order_by
+        .unwrap_or_default()
+        .iter()
+        .map(FirmOrder::key)
+        .collect();
     with_tiebreak(&mut keys, col(tenancy::Column::Id));
     let scope = Scope::Child {
         column: col(tenancy::Column::ParkId),

@@ -10,16 +10,21 @@ use crate::relay::{Listing, PageInfo};
 #[derive(Clone, Debug)]
 pub struct Tenancy(pub tenancy::Model);
 
+/// A firm renting space in a park over a period.
 #[Object]
 impl Tenancy {
     /// The park the space is in.
     async fn park(&self, ctx: &Context<'_>) -> async_graphql::Result<Park> {
-        Ok(Park(crate::loaders::required::<park::Entity>(ctx, self.0.park_id).await?))
+        Ok(Park(
+            crate::loaders::required::<park::Entity>(ctx, self.0.park_id).await?,
+        ))
     }
 
     /// The firm renting it.
     async fn firm(&self, ctx: &Context<'_>) -> async_graphql::Result<Firm> {
-        Ok(Firm(crate::loaders::required::<firm::Entity>(ctx, self.0.firm_id).await?))
+        Ok(Firm(
+            crate::loaders::required::<firm::Entity>(ctx, self.0.firm_id).await?,
+        ))
     }
 
     /// Space rented, square feet; null when unknown.
@@ -67,6 +72,7 @@ pub struct TenancyEdge {
     row: TenantRow,
 }
 
+/// A firm in a park, with the terms of its tenancy.
 #[Object]
 impl TenancyEdge {
     /// Opaque position of this edge; pass it as `after` or `before`.
@@ -88,6 +94,7 @@ impl TenancyEdge {
 /// A page of a park's tenants.
 pub struct TenancyConnection(pub Listing<TenantRow>);
 
+/// A page of a park's tenants.
 #[Object]
 impl TenancyConnection {
     /// The page's tenants with their tenancies and cursors.
@@ -106,7 +113,11 @@ impl TenancyConnection {
     /// The page's tenant firms (edges without tenancy terms or cursors).
     async fn nodes(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Firm>> {
         let page = self.0.page(ctx).await?;
-        Ok(page.items.iter().map(|(_, row)| Firm(row.firm.clone())).collect())
+        Ok(page
+            .items
+            .iter()
+            .map(|(_, row)| Firm(row.firm.clone()))
+            .collect())
     }
 
     /// Whether more pages exist, and the cursors at the page's ends.

@@ -1,0 +1,213 @@
+//! The test harness: every test boots the real app on port 0 with a database of
+//! its own: in-memory SQLite by default, or a fresh PostgreSQL database (dropped
+//! afterwards) when `PARKGRAPH_TEST_DATABASE_URL` is set.
+
+use std::net::SocketAddr;
+use std::sync::LazyLock;
+
+use parkgraph::app::App;
+use parkgraph::config::Config;
+use parkgraph::db::Db;
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use serde_json::{Value, json};
+
+/// The PostgreSQL server to test against, when set.
+pub const PG_ENV: &str = "PARKGRAPH_TEST_DATABASE_URL";
+
+static TRACING: LazyLock<()> = LazyLock::new(|| {
+    if std::env::var_os("TEST_LOG").is_some() {
+        parkgraph::telemetry::init(parkgraph::config::LogFormat::Text);
+    }
+});
+
+/// A running server and a handle on its database.
+pub struct TestApp {
+    /// Where the server listens.
+    pub addr: SocketAddr,
+    /// The server's own database handle (fixtures must use this one: an
+    /// in-memory SQLite database exists only on its connection).
+    pub db: Db,
+    client: reqwest::Client,
+    server: tokio::task::JoinHandle<()>,
+    pg_database: Option<(String, String)>,
+}
+
+impl TestApp {
+    /// A server over an empty, migrated database.
+    pub async fn spawn() -> Self {
+        Self::start(false, |_| {}).await
+    }
+
+    /// A server over the shipped dataset.
+    pub async fn seeded() -> Self {
+        Self::start(true, |_| {}).await
+    }
+
+    /// A server over the shipped dataset, with settings changed by `tweak`.
+    pub async fn seeded_with(tweak: impl FnOnce(&mut Config)) -> Self {
+        Self::start(true, tweak).await
+    }
+
+    async fn start(seed: bool, tweak: impl FnOnce(&mut Config)) -> Self {
+        LazyLock::force(&TRACING);
+        let (database_url, pg_database) = match std::env::var(PG_ENV) {
+            Ok(server) if !server.is_empty() => {
+                let (url, name) = create_pg_database(&server).await;
+                (url, Some((server, name)))
+            }
+            _ => ("sqlite::memory:".to_owned(), None),
+        };
+        let mut config = Config {
+            database_url,
+            addr: "127.0.0.1:0".parse().unwrap(),
+            db_max_connections: 4,
+            seed_on_start: seed,
+            ..Config::default()
+        };
+        tweak(&mut config);
+        let app = App::build(&config).await.expect("the app builds");
+        let addr = app.local_addr();
+        let db = app.db().clone();
+        let server = tokio::spawn(async move {
+            app.serve_until(std::future::pending()).await.unwrap();
+        });
+        Self {
+            addr,
+            db,
+            client: reqwest::Client::new(),
+            server,
+            pg_database,
+        }
+    }
+
+    /// `http://127.0.0.1:PORT` + `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// POSTs a GraphQL document and returns the whole JSON body.
+    pub async fn gql(&self, query: &str, variables: Value) -> Value {
+        let response = self
+            .client
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("the server answers");
+        response.json().await.expect("the body is JSON")
+    }
+
+    /// POSTs a GraphQL document and returns `data`, failing on any error.
+    pub async fn data(&self, query: &str, variables: Value) -> Value {
+        let body = self.gql(query, variables).await;
+        assert!(body.get("errors").is_none(), "unexpected errors: {body:#}");
+        body["data"].clone()
+    }
+
+    /// POSTs a raw body with a content type; returns status and text.
+    pub async fn post_raw(&self, body: &str, content_type: &str) -> (u16, String) {
+        let response = self
+            .client
+            .post(self.url("/graphql"))
+            .header("content-type", content_type)
+            .body(body.to_owned())
+            .send()
+            .await
+            .expect("the server answers");
+        (response.status().as_u16(), response.text().await.unwrap())
+    }
+
+    /// GETs a path; returns status and text.
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let response = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("the server answers");
+        (response.status().as_u16(), response.text().await.unwrap())
+    }
+
+    /// SQL statements the server has run so far.
+    pub fn statements(&self) -> u64 {
+        self.db.stats.statements()
+    }
+
+    /// Runs raw SQL on the server's database (for fixtures and sabotage).
+    pub async fn execute(&self, sql: &str) {
+        let backend = self.db.backend();
+        self.db
+            .conn
+            .execute_raw(Statement::from_string(backend, sql.to_owned()))
+            .await
+            .unwrap_or_else(|err| panic!("{sql}: {err}"));
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+        if let Some((server, name)) = self.pg_database.take() {
+            // Drop runs outside async; a short-lived runtime on its own thread
+            // removes the database.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                runtime.block_on(async {
+                    if let Ok(admin) = sea_orm::Database::connect(server).await {
+                        let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                        let _ = admin
+                            .execute_raw(Statement::from_string(DbBackend::Postgres, sql))
+                            .await;
+                        let _ = admin.close().await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+/// Creates a uniquely named database on the server at `server`; returns its URL
+/// and name. Fails loudly: with the variable set, PostgreSQL must be there.
+async fn create_pg_database(server: &str) -> (String, String) {
+    let name = format!("parkgraph_test_{}", uuid::Uuid::new_v4().simple());
+    let admin = sea_orm::Database::connect(server.to_owned())
+        .await
+        .unwrap_or_else(|err| panic!("{PG_ENV} is set but PostgreSQL is unreachable: {err}"));
+    admin
+        .execute_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!("CREATE DATABASE \"{name}\""),
+        ))
+        .await
+        .expect("CREATE DATABASE works");
+    admin.close().await.ok();
+    (with_database(server, &name), name)
+}
+
+/// `server` with its database name replaced by `name`.
+fn with_database(server: &str, name: &str) -> String {
+    let (base, query) = match server.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (server, None),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let root = match base[scheme_end..].find('/') {
+        Some(slash) => &base[..scheme_end + slash],
+        None => base,
+    };
+    match query {
+        Some(query) => format!("{root}/{name}?{query}"),
+        None => format!("{root}/{name}"),
+    }
+}
+
+/// The `extensions.code` of the first error.
+pub fn first_code(body: &Value) -> &str {
+    body["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no error code in {body:#}"))
+}

@@ -1,0 +1,15 @@
+//! The one integration-test binary: every test starts the real app on port 0
+//! with a database of its own (see `helpers`).
+
+mod helpers;
+
+mod batching;
+mod dataset;
+mod errors;
+mod filters;
+mod http;
+mod lookups;
+mod pagination;
+mod schema;
+mod seed;
+mod stats;

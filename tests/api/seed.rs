@@ -1,0 +1,161 @@
+use parkgraph::config::Config;
+use parkgraph::seed::{self, Files, SeedError};
+use serde_json::json;
+
+use crate::helpers::TestApp;
+
+/// Replaces the first occurrence of `from` in one file of the shipped dataset.
+fn edit(files: &mut Files, file: &str, from: &str, to: &str) {
+    let text = files.get_mut(file).unwrap();
+    assert!(text.contains(from), "{file} has no {from:?}");
+    *text = text.replacen(from, to, 1);
+}
+
+fn line_of(files: &Files, file: &str, needle: &str) -> u64 {
+    files[file]
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap() as u64
+        + 1
+}
+
+/// Three bad rows in three files: all three are reported with file, line and
+/// column, and nothing at all is written.
+#[tokio::test]
+async fn a_bad_dataset_reports_every_problem_and_writes_nothing() {
+    let app = TestApp::spawn().await;
+    let mut files = seed::embedded();
+    edit(
+        &mut files,
+        "parks.csv",
+        "karachi-it-park,",
+        "atlantis-park,",
+    );
+    edit(
+        &mut files,
+        "parks.csv",
+        ",karachi,moitt,",
+        ",atlantis,moitt,",
+    );
+    edit(
+        &mut files,
+        "firms.csv",
+        "arkotech-corporation,",
+        "digital-processing-systems,",
+    );
+    edit(&mut files, "projects.csv", ",186658000,", ",lots,");
+    let park_line = line_of(&files, "parks.csv", "atlantis-park,");
+    let project_line = line_of(&files, "projects.csv", ",lots,");
+
+    let err = seed::seed(&app.db, &files).await.unwrap_err();
+
+    let SeedError::Invalid(problems) = err else {
+        panic!("{err}")
+    };
+    let found: Vec<(String, u64, Option<String>)> = problems
+        .iter()
+        .map(|p| (p.file.clone(), p.line, p.column.clone()))
+        .collect();
+    assert!(
+        found.contains(&("parks.csv".into(), park_line, Some("city_slug".into()))),
+        "{problems:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(f, _, c)| f == "firms.csv" && c.as_deref() == Some("slug")),
+        "{problems:#?}"
+    );
+    assert!(
+        found.contains(&("projects.csv".into(), project_line, Some("cost_usd".into()))),
+        "{problems:#?}"
+    );
+    let message = SeedError::Invalid(problems).to_string();
+    assert!(message.contains("unknown city \"atlantis\""), "{message}");
+    assert!(message.contains("\"lots\" is not a number"), "{message}");
+    let data = app
+        .data("{ cities { totalCount } parks { totalCount } }", json!({}))
+        .await;
+    assert_eq!(data["cities"]["totalCount"], 0);
+    assert_eq!(data["parks"]["totalCount"], 0);
+}
+
+/// A file with the wrong header is named, and nothing is written.
+#[tokio::test]
+async fn a_wrong_header_is_reported_for_its_file() {
+    let app = TestApp::spawn().await;
+    let mut files = seed::embedded();
+    edit(
+        &mut files,
+        "cities.csv",
+        "slug,name,province",
+        "slug,name,region",
+    );
+
+    let err = seed::seed(&app.db, &files).await.unwrap_err();
+
+    let message = err.to_string();
+    assert!(message.contains("cities.csv line 1"), "{message}");
+    let data = app
+        .data("{ organizations { totalCount } }", json!({}))
+        .await;
+    assert_eq!(data["organizations"]["totalCount"], 0);
+}
+
+/// The shipped dataset loads whole into an empty database.
+#[tokio::test]
+async fn the_shipped_dataset_loads_into_an_empty_database() {
+    let app = TestApp::spawn().await;
+
+    let outcome = seed::seed(&app.db, &seed::embedded()).await.unwrap();
+
+    let seed::Outcome::Loaded(rows) = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert!(rows > 900, "{rows}");
+    let data = app
+        .data(
+            "{ parks { totalCount } firms { totalCount } projects { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        data,
+        json!({ "parks": { "totalCount": 40 }, "firms": { "totalCount": 22 }, "projects": { "totalCount": 3 } })
+    );
+}
+
+/// Dates must be ISO-8601, possibly reduced to a year or a month.
+#[test]
+fn partial_dates_are_recognised() {
+    for ok in ["2025", "2025-02", "2025-02-14"] {
+        assert!(seed::is_partial_date(ok), "{ok}");
+    }
+    for bad in ["25", "2025-13", "2025-02-32", "Feb 2025", "2025/02/14", ""] {
+        assert!(!seed::is_partial_date(bad), "{bad}");
+    }
+}
+
+/// A bad setting stops startup with a message that names the variable.
+#[test]
+fn bad_configuration_names_the_variable() {
+    let with = |name: &'static str, value: &'static str| {
+        Config::from_lookup(move |n| (n == name).then(|| value.to_owned()))
+    };
+
+    let defaults = Config::from_lookup(|_| None).unwrap();
+    assert_eq!(defaults.addr.to_string(), "127.0.0.1:8000");
+    assert_eq!(defaults.database_url, "sqlite://parkgraph.db?mode=rwc");
+    for (name, value) in [
+        ("PARKGRAPH_ADDR", "localhost"),
+        ("DATABASE_URL", "mysql://x"),
+        ("PARKGRAPH_DB_MAX_CONNECTIONS", "0"),
+        ("PARKGRAPH_LOG_FORMAT", "xml"),
+        ("PARKGRAPH_SEED_ON_START", "maybe"),
+    ] {
+        let err = with(name, value).unwrap_err().to_string();
+        assert!(err.starts_with(name), "{err}");
+    }
+    let secret = with("DATABASE_URL", "postgres://u:hunter2@db/x").unwrap();
+    assert!(!format!("{secret:?}").contains("hunter2"));
+}
