@@ -45,7 +45,6 @@ impl App {
         let state = AppState {
             schema: crate::graphql::build_schema(db.clone()),
             db: db.clone(),
-            batch_delay: config.batch_delay,
         };
         Ok(Self {
             listener,

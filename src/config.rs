@@ -2,7 +2,6 @@
 //! stops startup with a message that names the variable.
 
 use std::net::SocketAddr;
-use std::time::Duration;
 
 /// The embedded default: a SQLite file beside the working directory, created
 /// (`mode=rwc`) on first start.
@@ -33,10 +32,6 @@ pub struct Config {
     /// `PARKGRAPH_SEED_ON_START`: load the shipped dataset into an empty database
     /// when serving (default true).
     pub seed_on_start: bool,
-    /// `PARKGRAPH_BATCH_DELAY_MS`: how long a DataLoader collects keys before it
-    /// queries (default 1 ms). Longer windows batch more reliably on a busy
-    /// machine at the cost of latency per nesting level.
-    pub batch_delay: Duration,
 }
 
 // Postgres URLs carry passwords: never print the URL itself.
@@ -48,7 +43,6 @@ impl std::fmt::Debug for Config {
             .field("db_max_connections", &self.db_max_connections)
             .field("log_format", &self.log_format)
             .field("seed_on_start", &self.seed_on_start)
-            .field("batch_delay", &self.batch_delay)
             .finish()
     }
 }
@@ -80,7 +74,6 @@ impl Default for Config {
             db_max_connections: 10,
             log_format: LogFormat::Text,
             seed_on_start: true,
-            batch_delay: Duration::from_millis(1),
         }
     }
 }
@@ -151,12 +144,6 @@ impl Config {
                 defaults.seed_on_start,
                 "true or false",
             )?,
-            batch_delay: Duration::from_millis(parse(
-                get("PARKGRAPH_BATCH_DELAY_MS"),
-                "PARKGRAPH_BATCH_DELAY_MS",
-                defaults.batch_delay.as_millis() as u64,
-                "a whole number of milliseconds",
-            )?),
         })
     }
 }

@@ -2,14 +2,16 @@
 //! SDL export, and the per-request data (DataLoaders) every request needs.
 //! Nothing here knows about HTTP.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::{
-    EmptyMutation, EmptySubscription, MergedObject, Request, Schema, SchemaBuilder,
+    EmptyMutation, EmptySubscription, MergedObject, Request, Response, Schema, SchemaBuilder,
 };
 use entity::{city, firm, indicator, organization, park, project};
 
+use crate::batch::{Gate, Quiesce};
 use crate::cities::CityQuery;
 use crate::db::Db;
 use crate::firms::FirmQuery;
@@ -60,36 +62,46 @@ pub fn build_schema(db: Db) -> AppSchema {
     schema_builder().data(db).finish()
 }
 
-fn cached<L: Loader<i32>>(loader: L, delay: Duration) -> RequestLoader<L> {
-    DataLoader::with_cache(loader, tokio::spawn, HashMapCache::default()).delay(delay)
+fn cached<L: Loader<i32>>(loader: L, gate: &Arc<Gate>) -> RequestLoader<L> {
+    DataLoader::with_cache(loader, gate.spawner(), HashMapCache::default()).delay(Duration::ZERO)
 }
 
-/// Attaches fresh DataLoaders to one request. They cache rows for this request
-/// only, so no request sees another's rows. `delay` is how long each collects
-/// keys before it queries.
-pub fn with_loaders(request: Request, db: &Db, delay: Duration) -> Request {
+fn uncached<L>(loader: L, gate: &Arc<Gate>) -> DataLoader<L> {
+    DataLoader::new(loader, gate.spawner()).delay(Duration::ZERO)
+}
+
+/// Runs one request with fresh DataLoaders. They cache rows for this request
+/// only, so no request sees another's rows, and each batches every key a
+/// nesting level asks for into one statement (see [`crate::batch`]).
+pub async fn execute(schema: &AppSchema, db: &Db, request: Request) -> Response {
+    let gate = Arc::new(Gate::default());
+    let request = with_loaders(request, db, &gate);
+    Quiesce::new(schema.execute(request), gate).await
+}
+
+fn with_loaders(request: Request, db: &Db, gate: &Arc<Gate>) -> Request {
     let db = || db.clone();
     request
-        .data(cached(ById::<city::Entity>::new(db()), delay))
-        .data(cached(ById::<organization::Entity>::new(db()), delay))
-        .data(cached(ById::<park::Entity>::new(db()), delay))
-        .data(cached(ById::<firm::Entity>::new(db()), delay))
-        .data(cached(ById::<project::Entity>::new(db()), delay))
-        .data(cached(ById::<indicator::Entity>::new(db()), delay))
-        .data(cached(Children::<ProjectsOfPark>::new(db()), delay))
-        .data(cached(Children::<TenanciesOfFirm>::new(db()), delay))
-        .data(cached(Children::<PartnersOfProject>::new(db()), delay))
-        .data(cached(Children::<PartnersOfOrganization>::new(db()), delay))
-        .data(cached(Children::<MilestonesOfProject>::new(db()), delay))
-        .data(cached(Children::<CitySources>::new(db()), delay))
-        .data(cached(Children::<OrganizationSources>::new(db()), delay))
-        .data(cached(Children::<ParkSources>::new(db()), delay))
-        .data(cached(Children::<FirmSources>::new(db()), delay))
-        .data(cached(Children::<ProjectSources>::new(db()), delay))
-        .data(cached(Children::<MilestoneSources>::new(db()), delay))
-        .data(cached(Children::<IndicatorSources>::new(db()), delay))
-        .data(DataLoader::new(PageLoader::<park::Model>::new(db()), tokio::spawn).delay(delay))
-        .data(DataLoader::new(PageLoader::<project::Model>::new(db()), tokio::spawn).delay(delay))
-        .data(DataLoader::new(PageLoader::<TenantRow>::new(db()), tokio::spawn).delay(delay))
-        .data(DataLoader::new(StatsLoader::new(db()), tokio::spawn).delay(delay))
+        .data(cached(ById::<city::Entity>::new(db()), gate))
+        .data(cached(ById::<organization::Entity>::new(db()), gate))
+        .data(cached(ById::<park::Entity>::new(db()), gate))
+        .data(cached(ById::<firm::Entity>::new(db()), gate))
+        .data(cached(ById::<project::Entity>::new(db()), gate))
+        .data(cached(ById::<indicator::Entity>::new(db()), gate))
+        .data(cached(Children::<ProjectsOfPark>::new(db()), gate))
+        .data(cached(Children::<TenanciesOfFirm>::new(db()), gate))
+        .data(cached(Children::<PartnersOfProject>::new(db()), gate))
+        .data(cached(Children::<PartnersOfOrganization>::new(db()), gate))
+        .data(cached(Children::<MilestonesOfProject>::new(db()), gate))
+        .data(cached(Children::<CitySources>::new(db()), gate))
+        .data(cached(Children::<OrganizationSources>::new(db()), gate))
+        .data(cached(Children::<ParkSources>::new(db()), gate))
+        .data(cached(Children::<FirmSources>::new(db()), gate))
+        .data(cached(Children::<ProjectSources>::new(db()), gate))
+        .data(cached(Children::<MilestoneSources>::new(db()), gate))
+        .data(cached(Children::<IndicatorSources>::new(db()), gate))
+        .data(uncached(PageLoader::<park::Model>::new(db()), gate))
+        .data(uncached(PageLoader::<project::Model>::new(db()), gate))
+        .data(uncached(PageLoader::<TenantRow>::new(db()), gate))
+        .data(uncached(StatsLoader::new(db()), gate))
 }

@@ -12,7 +12,7 @@ use axum::routing::get;
 use tower_http::trace::TraceLayer;
 
 use crate::db::Db;
-use crate::graphql::{AppSchema, with_loaders};
+use crate::graphql::{AppSchema, execute};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -21,8 +21,6 @@ pub struct AppState {
     pub schema: AppSchema,
     /// The database, for per-request loaders and readiness.
     pub db: Db,
-    /// How long DataLoaders collect keys.
-    pub batch_delay: std::time::Duration,
 }
 
 /// All routes.
@@ -48,10 +46,7 @@ async fn graphiql() -> Html<String> {
 /// Runs one GraphQL request (POST JSON, or GET with `query`/`variables` in the URL).
 async fn graphql(State(state): State<AppState>, request: GraphQLRequest<RequestError>) -> Response {
     let request = request.into_inner();
-    let mut response = state
-        .schema
-        .execute(with_loaders(request, &state.db, state.batch_delay))
-        .await;
+    let mut response = execute(&state.schema, &state.db, request).await;
     give_every_error_a_code(&mut response);
     GraphQLResponse::from(response).into_response()
 }

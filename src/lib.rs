@@ -19,6 +19,7 @@ pub mod relay;
 pub mod telemetry;
 
 pub mod app;
+pub mod batch;
 pub mod cities;
 pub mod cli;
 pub mod clock;

@@ -58,9 +58,14 @@ pub enum Node {
     Indicator(Indicator),
 }
 
-async fn load(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Node>> {
-    let (type_name, row) = parse_global_id(id)?;
-    Ok(match type_name.as_str() {
+/// The record of type `type_name` (a GraphQL type name) with row id `row`;
+/// None when it does not exist or the type has no global IDs.
+pub async fn load_typed(
+    ctx: &Context<'_>,
+    type_name: &str,
+    row: i32,
+) -> async_graphql::Result<Option<Node>> {
+    Ok(match type_name {
         "City" => by_id::<city::Entity>(ctx, row)
             .await?
             .map(|m| Node::City(City(m))),
@@ -79,14 +84,25 @@ async fn load(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Node>>
         "Indicator" => by_id::<indicator::Entity>(ctx, row)
             .await?
             .map(|m| Node::Indicator(Indicator(m))),
-        _ => {
-            return Err(AppError::bad_input(
-                "id",
-                format!("{:?} names no known type", id.as_str()),
-            )
-            .into());
-        }
+        _ => None,
     })
+}
+
+async fn load(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Node>> {
+    let (type_name, row) = parse_global_id(id)?;
+    const KNOWN: [&str; 6] = [
+        "City",
+        "Organization",
+        "Park",
+        "Firm",
+        "Project",
+        "Indicator",
+    ];
+    if !KNOWN.contains(&type_name.as_str()) {
+        let message = format!("{:?} names no known type", id.as_str());
+        return Err(AppError::bad_input("id", message).into());
+    }
+    load_typed(ctx, &type_name, row).await
 }
 
 /// Root fields for global object identification.

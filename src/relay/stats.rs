@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, SelectStatement};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, NullOrdering, Order, SelectStatement};
 use sea_orm::{ConnectionTrait, DbErr, QueryResult};
 
 use crate::db::Db;
@@ -63,7 +63,8 @@ impl StatsSpec {
                 .expr_as(key.clone(), Alias::new(KEY))
                 .expr_as(label.clone(), Alias::new(LABEL))
                 .add_group_by([key.clone(), label.clone()])
-                .order_by_expr(key.clone(), Order::Asc);
+                // NULL keys (e.g. parks with no operator) last on every backend.
+                .order_by_expr_with_nulls(key.clone(), Order::Asc, NullOrdering::Last);
         }
         select
     }

@@ -1,15 +1,9 @@
 use async_graphql::{Context, Object};
-use entity::{city, firm, organization, park, project};
 
 use super::service;
 use super::types::SearchResult;
-use crate::cities::City;
 use crate::db::Db;
-use crate::firms::Firm;
-use crate::loaders::by_id;
-use crate::organizations::Organization;
-use crate::parks::Park;
-use crate::projects::Project;
+use crate::node::load_typed;
 
 /// Root field for text search.
 #[derive(Default)]
@@ -30,28 +24,15 @@ impl SearchQuery {
     ) -> async_graphql::Result<Vec<SearchResult>> {
         let db = ctx.data::<Db>()?;
         let hits = service::search(db, &text, first).await?;
-        let results =
-            futures::future::try_join_all(hits.into_iter().map(|(kind, id)| async move {
-                let found = match kind.as_str() {
-                    "park" => by_id::<park::Entity>(ctx, id)
-                        .await?
-                        .map(|m| SearchResult::Park(Park(m))),
-                    "firm" => by_id::<firm::Entity>(ctx, id)
-                        .await?
-                        .map(|m| SearchResult::Firm(Firm(m))),
-                    "project" => by_id::<project::Entity>(ctx, id)
-                        .await?
-                        .map(|m| SearchResult::Project(Project(m))),
-                    "city" => by_id::<city::Entity>(ctx, id)
-                        .await?
-                        .map(|m| SearchResult::City(City(m))),
-                    _ => by_id::<organization::Entity>(ctx, id)
-                        .await?
-                        .map(|m| SearchResult::Organization(Organization(m))),
-                };
-                Ok::<_, async_graphql::Error>(found)
-            }))
-            .await?;
-        Ok(results.into_iter().flatten().collect())
+        let found = futures::future::try_join_all(
+            hits.iter()
+                .map(|(type_name, id)| load_typed(ctx, type_name, *id)),
+        )
+        .await?;
+        Ok(found
+            .into_iter()
+            .flatten()
+            .filter_map(SearchResult::from_node)
+            .collect())
     }
 }

@@ -7,10 +7,16 @@ use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::filters::{escape_like, ilike};
 
-/// The kinds of record searched, by table name.
-pub const KINDS: [&str; 5] = ["park", "firm", "project", "city", "organization"];
+// The searched tables and the GraphQL types their rows become.
+const KINDS: [(&str, &str); 5] = [
+    ("park", "Park"),
+    ("firm", "Firm"),
+    ("project", "Project"),
+    ("city", "City"),
+    ("organization", "Organization"),
+];
 
-/// `(table, id)` of the best `first` matches for `text`, best first.
+/// `(GraphQL type, id)` of the best `first` matches for `text`, best first.
 pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i32)>> {
     let text = text.trim();
     if text.is_empty() {
@@ -27,7 +33,9 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
     }
     let lowered = text.to_lowercase();
     let escaped = escape_like(text);
-    let mut branches = KINDS.iter().map(|table| branch(table, &lowered, &escaped));
+    let mut branches = KINDS
+        .iter()
+        .map(|(table, type_name)| branch(table, type_name, &lowered, &escaped));
     let mut union = branches.next().expect("KINDS is not empty");
     for other in branches {
         union.union(UnionType::All, other);
@@ -47,7 +55,7 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
         .collect()
 }
 
-fn branch(table: &str, lowered: &str, escaped: &str) -> SelectStatement {
+fn branch(table: &str, type_name: &str, lowered: &str, escaped: &str) -> SelectStatement {
     let table = Alias::new(table).into_iden();
     let name = Expr::col((table.clone(), Alias::new("name")));
     let lower_name = || Expr::expr(Func::lower(name.clone()));
@@ -55,7 +63,7 @@ fn branch(table: &str, lowered: &str, escaped: &str) -> SelectStatement {
         .case(ilike(name.clone(), &format!("{escaped}%")), 1)
         .finally(2);
     Query::select()
-        .expr_as(Expr::val(table.to_string()), Alias::new("kind"))
+        .expr_as(Expr::val(type_name), Alias::new("kind"))
         .expr_as(
             Expr::col((table.clone(), Alias::new("id"))),
             Alias::new("id"),

@@ -2,6 +2,7 @@ use async_graphql::Union;
 
 use crate::cities::City;
 use crate::firms::Firm;
+use crate::node::Node;
 use crate::organizations::Organization;
 use crate::parks::Park;
 use crate::projects::Project;
@@ -19,4 +20,18 @@ pub enum SearchResult {
     City(City),
     /// An organization.
     Organization(Organization),
+}
+
+impl SearchResult {
+    /// The search result for a node of a searchable type.
+    pub fn from_node(node: Node) -> Option<Self> {
+        Some(match node {
+            Node::Park(p) => Self::Park(p),
+            Node::Firm(f) => Self::Firm(f),
+            Node::Project(p) => Self::Project(p),
+            Node::City(c) => Self::City(c),
+            Node::Organization(o) => Self::Organization(o),
+            Node::Indicator(_) => return None,
+        })
+    }
 }

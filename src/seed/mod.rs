@@ -14,18 +14,61 @@ pub use rows::Problem;
 
 use crate::db::Db;
 
-/// The dataset's file names, in load order.
-pub const FILES: [&str; 10] = [
-    "cities.csv",
-    "organizations.csv",
-    "parks.csv",
-    "firms.csv",
-    "tenancies.csv",
-    "projects.csv",
-    "project_partners.csv",
-    "milestones.csv",
-    "indicators.csv",
-    "sources.csv",
+/// Each file of the dataset with its exact header, in load order.
+pub const HEADERS: [(&str, &[&str]); 10] = [
+    ("cities.csv", &["slug", "name", "province"]),
+    ("organizations.csv", &["slug", "name", "kind"]),
+    (
+        "parks.csv",
+        &[
+            "slug",
+            "name",
+            "kind",
+            "status",
+            "city_slug",
+            "operator_slug",
+            "area_sqft",
+            "opened_year",
+            "notes",
+        ],
+    ),
+    ("firms.csv", &["slug", "name", "sector", "employees"]),
+    (
+        "tenancies.csv",
+        &["park_slug", "firm_slug", "area_sqft", "since", "until"],
+    ),
+    (
+        "projects.csv",
+        &[
+            "slug",
+            "name",
+            "status",
+            "city_slug",
+            "park_slug",
+            "cost_usd",
+            "area_sqft",
+            "target_year",
+            "jobs_target",
+            "exports_target_usd",
+            "notes",
+        ],
+    ),
+    (
+        "project_partners.csv",
+        &["project_slug", "organization_slug", "role"],
+    ),
+    (
+        "milestones.csv",
+        &["project_slug", "title", "due", "reached"],
+    ),
+    (
+        "indicators.csv",
+        &["key", "period", "value", "unit", "notes"],
+    ),
+    (
+        "sources.csv",
+        &["record_type", "record_key", "url", "title", "as_of"],
+    ),
 ];
 
 /// File name to contents.
@@ -45,17 +88,17 @@ pub fn embedded() -> Files {
         include_str!("../../data/indicators.csv"),
         include_str!("../../data/sources.csv"),
     ];
-    FILES
+    HEADERS
         .iter()
         .zip(texts)
-        .map(|(name, text)| (name.to_string(), text.to_owned()))
+        .map(|((name, _), text)| (name.to_string(), text.to_owned()))
         .collect()
 }
 
 /// Reads the dataset's files from `dir`.
 pub fn from_dir(dir: &Path) -> anyhow::Result<Files> {
     let mut files = Files::new();
-    for name in FILES {
+    for (name, _) in HEADERS {
         let path = dir.join(name);
         let text = std::fs::read_to_string(&path)
             .map_err(|err| anyhow::anyhow!("cannot read {}: {err}", path.display()))?;

@@ -7,8 +7,8 @@ use entity::{
     city, firm, indicator, milestone, organization, park, project, project_partner, source, tenancy,
 };
 
-use super::Files;
 use super::rows::{Problem, Problems, Row, index, read};
+use super::{Files, HEADERS};
 use crate::cities::Province;
 use crate::organizations::OrganizationKind;
 use crate::parks::{ParkKind, ParkStatus};
@@ -48,88 +48,21 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     let p = &problems;
     let text = |name: &str| files.get(name).map(String::as_str).unwrap_or("");
 
-    let city_rows = read(
-        "cities.csv",
-        text("cities.csv"),
-        &["slug", "name", "province"],
-        p,
-    );
-    let org_rows = read(
-        "organizations.csv",
-        text("organizations.csv"),
-        &["slug", "name", "kind"],
-        p,
-    );
-    let park_rows = read(
-        "parks.csv",
-        text("parks.csv"),
-        &[
-            "slug",
-            "name",
-            "kind",
-            "status",
-            "city_slug",
-            "operator_slug",
-            "area_sqft",
-            "opened_year",
-            "notes",
-        ],
-        p,
-    );
-    let firm_rows = read(
-        "firms.csv",
-        text("firms.csv"),
-        &["slug", "name", "sector", "employees"],
-        p,
-    );
-    let tenancy_rows = read(
-        "tenancies.csv",
-        text("tenancies.csv"),
-        &["park_slug", "firm_slug", "area_sqft", "since", "until"],
-        p,
-    );
-    let project_rows = read(
-        "projects.csv",
-        text("projects.csv"),
-        &[
-            "slug",
-            "name",
-            "status",
-            "city_slug",
-            "park_slug",
-            "cost_usd",
-            "area_sqft",
-            "target_year",
-            "jobs_target",
-            "exports_target_usd",
-            "notes",
-        ],
-        p,
-    );
-    let partner_rows = read(
-        "project_partners.csv",
-        text("project_partners.csv"),
-        &["project_slug", "organization_slug", "role"],
-        p,
-    );
-    let milestone_rows = read(
-        "milestones.csv",
-        text("milestones.csv"),
-        &["project_slug", "title", "due", "reached"],
-        p,
-    );
-    let indicator_rows = read(
-        "indicators.csv",
-        text("indicators.csv"),
-        &["key", "period", "value", "unit", "notes"],
-        p,
-    );
-    let source_rows = read(
-        "sources.csv",
-        text("sources.csv"),
-        &["record_type", "record_key", "url", "title", "as_of"],
-        p,
-    );
+    let mut sheets: HashMap<&str, Vec<Row<'_>>> = HEADERS
+        .iter()
+        .map(|(file, headers)| (*file, read(file, text(file), headers, p)))
+        .collect();
+    let mut take = |file: &str| sheets.remove(file).unwrap_or_default();
+    let city_rows = take("cities.csv");
+    let org_rows = take("organizations.csv");
+    let park_rows = take("parks.csv");
+    let firm_rows = take("firms.csv");
+    let tenancy_rows = take("tenancies.csv");
+    let project_rows = take("projects.csv");
+    let partner_rows = take("project_partners.csv");
+    let milestone_rows = take("milestones.csv");
+    let indicator_rows = take("indicators.csv");
+    let source_rows = take("sources.csv");
 
     let slugs = |rows: &'_ [Row<'_>]| -> HashMap<String, i32> {
         index("slug", rows.iter().map(|r| (r, r.slug("slug"))))

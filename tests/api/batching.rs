@@ -4,13 +4,6 @@ use serde_json::json;
 
 use crate::helpers::TestApp;
 
-/// A server whose DataLoaders wait long enough that a slow debug build on a
-/// busy machine still hands each level's keys over in one batch (the default
-/// 1 ms window can close while 50 parks are still being resolved).
-async fn patient_app() -> TestApp {
-    TestApp::seeded_with(|config| config.batch_delay = std::time::Duration::from_millis(25)).await
-}
-
 const PARKS: i32 = 60;
 const TENANTS_PER_PARK: i32 = 10;
 
@@ -163,7 +156,7 @@ const DEEP: &str = "query ($n: Int!) {
 /// come back: 5 parks and 50 parks cost the same, one statement per level.
 #[tokio::test]
 async fn nested_queries_run_the_same_statements_for_5_and_50_parks() {
-    let app = patient_app().await;
+    let app = TestApp::seeded().await;
     fixtures(&app).await;
 
     let before = app.statements();
@@ -194,7 +187,7 @@ async fn nested_queries_run_the_same_statements_for_5_and_50_parks() {
 /// plus one to learn whether more exist), never every tenancy of the parks.
 #[tokio::test]
 async fn nested_pages_read_rows_bounded_by_the_page() {
-    let app = patient_app().await;
+    let app = TestApp::seeded().await;
     fixtures(&app).await;
 
     let before = app.db.stats.page_rows();
@@ -223,7 +216,7 @@ async fn nested_pages_read_rows_bounded_by_the_page() {
 /// each gets its own answer.
 #[tokio::test]
 async fn sibling_connections_with_different_arguments_get_their_own_pages() {
-    let app = patient_app().await;
+    let app = TestApp::seeded().await;
     fixtures(&app).await;
 
     let data = app

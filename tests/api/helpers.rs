@@ -35,20 +35,15 @@ pub struct TestApp {
 impl TestApp {
     /// A server over an empty, migrated database.
     pub async fn spawn() -> Self {
-        Self::start(false, |_| {}).await
+        Self::start(false).await
     }
 
     /// A server over the shipped dataset.
     pub async fn seeded() -> Self {
-        Self::start(true, |_| {}).await
+        Self::start(true).await
     }
 
-    /// A server over the shipped dataset, with settings changed by `tweak`.
-    pub async fn seeded_with(tweak: impl FnOnce(&mut Config)) -> Self {
-        Self::start(true, tweak).await
-    }
-
-    async fn start(seed: bool, tweak: impl FnOnce(&mut Config)) -> Self {
+    async fn start(seed: bool) -> Self {
         LazyLock::force(&TRACING);
         let (database_url, pg_database) = match std::env::var(PG_ENV) {
             Ok(server) if !server.is_empty() => {
@@ -57,14 +52,13 @@ impl TestApp {
             }
             _ => ("sqlite::memory:".to_owned(), None),
         };
-        let mut config = Config {
+        let config = Config {
             database_url,
             addr: "127.0.0.1:0".parse().unwrap(),
             db_max_connections: 4,
             seed_on_start: seed,
             ..Config::default()
         };
-        tweak(&mut config);
         let app = App::build(&config).await.expect("the app builds");
         let addr = app.local_addr();
         let db = app.db().clone();

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod batching;
+mod cli;
 mod dataset;
 mod errors;
 mod filters;
