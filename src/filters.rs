@@ -79,13 +79,6 @@ pub enum SortDirection {
     Desc,
 }
 
-impl SortDirection {
-    /// True for descending.
-    pub fn is_desc(self) -> bool {
-        self == Self::Desc
-    }
-}
-
 fn null_check(cond: Condition, expr: &Expr, is_null: Option<bool>) -> Condition {
     match is_null {
         Some(true) => cond.add(expr.clone().is_null()),

@@ -69,8 +69,8 @@ pub struct CityOrder {
     /// What to sort by.
     pub field: CityOrderField,
     /// Which way (default ascending).
-    #[graphql(default)]
-    pub direction: SortDirection,
+    #[graphql(default_with = "Some(SortDirection::Asc)")]
+    pub direction: Option<SortDirection>,
 }
 
 impl CityOrder {
@@ -81,7 +81,7 @@ impl CityOrder {
                 "name",
                 col(Column::Name),
                 KeyKind::Text,
-                self.direction.is_desc(),
+                self.direction == Some(SortDirection::Desc),
             ),
         }
     }

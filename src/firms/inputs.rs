@@ -86,14 +86,14 @@ pub struct FirmOrder {
     /// What to sort by.
     pub field: FirmOrderField,
     /// Which way (default ascending).
-    #[graphql(default)]
-    pub direction: SortDirection,
+    #[graphql(default_with = "Some(SortDirection::Asc)")]
+    pub direction: Option<SortDirection>,
 }
 
 impl FirmOrder {
     /// The SQL sort key.
     pub fn key(&self) -> OrderKey {
-        let desc = self.direction.is_desc();
+        let desc = self.direction == Some(SortDirection::Desc);
         match self.field {
             FirmOrderField::Name => {
                 OrderKey::required("name", col(Column::Name), KeyKind::Text, desc)

@@ -71,8 +71,8 @@ pub struct OrganizationOrder {
     /// What to sort by.
     pub field: OrganizationOrderField,
     /// Which way (default ascending).
-    #[graphql(default)]
-    pub direction: SortDirection,
+    #[graphql(default_with = "Some(SortDirection::Asc)")]
+    pub direction: Option<SortDirection>,
 }
 
 impl OrganizationOrder {
@@ -83,7 +83,7 @@ impl OrganizationOrder {
                 "name",
                 col(Column::Name),
                 KeyKind::Text,
-                self.direction.is_desc(),
+                self.direction == Some(SortDirection::Desc),
             ),
         }
     }

@@ -127,8 +127,8 @@ pub struct ParkOrder {
     /// What to sort by.
     pub field: ParkOrderField,
     /// Which way (default ascending).
-    #[graphql(default)]
-    pub direction: SortDirection,
+    #[graphql(default_with = "Some(SortDirection::Asc)")]
+    pub direction: Option<SortDirection>,
 }
 
 /// `(SELECT COUNT(*) FROM tenancy WHERE tenancy.park_id = park.id)`.
@@ -151,7 +151,7 @@ pub(crate) fn tenant_count() -> Expr {
 impl ParkOrder {
     /// The SQL sort key.
     pub fn key(&self) -> OrderKey {
-        let desc = self.direction.is_desc();
+        let desc = self.direction == Some(SortDirection::Desc);
         match self.field {
             ParkOrderField::Name => {
                 OrderKey::required("name", col(Column::Name), KeyKind::Text, desc)

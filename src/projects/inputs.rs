@@ -114,14 +114,14 @@ pub struct ProjectOrder {
     /// What to sort by.
     pub field: ProjectOrderField,
     /// Which way (default ascending).
-    #[graphql(default)]
-    pub direction: SortDirection,
+    #[graphql(default_with = "Some(SortDirection::Asc)")]
+    pub direction: Option<SortDirection>,
 }
 
 impl ProjectOrder {
     /// The SQL sort key.
     pub fn key(&self) -> OrderKey {
-        let desc = self.direction.is_desc();
+        let desc = self.direction == Some(SortDirection::Desc);
         match self.field {
             ProjectOrderField::Name => {
                 OrderKey::required("name", col(Column::Name), KeyKind::Text, desc)

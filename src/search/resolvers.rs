@@ -20,10 +20,10 @@ impl SearchQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Text to look for in names, ignoring case (matched literally).")]
         text: String,
-        #[graphql(default = 20, desc = "How many results at most (1 to 100).")] first: i32,
+        #[graphql(default = 20, desc = "How many results at most (1 to 100).")] first: Option<i32>,
     ) -> async_graphql::Result<Vec<SearchResult>> {
         let db = ctx.data::<Db>()?;
-        let hits = service::search(db, &text, first).await?;
+        let hits = service::search(db, &text, first.unwrap_or(20)).await?;
         let found = futures::future::try_join_all(
             hits.iter()
                 .map(|(type_name, id)| load_typed(ctx, type_name, *id)),
