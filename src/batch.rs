@@ -14,6 +14,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::task::{Context, Poll, Wake, Waker};
+use std::time::Duration;
 
 use futures::future::BoxFuture;
 use tokio::sync::Notify;
@@ -28,16 +29,23 @@ pub struct Gate {
 // An epoch no request reaches: the gate stays open for good.
 const CLOSED: u64 = u64::MAX;
 
+// A batch never waits longer than this for an idle moment: a guard against a
+// request that somehow never reports one. It should not fire in practice.
+const LONGEST_WAIT: Duration = Duration::from_millis(500);
+
 impl Gate {
-    /// Completes at the request's next idle moment (at once if it has ended).
-    pub async fn next_idle(&self) {
-        let start = self.idle_epoch.load(Ordering::Acquire);
-        if start == CLOSED {
-            return;
-        }
+    /// The current idle epoch, read when a batch is created.
+    fn epoch(&self) -> u64 {
+        self.idle_epoch.load(Ordering::Acquire)
+    }
+
+    /// Completes once the request has been idle after epoch `start` (at once
+    /// if it has been already, or if the request has ended).
+    async fn idle_since(&self, start: u64) {
         loop {
             let notified = self.notify.notified();
-            if self.idle_epoch.load(Ordering::Acquire) != start {
+            let now = self.epoch();
+            if now != start || now == CLOSED {
                 return;
             }
             notified.await;
@@ -59,12 +67,16 @@ impl Gate {
     }
 
     /// A DataLoader spawner: runs each batch on tokio once the request is idle.
+    /// The epoch is read here, inside the request's poll that asked for the
+    /// first key, so an idle moment that comes before the batch task first
+    /// runs still counts.
     pub fn spawner(self: &Arc<Self>) -> impl Fn(BoxFuture<'static, ()>) + Send + Sync + 'static {
         let gate = self.clone();
         move |batch| {
             let gate = gate.clone();
+            let start = gate.epoch();
             tokio::spawn(async move {
-                gate.next_idle().await;
+                let _ = tokio::time::timeout(LONGEST_WAIT, gate.idle_since(start)).await;
                 batch.await;
             });
         }

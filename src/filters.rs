@@ -79,6 +79,21 @@ pub enum SortDirection {
     Desc,
 }
 
+/// `expr NOT IN (values)`; with no values, every known value (`IS NOT NULL`),
+/// so NULLs never match either way.
+fn not_in<V, I>(expr: Expr, values: I) -> Expr
+where
+    V: Into<sea_orm::sea_query::Value>,
+    I: IntoIterator<Item = V>,
+{
+    let values: Vec<V> = values.into_iter().collect();
+    if values.is_empty() {
+        expr.is_not_null()
+    } else {
+        expr.is_not_in(values)
+    }
+}
+
 fn null_check(cond: Condition, expr: &Expr, is_null: Option<bool>) -> Condition {
     match is_null {
         Some(true) => cond.add(expr.clone().is_null()),
@@ -96,11 +111,7 @@ impl IntFilter {
             .add_option(self.eq.map(|v| e().eq(v)))
             .add_option(self.ne.map(|v| e().ne(v)))
             .add_option(self.in_.as_ref().map(|v| e().is_in(v.iter().copied())))
-            .add_option(
-                self.not_in
-                    .as_ref()
-                    .map(|v| e().is_not_in(v.iter().copied())),
-            )
+            .add_option(self.not_in.as_ref().map(|v| not_in(e(), v.iter().copied())))
             .add_option(self.gt.map(|v| e().gt(v)))
             .add_option(self.gte.map(|v| e().gte(v)))
             .add_option(self.lt.map(|v| e().lt(v)))
@@ -132,7 +143,7 @@ impl StringFilter {
             .add_option(self.eq.clone().map(|v| e().eq(v)))
             .add_option(self.ne.clone().map(|v| e().ne(v)))
             .add_option(self.in_.clone().map(|v| e().is_in(v)))
-            .add_option(self.not_in.clone().map(|v| e().is_not_in(v)))
+            .add_option(self.not_in.clone().map(|v| not_in(e(), v)))
             .add_option(
                 self.contains
                     .as_deref()
@@ -190,7 +201,15 @@ pub fn combine<F>(
         cond = cond.add(alternatives);
     }
     if let Some(f) = not {
-        cond = cond.add(each(f).not());
+        let inner = each(f);
+        // `not` is the complement of its filter: `IS NOT TRUE` keeps the rows
+        // where the filter is NULL (an unknown area, no operator), which plain
+        // NOT would drop. An empty filter matches everything, so `not: {}` nothing.
+        cond = cond.add(if inner.is_empty() {
+            Expr::cust("1 = 0")
+        } else {
+            Expr::from(inner).is_not(Expr::cust("TRUE"))
+        });
     }
     cond
 }

@@ -31,10 +31,19 @@ where
     Ok(())
 }
 
-/// Inserts every row unless the database already has cities.
+/// True when any table that records can be created in on their own has rows.
+async fn holds_data<C: ConnectionTrait>(conn: &C) -> Result<bool, sea_orm::DbErr> {
+    Ok(entity::city::Entity::find().count(conn).await? > 0
+        || entity::organization::Entity::find().count(conn).await? > 0
+        || entity::firm::Entity::find().count(conn).await? > 0
+        || entity::indicator::Entity::find().count(conn).await? > 0)
+}
+
+/// Inserts every row, unless the database already holds data: the dataset's
+/// explicit ids must not meet rows written another way.
 pub async fn write(db: &Db, data: Dataset) -> Result<Outcome, SeedError> {
     let txn = db.conn.begin().await?;
-    if entity::city::Entity::find().count(&txn).await? > 0 {
+    if holds_data(&txn).await? {
         return Ok(Outcome::AlreadySeeded);
     }
     let total = data.cities.len()

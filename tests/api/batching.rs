@@ -241,3 +241,28 @@ async fn sibling_connections_with_different_arguments_get_their_own_pages() {
         assert!(employees.windows(2).all(|w| w[0] >= w[1]), "{employees:?}");
     }
 }
+
+/// On the multi-threaded runtime the server runs on in production, a wide
+/// nested query (100 parks, each with a tenants page) completes promptly with
+/// one statement per level, every time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wide_nested_queries_batch_per_level_on_a_multi_threaded_runtime() {
+    let app = TestApp::seeded().await;
+    fixtures(&app).await;
+    const WIDE: &str = "{ parks(first: 100) { nodes {
+        tenants { edges { node { name } } pageInfo { hasNextPage } } } } }";
+
+    for _ in 0..5 {
+        let before = app.statements();
+        let data = tokio::time::timeout(
+            std::time::Duration::from_secs(30),
+            app.data(WIDE, json!({})),
+        )
+        .await
+        .expect("the request completes");
+        let statements = app.statements() - before;
+
+        assert_eq!(data["parks"]["nodes"].as_array().unwrap().len(), 100);
+        assert_eq!(statements, 2, "parks, then every park's tenants page");
+    }
+}

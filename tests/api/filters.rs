@@ -204,3 +204,37 @@ async fn nested_lists_take_the_same_filters() {
     );
     assert!(data["city"]["all"]["totalCount"].as_i64() > open["totalCount"].as_i64());
 }
+
+/// `not` is the complement of its filter: rows where the filter's field is
+/// unknown (no operator, no area) are part of it, and `notIn: []` keeps every
+/// known value.
+#[tokio::test]
+async fn not_returns_exactly_the_rows_its_filter_does_not() {
+    let app = TestApp::seeded().await;
+    let parks = all_parks(&app).await;
+
+    let cases = vec![
+        (
+            json!({ "not": { "areaSqft": { "gt": 20000 } } }),
+            slugs_where(&parks, |p| {
+                !p["areaSqft"].as_i64().is_some_and(|a| a > 20000)
+            }),
+        ),
+        (
+            json!({ "not": { "operator": { "kind": ["GOVERNMENT"] } } }),
+            slugs_where(&parks, |p| p["operator"]["kind"] != "GOVERNMENT"),
+        ),
+        (
+            json!({ "openedYear": { "notIn": [] } }),
+            slugs_where(&parks, |p| !p["openedYear"].is_null()),
+        ),
+    ];
+    for (filter, expected) in cases {
+        assert!(
+            !expected.is_empty() && expected.len() < 40,
+            "vacuous case {filter}"
+        );
+        assert_eq!(filtered(&app, filter.clone()).await, expected, "{filter}");
+    }
+    assert!(filtered(&app, json!({ "not": {} })).await.is_empty());
+}
