@@ -12,10 +12,12 @@ pub struct IntFilter {
     pub eq: Option<i64>,
     /// Not equal to (rows where the field is null do not match).
     pub ne: Option<i64>,
-    /// Equal to one of these.
-    #[graphql(name = "in")]
+    /// Equal to one of these (at most 1,000 values).
+    #[graphql(name = "in", validator(max_items = 1000))]
     pub in_: Option<Vec<i64>>,
-    /// Equal to none of these (rows where the field is null do not match).
+    /// Equal to none of these (at most 1,000 values; rows where the field is
+    /// null do not match).
+    #[graphql(validator(max_items = 1000))]
     pub not_in: Option<Vec<i64>>,
     /// Greater than.
     pub gt: Option<i64>,
@@ -48,22 +50,43 @@ pub struct FloatFilter {
     pub is_null: Option<bool>,
 }
 
+/// Refuses text with NUL characters, which PostgreSQL cannot store or compare
+/// (SQLite can, so without this the backends would answer differently).
+pub struct NoNul;
+
+impl async_graphql::CustomValidator<String> for NoNul {
+    fn check(&self, value: &String) -> Result<(), async_graphql::InputValueError<String>> {
+        if value.contains('\0') {
+            return Err(async_graphql::InputValueError::custom(
+                "text must not contain NUL characters",
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// String comparisons; `contains` and `startsWith` are case-insensitive, the
 /// others exact. All given operators must hold.
 #[derive(InputObject, Clone, Debug, Default)]
 pub struct StringFilter {
     /// Exactly equal to.
+    #[graphql(validator(custom = "NoNul"))]
     pub eq: Option<String>,
     /// Not exactly equal to (rows where the field is null do not match).
+    #[graphql(validator(custom = "NoNul"))]
     pub ne: Option<String>,
-    /// Exactly equal to one of these.
-    #[graphql(name = "in")]
+    /// Exactly equal to one of these (at most 1,000 values).
+    #[graphql(name = "in", validator(max_items = 1000, list, custom = "NoNul"))]
     pub in_: Option<Vec<String>>,
-    /// Equal to none of these (rows where the field is null do not match).
+    /// Equal to none of these (at most 1,000 values; rows where the field is
+    /// null do not match).
+    #[graphql(validator(max_items = 1000, list, custom = "NoNul"))]
     pub not_in: Option<Vec<String>>,
     /// Contains this text, ignoring case.
+    #[graphql(validator(custom = "NoNul"))]
     pub contains: Option<String>,
     /// Starts with this text, ignoring case.
+    #[graphql(validator(custom = "NoNul"))]
     pub starts_with: Option<String>,
     /// True: only rows where the field is unknown; false: only rows where it is known.
     pub is_null: Option<bool>,
@@ -202,13 +225,14 @@ pub fn combine<F>(
     }
     if let Some(f) = not {
         let inner = each(f);
-        // `not` is the complement of its filter: `IS NOT TRUE` keeps the rows
-        // where the filter is NULL (an unknown area, no operator), which plain
-        // NOT would drop. An empty filter matches everything, so `not: {}` nothing.
+        // `not` is the complement of its filter: NOT COALESCE(filter, FALSE)
+        // keeps the rows where the filter is NULL (an unknown area, no
+        // operator), which plain NOT would drop. An empty filter matches
+        // everything, so `not: {}` matches nothing.
         cond = cond.add(if inner.is_empty() {
             Expr::cust("1 = 0")
         } else {
-            Expr::from(inner).is_not(Expr::cust("TRUE"))
+            Expr::expr(Func::coalesce([Expr::from(inner), Expr::cust("FALSE")])).not()
         });
     }
     cond

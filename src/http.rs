@@ -6,10 +6,11 @@ use async_graphql::{ErrorExtensionValues, ParseRequestError, Response as GqlResp
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use tower_http::trace::TraceLayer;
+use tracing::Instrument;
 
 use crate::db::Db;
 use crate::graphql::{AppSchema, execute};
@@ -46,28 +47,55 @@ async fn graphiql() -> Html<String> {
 /// Runs one GraphQL request (POST JSON, or GET with `query`/`variables` in the URL).
 async fn graphql(State(state): State<AppState>, request: GraphQLRequest<RequestError>) -> Response {
     let request = request.into_inner();
-    let mut response = execute(&state.schema, &state.db, request).await;
-    give_every_error_a_code(&mut response);
-    GraphQLResponse::from(response).into_response()
+    let request_id = uuid::Uuid::new_v4().simple().to_string();
+    let span = tracing::info_span!(
+        "graphql",
+        request_id = %request_id,
+        operation = request.operation_name.as_deref().unwrap_or("-"),
+    );
+    let mut response = execute(&state.schema, &state.db, request)
+        .instrument(span)
+        .await;
+    give_every_error_a_code(&mut response, &request_id);
+    let mut http = GraphQLResponse::from(response).into_response();
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        http.headers_mut().insert("x-request-id", value);
+    }
+    http
 }
 
-/// Parse and validation errors (no path) come from async-graphql without a
-/// code; they are the client's to fix. A field error without a code escaped
-/// `AppError`, so it is ours: logged, and shown only as `INTERNAL`.
-fn give_every_error_a_code(response: &mut GqlResponse) {
+/// Parse and validation errors (no path) and argument errors (async-graphql's
+/// "Failed to parse" and "Invalid value" messages) come without a code; they
+/// are the client's to fix. Any other field error without a code escaped
+/// `AppError`, so it is ours: logged, and shown only as `INTERNAL`. Errors on
+/// our side carry the request id, which is also in the logs.
+fn give_every_error_a_code(response: &mut GqlResponse, request_id: &str) {
     for error in &mut response.errors {
+        let message = error.message.clone();
+        let no_path = error.path.is_empty();
         let extensions = error
             .extensions
             .get_or_insert_with(ErrorExtensionValues::default);
-        if extensions.get("code").is_some() {
-            continue;
+        if extensions.get("code").is_none() {
+            let argument_error = message.starts_with("Failed to parse")
+                || message.starts_with("Invalid value for argument");
+            if no_path || argument_error {
+                extensions.set("code", Value::from("BAD_USER_INPUT"));
+            } else {
+                tracing::error!(error = %message, path = ?error.path, "uncoded resolver error");
+                extensions.set("code", Value::from("INTERNAL"));
+                error.message = "internal error".to_owned();
+            }
         }
-        if error.path.is_empty() {
-            extensions.set("code", Value::from("BAD_USER_INPUT"));
-        } else {
-            tracing::error!(error = %error.message, path = ?error.path, "uncoded resolver error");
-            extensions.set("code", Value::from("INTERNAL"));
-            error.message = "internal error".to_owned();
+        let ours = matches!(
+            error.extensions.as_ref().and_then(|e| e.get("code")),
+            Some(Value::String(code)) if code == "INTERNAL" || code == "SERVICE_UNAVAILABLE"
+        );
+        if ours {
+            let extensions = error
+                .extensions
+                .get_or_insert_with(ErrorExtensionValues::default);
+            extensions.set("requestId", Value::from(request_id));
         }
     }
 }

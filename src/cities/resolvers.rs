@@ -17,7 +17,11 @@ impl CityQuery {
     async fn city(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The stable public key, e.g. `karachi-it-park`.")] slug: String,
+        #[graphql(
+            desc = "The stable public key, e.g. `karachi-it-park`.",
+            validator(custom = "crate::filters::NoNul")
+        )]
+        slug: String,
     ) -> async_graphql::Result<Option<City>> {
         let db = ctx.data::<Db>()?;
         Ok(service::find_by_slug(db, &slug).await?.map(City))

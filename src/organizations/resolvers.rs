@@ -17,7 +17,11 @@ impl OrganizationQuery {
     async fn organization(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The stable public key, e.g. as shown in `slug` fields.")] slug: String,
+        #[graphql(
+            desc = "The stable public key, e.g. as shown in `slug` fields.",
+            validator(custom = "crate::filters::NoNul")
+        )]
+        slug: String,
     ) -> async_graphql::Result<Option<Organization>> {
         let db = ctx.data::<Db>()?;
         Ok(service::find_by_slug(db, &slug).await?.map(Organization))

@@ -18,7 +18,11 @@ impl ParkQuery {
     async fn park(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The stable public key, e.g. `karachi-it-park`.")] slug: String,
+        #[graphql(
+            desc = "The stable public key, e.g. `karachi-it-park`.",
+            validator(custom = "crate::filters::NoNul")
+        )]
+        slug: String,
     ) -> async_graphql::Result<Option<Park>> {
         let db = ctx.data::<Db>()?;
         Ok(service::find_by_slug(db, &slug).await?.map(Park))

@@ -18,7 +18,11 @@ impl ProjectQuery {
     async fn project(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The stable public key, e.g. as shown in `slug` fields.")] slug: String,
+        #[graphql(
+            desc = "The stable public key, e.g. as shown in `slug` fields.",
+            validator(custom = "crate::filters::NoNul")
+        )]
+        slug: String,
     ) -> async_graphql::Result<Option<Project>> {
         let db = ctx.data::<Db>()?;
         Ok(service::find_by_slug(db, &slug).await?.map(Project))

@@ -58,7 +58,8 @@ pub struct PageRequest {
 impl PageArgs {
     /// Checks sizes and decodes cursors against the order in force; every
     /// problem is a `BAD_USER_INPUT` naming the argument.
-    pub fn validate(&self, keys: &[OrderKey]) -> AppResult<PageRequest> {
+    /// `list` names the list the cursors belong to (`park`, `tenancy`...).
+    pub fn validate(&self, list: &str, keys: &[OrderKey]) -> AppResult<PageRequest> {
         let size = |name: &str, value: i32| -> AppResult<u64> {
             if value < 0 || value as u64 > MAX_PAGE_SIZE {
                 return Err(AppError::bad_input(
@@ -85,41 +86,43 @@ impl PageArgs {
             after: self
                 .after
                 .as_deref()
-                .map(|c| decode_cursor("after", c, keys))
+                .map(|c| decode_cursor("after", c, list, keys))
                 .transpose()?,
             before: self
                 .before
                 .as_deref()
-                .map(|c| decode_cursor("before", c, keys))
+                .map(|c| decode_cursor("before", c, list, keys))
                 .transpose()?,
         })
     }
 }
 
-/// A name for an order, stored in cursors so that a cursor made under one
-/// `orderBy` is refused under another instead of silently skipping rows.
-pub fn order_signature(keys: &[OrderKey]) -> String {
-    keys.iter()
+/// A name for a list and its order, stored in cursors so that a cursor made
+/// for another list or under another `orderBy` is refused instead of silently
+/// skipping rows.
+pub fn order_signature(list: &str, keys: &[OrderKey]) -> String {
+    let order: Vec<String> = keys
+        .iter()
         .map(|k| format!("{}{}", if k.desc { "-" } else { "" }, k.name))
-        .collect::<Vec<_>>()
-        .join(",")
+        .collect();
+    format!("{list}:{}", order.join(","))
 }
 
 /// Encodes a row's sort-key values as an opaque cursor.
-pub fn encode_cursor(keys: &[OrderKey], values: &[Value]) -> String {
-    let body = serde_json::json!({ "o": order_signature(keys), "v": values });
+pub fn encode_cursor(list: &str, keys: &[OrderKey], values: &[Value]) -> String {
+    let body = serde_json::json!({ "o": order_signature(list, keys), "v": values });
     URL_SAFE_NO_PAD.encode(body.to_string())
 }
 
-fn decode_cursor(arg: &str, cursor: &str, keys: &[OrderKey]) -> AppResult<Vec<Value>> {
+fn decode_cursor(arg: &str, cursor: &str, list: &str, keys: &[OrderKey]) -> AppResult<Vec<Value>> {
     let bad = |why: &str| AppError::bad_input(arg, format!("`{arg}` is not a valid cursor: {why}"));
     let bytes = URL_SAFE_NO_PAD
         .decode(cursor.trim_end_matches('='))
         .map_err(|_| bad("not a cursor this API issued"))?;
     let body: Value =
         serde_json::from_slice(&bytes).map_err(|_| bad("not a cursor this API issued"))?;
-    if body.get("o").and_then(Value::as_str) != Some(order_signature(keys).as_str()) {
-        return Err(bad("it was issued for a different orderBy"));
+    if body.get("o").and_then(Value::as_str) != Some(order_signature(list, keys).as_str()) {
+        return Err(bad("it was issued for another list or orderBy"));
     }
     let values = body
         .get("v")
@@ -133,7 +136,8 @@ fn decode_cursor(arg: &str, cursor: &str, keys: &[OrderKey]) -> AppResult<Vec<Va
             (_, Value::Null) => key.nullable,
             (KeyKind::Int, v) => v.is_i64(),
             (KeyKind::Float, v) => v.is_number(),
-            (KeyKind::Text, v) => v.is_string(),
+            // PostgreSQL refuses NUL in text; no stored value has one.
+            (KeyKind::Text, v) => v.as_str().is_some_and(|s| !s.contains('\0')),
         };
         if !fits {
             return Err(bad("its values do not match the order"));

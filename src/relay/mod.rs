@@ -29,6 +29,9 @@ use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::loaders::Table;
 
+/// The most sort keys a client may give in `orderBy`.
+pub const MAX_ORDER_KEYS: usize = 5;
+
 /// Where a list hangs: at the query root, or under one parent row.
 #[derive(Clone, Debug)]
 pub enum Scope {
@@ -70,20 +73,32 @@ impl<T> Listing<T>
 where
     T: FromQueryResult + Clone + Send + Sync + 'static,
 {
-    /// A list over `filtered` (no columns), showing `columns`, sorted by `keys`.
+    /// A list named `list` over `filtered` (no columns), showing `columns`,
+    /// sorted by `keys`.
     pub fn new(
+        list: &'static str,
         filtered: SelectStatement,
         columns: impl FnOnce(&mut SelectStatement),
         keys: Vec<OrderKey>,
         args: &PageArgs,
         scope: Scope,
     ) -> AppResult<Self> {
-        let page = args.validate(&keys)?;
+        // The keyset condition grows with the square of the key count.
+        if keys.len() > MAX_ORDER_KEYS + 1 {
+            let message = format!("`orderBy` takes at most {MAX_ORDER_KEYS} keys");
+            return Err(AppError::bad_input("orderBy", message));
+        }
+        let page = args.validate(list, &keys)?;
         let mut select = filtered.clone();
         columns(&mut select);
         Ok(Self {
             filtered,
-            spec: PageSpec { select, keys, page },
+            spec: PageSpec {
+                select,
+                keys,
+                page,
+                list,
+            },
             scope,
             page: OnceCell::new(),
         })
@@ -205,6 +220,7 @@ where
     filtered.cond_where(condition);
     with_tiebreak(&mut keys, Expr::col((E::default(), E::ID)));
     Listing::new(
+        E::default().table_name(),
         filtered,
         |select| {
             for column in E::Column::iter() {

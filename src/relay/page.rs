@@ -29,6 +29,8 @@ pub struct PageSpec {
     pub keys: Vec<OrderKey>,
     /// Size, direction and cursors.
     pub page: PageRequest,
+    /// Which list this is (`park`, `tenancy`), for the cursors.
+    pub list: &'static str,
 }
 
 /// One page of rows with their cursors.
@@ -169,6 +171,6 @@ impl PageSpec {
             };
             values.push(value.unwrap_or(Value::Null));
         }
-        Ok(encode_cursor(&self.keys, &values))
+        Ok(encode_cursor(self.list, &self.keys, &values))
     }
 }

@@ -18,7 +18,10 @@ impl SearchQuery {
     async fn search(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Text to look for in names, ignoring case (matched literally).")]
+        #[graphql(
+            desc = "Text to look for in names, ignoring case (matched literally).",
+            validator(custom = "crate::filters::NoNul")
+        )]
         text: String,
         #[graphql(default = 20, desc = "How many results at most (1 to 100).")] first: Option<i32>,
     ) -> async_graphql::Result<Vec<SearchResult>> {

@@ -106,6 +106,10 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     }
     for (n, r) in org_rows.iter().enumerate() {
         let (version, updated_at) = (1, now.to_owned());
+        // `none` is the group key of parks without an operator.
+        if r.opt("slug").as_deref() == Some("none") {
+            r.fail("slug", "`none` is reserved");
+        }
         data.organizations.push(organization::Model {
             id: id(n),
             slug: r.slug("slug"),
@@ -127,7 +131,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
                 .reference("city_slug", &cities, "city", true)
                 .unwrap_or_default(),
             operator_id: r.reference("operator_slug", &orgs, "organization", false),
-            area_sqft: r.int("area_sqft"),
+            area_sqft: r.count("area_sqft"),
             opened_year: r.int("opened_year"),
             notes: r.opt("notes"),
             version,
@@ -141,7 +145,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
             slug: r.slug("slug"),
             name: r.text("name"),
             sector: r.opt("sector"),
-            employees: r.int("employees"),
+            employees: r.count("employees"),
             version,
             updated_at,
         });
@@ -156,12 +160,13 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
             firm_id: r
                 .reference("firm_slug", &firms, "firm", true)
                 .unwrap_or_default(),
-            area_sqft: r.int("area_sqft"),
+            area_sqft: r.count("area_sqft"),
             since: r.date("since"),
             until: r.date("until"),
             version,
             updated_at,
         });
+        r.ordered_dates("since", "until");
     }
     for (n, r) in project_rows.iter().enumerate() {
         let (version, updated_at) = (1, now.to_owned());
@@ -174,11 +179,11 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
                 .reference("city_slug", &cities, "city", true)
                 .unwrap_or_default(),
             park_id: r.reference("park_slug", &parks, "park", false),
-            cost_usd: r.float("cost_usd"),
-            area_sqft: r.int("area_sqft"),
+            cost_usd: r.amount("cost_usd"),
+            area_sqft: r.count("area_sqft"),
             target_year: r.int("target_year"),
-            jobs_target: r.int("jobs_target"),
-            exports_target_usd: r.float("exports_target_usd"),
+            jobs_target: r.count("jobs_target"),
+            exports_target_usd: r.amount("exports_target_usd"),
             notes: r.opt("notes"),
             version,
             updated_at,
@@ -206,7 +211,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
             project_id: r
                 .reference("project_slug", &projects, "project", true)
                 .unwrap_or_default(),
-            title: r.text("title"),
+            title: r.key_part("title"),
             due: r.date("due"),
             reached: r.date("reached"),
             version,
@@ -221,8 +226,8 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
         }
         data.indicators.push(indicator::Model {
             id: id(n),
-            key: r.text("key"),
-            period: r.text("period"),
+            key: r.key_part("key"),
+            period: r.key_part("period"),
             value: value.unwrap_or_default(),
             unit: r.text("unit"),
             notes: r.opt("notes"),

@@ -83,11 +83,17 @@ pub fn read<'a>(
             Ok(record) => {
                 // csv reports the line where the previous record ended.
                 let line = record.position().map(|p| p.line() + 1).unwrap_or(0);
-                let cells = headers
+                let cells: HashMap<&'static str, String> = headers
                     .iter()
                     .zip(record.iter())
                     .map(|(h, v)| (*h, v.trim().to_owned()))
                     .collect();
+                for (column, value) in &cells {
+                    if value.contains('\0') {
+                        let reason = "contains a NUL character".to_owned();
+                        problem(problems, file, line, Some(column), reason);
+                    }
+                }
                 rows.push(Row {
                     file,
                     line,
@@ -163,6 +169,49 @@ impl Row<'_> {
             self.fail(column, format!("{value:?} is not a whole number"));
             None
         })
+    }
+
+    /// An optional whole number that cannot be negative (an area, a head count).
+    pub fn count<T: TryFrom<i64>>(&self, column: &str) -> Option<T> {
+        let value: i64 = self.int(column)?;
+        match T::try_from(value) {
+            Ok(v) if value >= 0 => Some(v),
+            _ => {
+                self.fail(
+                    column,
+                    format!("{value} is not a count (0 or more, and not too large)"),
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional amount that cannot be negative (a cost in dollars).
+    pub fn amount(&self, column: &str) -> Option<f64> {
+        let value = self.float(column)?;
+        if value < 0.0 {
+            self.fail(column, format!("{value} is negative"));
+            return None;
+        }
+        Some(value)
+    }
+
+    /// Text that becomes part of a composite key (`key|period`): no `|` allowed.
+    pub fn key_part(&self, column: &str) -> String {
+        let value = self.text(column);
+        if value.contains('|') {
+            self.fail(column, "must not contain `|`");
+        }
+        value
+    }
+
+    /// Checks that the dates in `from` and `to`, when both are given, are in order.
+    pub fn ordered_dates(&self, from: &str, to: &str) {
+        if let (Some(a), Some(b)) = (self.date(from), self.date(to))
+            && a > b
+        {
+            self.fail(to, format!("{b} is before {from} {a}"));
+        }
     }
 
     /// An optional number.

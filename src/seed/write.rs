@@ -1,8 +1,8 @@
 //! Writes a validated dataset in one transaction with the ids it was given.
 
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, PaginatorTrait,
-    Statement, TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, Statement,
+    TransactionTrait,
 };
 
 use super::read::Dataset;
@@ -31,18 +31,42 @@ where
     Ok(())
 }
 
-/// True when any table that records can be created in on their own has rows.
+/// True when any table has rows.
 async fn holds_data<C: ConnectionTrait>(conn: &C) -> Result<bool, sea_orm::DbErr> {
-    Ok(entity::city::Entity::find().count(conn).await? > 0
-        || entity::organization::Entity::find().count(conn).await? > 0
-        || entity::firm::Entity::find().count(conn).await? > 0
-        || entity::indicator::Entity::find().count(conn).await? > 0)
+    for table in TABLES {
+        let sql = format!("SELECT 1 FROM {table} LIMIT 1");
+        let statement = Statement::from_string(conn.get_database_backend(), sql);
+        if conn.query_one_raw(statement).await?.is_some() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
+
+const TABLES: [&str; 10] = [
+    "city",
+    "organization",
+    "park",
+    "firm",
+    "tenancy",
+    "project",
+    "project_partner",
+    "milestone",
+    "indicator",
+    "source",
+];
 
 /// Inserts every row, unless the database already holds data: the dataset's
 /// explicit ids must not meet rows written another way.
 pub async fn write(db: &Db, data: Dataset) -> Result<Outcome, SeedError> {
     let txn = db.conn.begin().await?;
+    if txn.get_database_backend() == DbBackend::Postgres {
+        // Replicas starting together on one empty database: the first seeds,
+        // the others wait here and then find data.
+        let lock = "SELECT pg_advisory_xact_lock(7245817)";
+        txn.execute_raw(Statement::from_string(DbBackend::Postgres, lock))
+            .await?;
+    }
     if holds_data(&txn).await? {
         return Ok(Outcome::AlreadySeeded);
     }
@@ -69,18 +93,7 @@ pub async fn write(db: &Db, data: Dataset) -> Result<Outcome, SeedError> {
     if txn.get_database_backend() == DbBackend::Postgres {
         // Rows came with explicit ids; move each sequence past them so later
         // inserts do not collide.
-        for table in [
-            "city",
-            "organization",
-            "park",
-            "firm",
-            "tenancy",
-            "project",
-            "project_partner",
-            "milestone",
-            "indicator",
-            "source",
-        ] {
+        for table in TABLES {
             let sql = format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
             );

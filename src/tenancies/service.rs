@@ -49,6 +49,7 @@ pub fn tenants_of_park(
         id: park_id,
     };
     let listing = Listing::<TenantRow>::new(
+        "tenancy",
         with_firms(filter.as_ref()),
         |select| {
             for c in tenancy::Column::iter() {

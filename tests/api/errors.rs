@@ -76,3 +76,92 @@ async fn search_rejects_empty_text_and_oversized_pages() {
     assert_eq!(first_code(&empty), "BAD_USER_INPUT");
     assert_eq!(first_code(&huge), "BAD_USER_INPUT");
 }
+
+/// Inputs the database would choke on, or that would make SQL blow up, are
+/// refused up front as BAD_USER_INPUT on every backend.
+#[tokio::test]
+async fn oversized_or_unstorable_inputs_are_bad_user_input() {
+    let app = TestApp::seeded().await;
+    let many: Vec<i64> = (0..1001).collect();
+    let six_keys = json!(vec![json!({ "field": "NAME" }); 6]);
+
+    for (query, variables) in [
+        (
+            "query ($v: [Int!]) { parks(filter: { areaSqft: { in: $v } }) { totalCount } }",
+            json!({ "v": many }),
+        ),
+        (
+            "query ($o: [ParkOrder!]) { parks(orderBy: $o) { totalCount } }",
+            json!({ "o": six_keys }),
+        ),
+        (
+            "query ($f: Int) { parks(first: $f) { totalCount } }",
+            json!({ "f": 99_999_999_999_i64 }),
+        ),
+        (
+            "query ($s: String!) { park(slug: $s) { name } }",
+            json!({ "s": "karachi\u{0}" }),
+        ),
+        (
+            "query ($s: String) { parks(filter: { name: { contains: $s } }) { totalCount } }",
+            json!({ "s": "a\u{0}" }),
+        ),
+        (
+            "query ($s: String!) { search(text: $s) { __typename } }",
+            json!({ "s": "\u{0}" }),
+        ),
+    ] {
+        let body = app.gql(query, variables).await;
+        assert_eq!(first_code(&body), "BAD_USER_INPUT", "{query}: {body}");
+    }
+}
+
+/// Every GraphQL response names its request id in a header, and errors on our
+/// side carry the same id so a report can be matched to the logs.
+#[tokio::test]
+async fn internal_errors_carry_the_request_id_from_the_header() {
+    let app = TestApp::seeded().await;
+    app.execute("DROP TABLE indicator").await;
+
+    let response = reqwest::Client::new()
+        .post(app.url("/graphql"))
+        .json(&json!({ "query": "{ indicators { key } }" }))
+        .send()
+        .await
+        .unwrap();
+    let header = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let body: serde_json::Value = response.json().await.unwrap();
+
+    assert_eq!(first_code(&body), "INTERNAL");
+    assert_eq!(
+        body["errors"][0]["extensions"]["requestId"],
+        header.as_str()
+    );
+    assert_eq!(header.len(), 32);
+}
+
+/// A cursor from one list is refused by another with the same order.
+#[tokio::test]
+async fn a_cursor_from_another_list_is_refused() {
+    let app = TestApp::seeded().await;
+    let data = app
+        .data(
+            "{ park(slug: \"pseb-stp1-awami-markaz-islamabad\") {
+                 tenants(first: 1, orderBy: [{ field: NAME }]) { pageInfo { endCursor } } } }",
+            json!({}),
+        )
+        .await;
+    let cursor = data["park"]["tenants"]["pageInfo"]["endCursor"].clone();
+
+    let body = app
+        .gql(
+            "query ($c: String) { parks(after: $c, orderBy: [{ field: NAME }]) { totalCount } }",
+            json!({ "c": cursor }),
+        )
+        .await;
+
+    assert_eq!(first_code(&body), "BAD_USER_INPUT");
+}

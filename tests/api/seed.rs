@@ -159,3 +159,55 @@ fn bad_configuration_names_the_variable() {
     let secret = with("DATABASE_URL", "postgres://u:hunter2@db/x").unwrap();
     assert!(!format!("{secret:?}").contains("hunter2"));
 }
+
+/// Values that parse but make no sense are refused too: negative areas, a
+/// tenancy ending before it starts, `|` in a title (it joins composite source
+/// keys), NUL characters, and the reserved organization slug `none`.
+#[tokio::test]
+async fn implausible_values_are_reported() {
+    let app = TestApp::spawn().await;
+    let mut files = seed::embedded();
+    edit(&mut files, "parks.csv", ",1120000,", ",-5,");
+    edit(
+        &mut files,
+        "tenancies.csv",
+        "digital-processing-systems,,,",
+        "digital-processing-systems,,2020,2017-09",
+    );
+    edit(
+        &mut files,
+        "milestones.csv",
+        "ECNEC approval",
+        "ECNEC | approval",
+    );
+    edit(
+        &mut files,
+        "firms.csv",
+        "Arkotech Corporation",
+        "Arko\u{0}tech",
+    );
+    edit(
+        &mut files,
+        "organizations.csv",
+        "pseb,Pakistan Software",
+        "none,Pakistan Software",
+    );
+
+    let err = seed::seed(&app.db, &files).await.unwrap_err();
+
+    let message = err.to_string();
+    for expected in [
+        "parks.csv line 2, column area_sqft: -5 is not a count",
+        "tenancies.csv line 2, column until: 2017-09 is before since 2020",
+        "milestones.csv line 2, column title: must not contain `|`",
+        "firms.csv line 3, column name: contains a NUL character",
+        "organizations.csv line 2, column slug: `none` is reserved",
+    ] {
+        assert!(
+            message.contains(expected),
+            "missing {expected:?} in:\n{message}"
+        );
+    }
+    let data = app.data("{ cities { totalCount } }", json!({})).await;
+    assert_eq!(data["cities"]["totalCount"], 0);
+}
