@@ -18,7 +18,7 @@ impl Firm {
         crate::node::global_id("Firm", self.0.id)
     }
 
-    /// Stable public key, e.g. `techlogix`.
+    /// Stable public key, e.g. `techlogix-ltd`.
     async fn slug(&self) -> &str {
         &self.0.slug
     }

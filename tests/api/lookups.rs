@@ -111,3 +111,74 @@ async fn search_treats_wildcards_literally() {
 
     assert_eq!(data["search"].as_array().unwrap().len(), 0);
 }
+
+/// Every relation in the schema resolves on the shipped data, in both directions.
+#[tokio::test]
+async fn every_relation_resolves_on_the_shipped_data() {
+    let app = TestApp::seeded().await;
+
+    let data = app
+        .data(
+            "{
+              firm(slug: \"techlogix-ltd\") { id name sector employees version updatedAt
+                tenancies { current since until areaSqft park { slug } firm { slug } }
+                sources { url title asOf } }
+              organization(slug: \"nust\") { id kind sources { url }
+                parksOperated { nodes { slug operator { slug } } }
+                projects { role project { slug } organization { slug } } }
+              city(slug: \"karachi\") { id province sources { url }
+                projects { totalCount nodes { slug city { slug } } aggregate { count sum { costUsd } } } }
+              project(slug: \"karachi-it-park\") { park { slug projects { slug } }
+                milestones { title due reached sources { url } } }
+              indicators(filter: { key: { startsWith: \"stp\" } }) { id key sources { asOf } }
+              organizations(first: 3, orderBy: [{ field: NAME, direction: DESC }]) {
+                totalCount pageInfo { hasNextPage } edges { cursor node { name } } }
+              firms(first: 2, orderBy: [{ field: NAME }]) { aggregate { count } edges { node { slug } } }
+            }",
+            json!({}),
+        )
+        .await;
+
+    let tenancy = &data["firm"]["tenancies"][0];
+    assert_eq!(tenancy["firm"]["slug"], "techlogix-ltd");
+    assert_eq!(tenancy["park"]["slug"], "pseb-stp1-awami-markaz-islamabad");
+    assert_eq!(tenancy["current"], true);
+    assert!(!data["firm"]["sources"].as_array().unwrap().is_empty());
+    let nust = &data["organization"];
+    assert_eq!(
+        nust["parksOperated"]["nodes"][0]["slug"],
+        "nstp-nust-islamabad"
+    );
+    assert_eq!(
+        nust["projects"][0]["project"]["slug"],
+        "dik-new-city-technology-park"
+    );
+    assert_eq!(nust["projects"][0]["organization"]["slug"], "nust");
+    assert_eq!(
+        data["city"]["projects"]["nodes"][0]["city"]["slug"],
+        "karachi"
+    );
+    assert_eq!(
+        data["city"]["projects"]["aggregate"]["sum"]["costUsd"],
+        186_658_000.0
+    );
+    assert_eq!(
+        data["project"]["park"]["projects"][0]["slug"],
+        "karachi-it-park"
+    );
+    let milestones = data["project"]["milestones"].as_array().unwrap();
+    assert!(
+        milestones
+            .iter()
+            .all(|m| !m["sources"].as_array().unwrap().is_empty())
+    );
+    assert!(data["indicators"].as_array().unwrap().len() > 3);
+    let names: Vec<&str> = data["organizations"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"]["name"].as_str().unwrap())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] >= w[1]), "{names:?}");
+    assert_eq!(data["firms"]["aggregate"]["count"], 22);
+}
