@@ -39,8 +39,15 @@ pub enum Command {
     Seed {
         /// A folder with the dataset's CSV files (default: the dataset built
         /// into this binary, a copy of the repository's data/).
-        #[arg(long, value_name = "DIR")]
+        #[arg(long, value_name = "DIR", conflicts_with = "synthetic")]
         data: Option<PathBuf>,
+        /// Load a deterministic synthetic dataset for benchmarks instead (at
+        /// scale 1: 2,000 parks, 100,000 firms, 300,000 tenancies...).
+        #[arg(long)]
+        synthetic: bool,
+        /// Multiplies every synthetic count (e.g. 10, or 0.01 for a small run).
+        #[arg(long, default_value_t = 1.0, requires = "synthetic", value_parser = positive_scale)]
+        scale: f64,
     },
     /// Print the GraphQL schema (SDL) to standard output.
     Schema,
@@ -69,14 +76,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             connect(&config).await?.migrate().await?;
             println!("migrations applied");
         }
-        Command::Seed { data } => {
-            let files = match &data {
-                Some(dir) => seed::from_dir(dir)?,
-                None => seed::embedded(),
-            };
+        Command::Seed {
+            data,
+            synthetic,
+            scale,
+        } => {
             let db = connect(&config).await?;
             db.migrate().await?;
-            match seed::seed(&db, &files).await? {
+            let started = std::time::Instant::now();
+            let outcome = if synthetic {
+                seed::seed_synthetic(&db, scale).await?
+            } else {
+                let files = match &data {
+                    Some(dir) => seed::from_dir(dir)?,
+                    None => seed::embedded(),
+                };
+                seed::seed(&db, &files).await?
+            };
+            tracing::info!(
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "seed finished"
+            );
+            match outcome {
                 seed::Outcome::Loaded(rows) => println!("loaded {rows} rows"),
                 seed::Outcome::AlreadySeeded => {
                     println!("the database already holds data; nothing was written")
@@ -92,4 +113,11 @@ async fn connect(config: &Config) -> anyhow::Result<Db> {
     Db::connect(&config.database_url, config.db_max_connections)
         .await
         .with_context(|| format!("cannot connect to {}", redact(&config.database_url)))
+}
+
+fn positive_scale(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(scale) if scale > 0.0 && scale <= 1000.0 => Ok(scale),
+        _ => Err(format!("{text:?} is not a scale between 0 and 1000")),
+    }
 }

@@ -211,3 +211,34 @@ async fn implausible_values_are_reported() {
     let data = app.data("{ cities { totalCount } }", json!({})).await;
     assert_eq!(data["cities"]["totalCount"], 0);
 }
+
+const FINGERPRINT: &str = "{ parks(first: 5, orderBy: [{ field: AREA_SQFT, direction: DESC }]) {
+    totalCount nodes { slug areaSqft city { slug } operator { slug } tenants(first: 2) { totalCount } }
+    aggregate { sum { areaSqft } } }
+  firms { totalCount aggregate { sum { employees } } }
+  projects { totalCount aggregate { sum { costUsd } } }
+  parkStats { tenantCount } }";
+
+/// The synthetic dataset is the same for the same scale, scales its counts,
+/// and is never mixed into a database that already holds data.
+#[tokio::test]
+async fn the_synthetic_dataset_is_deterministic_and_never_mixed() {
+    let first = TestApp::spawn().await;
+    let second = TestApp::spawn().await;
+
+    seed::seed_synthetic(&first.db, 0.01).await.unwrap();
+    seed::seed_synthetic(&second.db, 0.01).await.unwrap();
+
+    let a = first.data(FINGERPRINT, json!({})).await;
+    let b = second.data(FINGERPRINT, json!({})).await;
+    assert_eq!(a, b);
+    assert_eq!(a["parks"]["totalCount"], 20);
+    assert_eq!(a["firms"]["totalCount"], 1000);
+    assert_eq!(a["projects"]["totalCount"], 5);
+    assert_eq!(a["parkStats"]["tenantCount"], 3000);
+    let real = TestApp::seeded().await;
+    let outcome = seed::seed_synthetic(&real.db, 0.01).await.unwrap();
+    assert_eq!(outcome, seed::Outcome::AlreadySeeded);
+    let data = real.data("{ parks { totalCount } }", json!({})).await;
+    assert_eq!(data["parks"]["totalCount"], 40);
+}
