@@ -6,7 +6,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use sea_orm::{
+    ColumnTrait, ConnectOptions, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    QueryFilter, Statement,
+};
 
 /// Counters shared by every clone of a [`Db`].
 #[derive(Debug, Default)]
@@ -81,6 +84,15 @@ impl Db {
     /// The SQL dialect in use.
     pub fn backend(&self) -> DbBackend {
         self.conn.get_database_backend()
+    }
+
+    /// The row of `E` whose `column` equals `value` (a slug), if any.
+    pub async fn find_one<E: EntityTrait>(
+        &self,
+        column: E::Column,
+        value: &str,
+    ) -> Result<Option<E::Model>, sea_orm::DbErr> {
+        E::find().filter(column.eq(value)).one(&self.conn).await
     }
 
     /// True when the database answers a trivial query.

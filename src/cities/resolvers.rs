@@ -24,7 +24,11 @@ impl CityQuery {
         slug: String,
     ) -> async_graphql::Result<Option<City>> {
         let db = ctx.data::<Db>()?;
-        Ok(service::find_by_slug(db, &slug).await?.map(City))
+        Ok(db
+            .find_one::<entity::city::Entity>(entity::city::Column::Slug, &slug)
+            .await
+            .map_err(crate::error::AppError::from)?
+            .map(City))
     }
 
     /// Cities, filtered and paged. Default order is by id.

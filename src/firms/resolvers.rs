@@ -24,7 +24,11 @@ impl FirmQuery {
         slug: String,
     ) -> async_graphql::Result<Option<Firm>> {
         let db = ctx.data::<Db>()?;
-        Ok(service::find_by_slug(db, &slug).await?.map(Firm))
+        Ok(db
+            .find_one::<entity::firm::Entity>(entity::firm::Column::Slug, &slug)
+            .await
+            .map_err(crate::error::AppError::from)?
+            .map(Firm))
     }
 
     /// Firms, filtered, sorted and paged. Default order is by id.

@@ -1,19 +1,9 @@
 use entity::firm;
 use sea_orm::sea_query::Condition;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::inputs::{FirmFilter, FirmOrder};
-use crate::db::Db;
 use crate::error::AppResult;
 use crate::relay::{Listing, PageArgs, Scope, entity_listing};
-
-/// The firm with this slug, if any.
-pub async fn find_by_slug(db: &Db, slug: &str) -> AppResult<Option<firm::Model>> {
-    Ok(firm::Entity::find()
-        .filter(firm::Column::Slug.eq(slug))
-        .one(&db.conn)
-        .await?)
-}
 
 /// A page of firms matching `filter`.
 pub fn listing(

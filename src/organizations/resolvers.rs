@@ -24,7 +24,11 @@ impl OrganizationQuery {
         slug: String,
     ) -> async_graphql::Result<Option<Organization>> {
         let db = ctx.data::<Db>()?;
-        Ok(service::find_by_slug(db, &slug).await?.map(Organization))
+        Ok(db
+            .find_one::<entity::organization::Entity>(entity::organization::Column::Slug, &slug)
+            .await
+            .map_err(crate::error::AppError::from)?
+            .map(Organization))
     }
 
     /// Organizations, filtered and paged. Default order is by id.

@@ -1,19 +1,9 @@
 use entity::organization;
 use sea_orm::sea_query::Condition;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::inputs::{OrganizationFilter, OrganizationOrder};
-use crate::db::Db;
 use crate::error::AppResult;
 use crate::relay::{Listing, PageArgs, Scope, entity_listing};
-
-/// The organization with this slug, if any.
-pub async fn find_by_slug(db: &Db, slug: &str) -> AppResult<Option<organization::Model>> {
-    Ok(organization::Entity::find()
-        .filter(organization::Column::Slug.eq(slug))
-        .one(&db.conn)
-        .await?)
-}
 
 /// A page of organizations matching `filter`.
 pub fn listing(

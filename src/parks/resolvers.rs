@@ -25,7 +25,11 @@ impl ParkQuery {
         slug: String,
     ) -> async_graphql::Result<Option<Park>> {
         let db = ctx.data::<Db>()?;
-        Ok(service::find_by_slug(db, &slug).await?.map(Park))
+        Ok(db
+            .find_one::<entity::park::Entity>(entity::park::Column::Slug, &slug)
+            .await
+            .map_err(crate::error::AppError::from)?
+            .map(Park))
     }
 
     /// Parks, filtered, sorted and paged. Default order is by id.

@@ -1,23 +1,14 @@
 use async_graphql::Context;
 use entity::{city, organization, park};
+use sea_orm::JoinType;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
-use sea_orm::{ColumnTrait, EntityTrait, JoinType, QueryFilter};
 
 use super::connection::{ParkConnection, ParkGroup, ParkGroupBy};
 use super::inputs::{ParkFilter, ParkOrder, col, tenant_count as tenants_of_park};
-use crate::db::Db;
 use crate::error::AppResult;
 use crate::relay::{
     Listing, PageArgs, Scope, StatRow, count_all, entity_listing, summary_measures,
 };
-
-/// The park with this slug, if any.
-pub async fn find_by_slug(db: &Db, slug: &str) -> AppResult<Option<park::Model>> {
-    Ok(park::Entity::find()
-        .filter(park::Column::Slug.eq(slug))
-        .one(&db.conn)
-        .await?)
-}
 
 /// A list of parks matching `filter`, at the root or under a parent.
 pub fn listing(

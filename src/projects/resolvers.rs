@@ -25,7 +25,11 @@ impl ProjectQuery {
         slug: String,
     ) -> async_graphql::Result<Option<Project>> {
         let db = ctx.data::<Db>()?;
-        Ok(service::find_by_slug(db, &slug).await?.map(Project))
+        Ok(db
+            .find_one::<entity::project::Entity>(entity::project::Column::Slug, &slug)
+            .await
+            .map_err(crate::error::AppError::from)?
+            .map(Project))
     }
 
     /// Projects, filtered, sorted and paged. Default order is by id.
