@@ -1,16 +1,18 @@
 //! Writes a validated dataset in one transaction with the ids it was given.
 
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, Statement,
-    TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, Iterable,
+    Statement, TransactionTrait,
 };
 
 use super::read::Dataset;
 use super::{Outcome, SeedError};
 use crate::db::Db;
 
-// Well under SQLite's and PostgreSQL's bound-parameter limits for our widest table.
-const CHUNK: usize = 200;
+// Bound parameters per INSERT: under SQLite's limit (32,766) and PostgreSQL's
+// (65,535). Fewer, larger statements load the synthetic dataset several times
+// faster on PostgreSQL than 200-row chunks did.
+const PARAMETERS_PER_STATEMENT: usize = 30_000;
 
 async fn insert<E, C>(conn: &C, rows: Vec<E::Model>) -> Result<(), sea_orm::DbErr>
 where
@@ -19,11 +21,12 @@ where
     E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
     C: ConnectionTrait,
 {
+    let chunk_rows = PARAMETERS_PER_STATEMENT / E::Column::iter().count().max(1);
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<E::ActiveModel> = rows
             .by_ref()
-            .take(CHUNK)
+            .take(chunk_rows)
             .map(|m| m.into_active_model().reset_all())
             .collect();
         E::insert_many(chunk).exec_without_returning(conn).await?;
