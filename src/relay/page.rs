@@ -1,14 +1,17 @@
 //! Fetching one page of a list, at the root or for many parents at once.
 //!
 //! A root page is `SELECT ... WHERE filter AND keyset ORDER BY keys LIMIT n+1`.
-//! Nested pages for many parents are one statement: the same select numbered
-//! with `ROW_NUMBER() OVER (PARTITION BY parent ORDER BY keys)` and cut at n+1
-//! per parent, so `tenants(first: 20)` under 50 parks reads at most 50 x 21 rows.
+//! Nested pages for many parents are one statement: a `UNION ALL` of that same
+//! select once per parent, each with its own `LIMIT n+1`, so `tenants(first:
+//! 20)` under 50 parks reads at most 50 x 21 tenancy rows through the
+//! `(park_id, id)` index. (A `ROW_NUMBER() OVER (PARTITION BY ...)` window was
+//! tried first: PostgreSQL read and sorted every tenancy of the 50 parks, 7,505
+//! rows at synthetic scale 1, before cutting each partition at 21.)
 
 use std::collections::HashMap;
 
 use sea_orm::sea_query::{
-    Alias, Asterisk, Expr, ExprTrait, Func, OverStatement, Query, SelectStatement, WindowStatement,
+    Alias, Asterisk, Expr, ExprTrait, Order, Query, SelectStatement, UnionType,
 };
 use sea_orm::{ConnectionTrait, DbErr, FromQueryResult, QueryResult};
 use serde_json::Value;
@@ -18,7 +21,8 @@ use super::keyset::{self, KeyKind, OrderKey};
 use crate::db::Db;
 
 const PARENT: &str = "pg_parent";
-const ROW_NUMBER: &str = "pg_row";
+// SQLite allows at most 500 terms in one compound SELECT.
+const MAX_BRANCHES: usize = 400;
 
 /// Everything needed to run one list query, minus the parents of a nested list.
 #[derive(Clone, Debug)]
@@ -87,40 +91,25 @@ impl PageSpec {
         self.assemble(rows.iter())
     }
 
-    /// Runs the page once for each parent, in one statement. `parent` is the
-    /// column that ties a row to its parent (`tenancy.park_id`).
+    /// Runs the page once for each parent, in one statement per 400 parents.
+    /// `parent` is the column that ties a row to its parent (`tenancy.park_id`).
     pub async fn fetch_for_parents<T: FromQueryResult>(
         &self,
         db: &Db,
         parent: &Expr,
         parents: &[i32],
     ) -> Result<HashMap<i32, Page<T>>, DbErr> {
-        let mut inner = self.windowless();
-        inner.and_where(parent.clone().is_in(parents.iter().copied()));
-        inner.expr_as(parent.clone(), Alias::new(PARENT));
-        let mut window = WindowStatement::new();
-        window.add_partition_by(parent.clone());
-        for key in &self.keys {
-            let (order, nulls) = keyset::direction(key, self.page.backward);
-            match nulls {
-                Some(nulls) => window.order_by_expr_with_nulls(key.expr.clone(), order, nulls),
-                None => window.order_by_expr(key.expr.clone(), order),
-            };
-        }
-        inner.expr_window_as(Func::cust("ROW_NUMBER"), window, Alias::new(ROW_NUMBER));
-        let outer = Query::select()
-            .column(Asterisk)
-            .from_subquery(inner, Alias::new("pg_page"))
-            .and_where(Expr::col(Alias::new(ROW_NUMBER)).lte(self.page.limit as i64 + 1))
-            .order_by(Alias::new(PARENT), sea_orm::sea_query::Order::Asc)
-            .order_by(Alias::new(ROW_NUMBER), sea_orm::sea_query::Order::Asc)
-            .to_owned();
-        let rows = db.conn.query_all(&outer).await?;
-        db.stats.add_page_rows(rows.len());
         let mut grouped: HashMap<i32, Vec<QueryResult>> = HashMap::new();
-        for row in rows {
-            let parent: i32 = row.try_get("", PARENT)?;
-            grouped.entry(parent).or_default().push(row);
+        for chunk in parents.chunks(MAX_BRANCHES) {
+            let rows = db
+                .conn
+                .query_all(&self.union_of_pages(parent, chunk))
+                .await?;
+            db.stats.add_page_rows(rows.len());
+            for row in rows {
+                let parent: i32 = row.try_get("", PARENT)?;
+                grouped.entry(parent).or_default().push(row);
+            }
         }
         let mut pages = HashMap::new();
         for parent in parents {
@@ -128,6 +117,41 @@ impl PageSpec {
             pages.insert(*parent, self.assemble(rows.iter())?);
         }
         Ok(pages)
+    }
+
+    /// `SELECT * FROM (page of parent 1) UNION ALL SELECT * FROM (page of
+    /// parent 2) ...`, ordered by parent and then by the page's own order.
+    fn union_of_pages(&self, parent: &Expr, parents: &[i32]) -> SelectStatement {
+        let mut branches = parents.iter().map(|id| {
+            let mut branch = self.windowless();
+            branch
+                .and_where(parent.clone().eq(*id))
+                .expr_as(parent.clone(), Alias::new(PARENT));
+            keyset::order_by(&mut branch, &self.keys, self.page.backward);
+            branch.limit(self.page.limit + 1);
+            Query::select()
+                .column(Asterisk)
+                .from_subquery(branch, Alias::new("pg_branch"))
+                .to_owned()
+        });
+        let mut union = branches.next().unwrap_or_else(Query::select);
+        for branch in branches {
+            union.union(UnionType::All, branch);
+        }
+        let mut outer = Query::select()
+            .column(Asterisk)
+            .from_subquery(union, Alias::new("pg_page"))
+            .order_by(Alias::new(PARENT), Order::Asc)
+            .to_owned();
+        for (i, key) in self.keys.iter().enumerate() {
+            let (order, nulls) = keyset::direction(key, self.page.backward);
+            let column = Alias::new(format!("pg_k{i}"));
+            match nulls {
+                Some(nulls) => outer.order_by_with_nulls(column, order, nulls),
+                None => outer.order_by(column, order),
+            };
+        }
+        outer
     }
 
     /// Turns up to limit+1 rows, in query order, into a page.

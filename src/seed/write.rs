@@ -105,5 +105,14 @@ pub async fn write(db: &Db, data: Dataset) -> Result<Outcome, SeedError> {
         }
     }
     txn.commit().await?;
+    // Fresh statistics (and, on PostgreSQL, a visibility map, so counts can be
+    // index-only scans) for the planner after a bulk load.
+    let refresh = match db.backend() {
+        DbBackend::Postgres => "VACUUM ANALYZE",
+        _ => "ANALYZE",
+    };
+    db.conn
+        .execute_raw(Statement::from_string(db.backend(), refresh))
+        .await?;
     Ok(Outcome::Loaded(total))
 }
