@@ -18,7 +18,7 @@ impl FirmQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(
-            desc = "The stable public key, e.g. `karachi-it-park`.",
+            desc = "The record's slug, its stable public key (as in `slug` fields).",
             validator(custom = "crate::filters::NoNul")
         )]
         slug: String,

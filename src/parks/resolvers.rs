@@ -19,7 +19,7 @@ impl ParkQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(
-            desc = "The stable public key, e.g. `karachi-it-park`.",
+            desc = "The record's slug, its stable public key (as in `slug` fields).",
             validator(custom = "crate::filters::NoNul")
         )]
         slug: String,
