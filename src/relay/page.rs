@@ -11,9 +11,9 @@
 use std::collections::HashMap;
 
 use sea_orm::sea_query::{
-    Alias, Asterisk, Expr, ExprTrait, Order, Query, SelectStatement, UnionType,
+    Alias, Asterisk, Condition, Expr, ExprTrait, Order, Query, SelectStatement, UnionType,
 };
-use sea_orm::{ConnectionTrait, DbErr, FromQueryResult, QueryResult};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, FromQueryResult, JoinType, QueryResult};
 use serde_json::Value;
 
 use super::args::{PageRequest, encode_cursor};
@@ -101,10 +101,11 @@ impl PageSpec {
     ) -> Result<HashMap<i32, Page<T>>, DbErr> {
         let mut grouped: HashMap<i32, Vec<QueryResult>> = HashMap::new();
         for chunk in parents.chunks(MAX_BRANCHES) {
-            let rows = db
-                .conn
-                .query_all(&self.union_of_pages(parent, chunk))
-                .await?;
+            let statement = match db.backend() {
+                DbBackend::Postgres => self.lateral_pages(parent, chunk),
+                _ => self.union_of_pages(parent, chunk),
+            };
+            let rows = db.conn.query_all(&statement).await?;
             db.stats.add_page_rows(rows.len());
             for row in rows {
                 let parent: i32 = row.try_get("", PARENT)?;
@@ -117,6 +118,34 @@ impl PageSpec {
             pages.insert(*parent, self.assemble(rows.iter())?);
         }
         Ok(pages)
+    }
+
+    /// PostgreSQL: `SELECT pg_page.* FROM (VALUES (1), (2)...) AS pg_parents
+    /// JOIN LATERAL (page of one parent) AS pg_page ON TRUE`. One branch to
+    /// plan instead of one per parent (planning 50 UNION branches took longer
+    /// than running them).
+    fn lateral_pages(&self, parent: &Expr, parents: &[i32]) -> SelectStatement {
+        let mut page = self.windowless();
+        page.and_where(
+            parent
+                .clone()
+                .equals((Alias::new("pg_parents"), Alias::new("column1"))),
+        )
+        .expr_as(parent.clone(), Alias::new(PARENT));
+        keyset::order_by(&mut page, &self.keys, self.page.backward);
+        page.limit(self.page.limit + 1);
+        let mut outer = Query::select()
+            .column((Alias::new("pg_page"), Asterisk))
+            .from_values(parents.iter().copied(), Alias::new("pg_parents"))
+            .join_lateral(
+                JoinType::InnerJoin,
+                page,
+                Alias::new("pg_page"),
+                Condition::all().add(Expr::cust("TRUE")),
+            )
+            .to_owned();
+        self.order_by_parent_then_keys(&mut outer);
+        outer
     }
 
     /// `SELECT * FROM (page of parent 1) UNION ALL SELECT * FROM (page of
@@ -141,17 +170,22 @@ impl PageSpec {
         let mut outer = Query::select()
             .column(Asterisk)
             .from_subquery(union, Alias::new("pg_page"))
-            .order_by(Alias::new(PARENT), Order::Asc)
             .to_owned();
+        self.order_by_parent_then_keys(&mut outer);
+        outer
+    }
+
+    /// Orders combined pages by parent, then each page in its own order.
+    fn order_by_parent_then_keys(&self, outer: &mut SelectStatement) {
+        outer.order_by((Alias::new("pg_page"), Alias::new(PARENT)), Order::Asc);
         for (i, key) in self.keys.iter().enumerate() {
             let (order, nulls) = keyset::direction(key, self.page.backward);
-            let column = Alias::new(format!("pg_k{i}"));
+            let column = (Alias::new("pg_page"), Alias::new(format!("pg_k{i}")));
             match nulls {
                 Some(nulls) => outer.order_by_with_nulls(column, order, nulls),
                 None => outer.order_by(column, order),
             };
         }
-        outer
     }
 
     /// Turns up to limit+1 rows, in query order, into a page.
