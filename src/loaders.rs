@@ -161,6 +161,20 @@ where
     Ok(loader.load_one(id).await.map_err(AppError::from)?)
 }
 
+/// The row whose `column` (its slug) equals `slug`, if any. Not batched: root
+/// lookups ask for one row.
+pub async fn by_slug<E: EntityTrait>(
+    ctx: &Context<'_>,
+    column: E::Column,
+    slug: &str,
+) -> async_graphql::Result<Option<E::Model>> {
+    let db = ctx.data::<Db>()?;
+    Ok(db
+        .find_one::<E>(column, slug)
+        .await
+        .map_err(AppError::from)?)
+}
+
 /// Like [`by_id`], for a reference the schema guarantees (a foreign key).
 pub async fn required<E>(ctx: &Context<'_>, id: i32) -> async_graphql::Result<E::Model>
 where

@@ -3,7 +3,6 @@ use async_graphql::{Context, Object};
 use super::inputs::{CityFilter, CityOrder};
 use super::service;
 use super::types::{City, CityConnection};
-use crate::db::Db;
 use crate::relay::{PageArgs, Scope};
 
 /// Root fields for cities.
@@ -23,12 +22,9 @@ impl CityQuery {
         )]
         slug: String,
     ) -> async_graphql::Result<Option<City>> {
-        let db = ctx.data::<Db>()?;
-        Ok(db
-            .find_one::<entity::city::Entity>(entity::city::Column::Slug, &slug)
-            .await
-            .map_err(crate::error::AppError::from)?
-            .map(City))
+        let found =
+            crate::loaders::by_slug::<entity::city::Entity>(ctx, entity::city::Column::Slug, &slug);
+        Ok(found.await?.map(City))
     }
 
     /// Cities, filtered and paged. Default order is by id.

@@ -3,7 +3,6 @@ use async_graphql::{Context, Object};
 use super::inputs::{FirmFilter, FirmOrder};
 use super::service;
 use super::types::{Firm, FirmConnection};
-use crate::db::Db;
 use crate::relay::PageArgs;
 
 /// Root fields for firms.
@@ -23,12 +22,9 @@ impl FirmQuery {
         )]
         slug: String,
     ) -> async_graphql::Result<Option<Firm>> {
-        let db = ctx.data::<Db>()?;
-        Ok(db
-            .find_one::<entity::firm::Entity>(entity::firm::Column::Slug, &slug)
-            .await
-            .map_err(crate::error::AppError::from)?
-            .map(Firm))
+        let found =
+            crate::loaders::by_slug::<entity::firm::Entity>(ctx, entity::firm::Column::Slug, &slug);
+        Ok(found.await?.map(Firm))
     }
 
     /// Firms, filtered, sorted and paged. Default order is by id.

@@ -3,7 +3,6 @@ use async_graphql::{Context, Object};
 use super::inputs::{OrganizationFilter, OrganizationOrder};
 use super::service;
 use super::types::{Organization, OrganizationConnection};
-use crate::db::Db;
 use crate::relay::PageArgs;
 
 /// Root fields for organizations.
@@ -23,12 +22,12 @@ impl OrganizationQuery {
         )]
         slug: String,
     ) -> async_graphql::Result<Option<Organization>> {
-        let db = ctx.data::<Db>()?;
-        Ok(db
-            .find_one::<entity::organization::Entity>(entity::organization::Column::Slug, &slug)
-            .await
-            .map_err(crate::error::AppError::from)?
-            .map(Organization))
+        let found = crate::loaders::by_slug::<entity::organization::Entity>(
+            ctx,
+            entity::organization::Column::Slug,
+            &slug,
+        );
+        Ok(found.await?.map(Organization))
     }
 
     /// Organizations, filtered and paged. Default order is by id.

@@ -4,7 +4,6 @@ use super::connection::{ParkConnection, ParkStats};
 use super::inputs::{ParkFilter, ParkOrder};
 use super::service;
 use super::types::Park;
-use crate::db::Db;
 use crate::relay::{PageArgs, Scope};
 
 /// Root fields for parks.
@@ -24,12 +23,9 @@ impl ParkQuery {
         )]
         slug: String,
     ) -> async_graphql::Result<Option<Park>> {
-        let db = ctx.data::<Db>()?;
-        Ok(db
-            .find_one::<entity::park::Entity>(entity::park::Column::Slug, &slug)
-            .await
-            .map_err(crate::error::AppError::from)?
-            .map(Park))
+        let found =
+            crate::loaders::by_slug::<entity::park::Entity>(ctx, entity::park::Column::Slug, &slug);
+        Ok(found.await?.map(Park))
     }
 
     /// Parks, filtered, sorted and paged. Default order is by id.

@@ -4,7 +4,6 @@ use super::connection::ProjectConnection;
 use super::inputs::{ProjectFilter, ProjectOrder};
 use super::service;
 use super::types::Project;
-use crate::db::Db;
 use crate::relay::{PageArgs, Scope};
 
 /// Root fields for projects.
@@ -24,12 +23,12 @@ impl ProjectQuery {
         )]
         slug: String,
     ) -> async_graphql::Result<Option<Project>> {
-        let db = ctx.data::<Db>()?;
-        Ok(db
-            .find_one::<entity::project::Entity>(entity::project::Column::Slug, &slug)
-            .await
-            .map_err(crate::error::AppError::from)?
-            .map(Project))
+        let found = crate::loaders::by_slug::<entity::project::Entity>(
+            ctx,
+            entity::project::Column::Slug,
+            &slug,
+        );
+        Ok(found.await?.map(Project))
     }
 
     /// Projects, filtered, sorted and paged. Default order is by id.
