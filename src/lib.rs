@@ -1,35 +1,45 @@
 //! parkgraph: a GraphQL service for data about Pakistan's technology parks.
 //!
 //! # Layout
-//! - [`config`]: settings from the environment, with defaults.
-//! - [`db`]: the connection pool and its statement counters.
-//! - [`error`]: the one error enum and its GraphQL codes.
-//! - [`relay`]: keyset connections, aggregates and nested-page loaders.
-//! - [`filters`] and [`loaders`]: shared filter operators and DataLoader shapes.
-
-pub mod config;
-pub mod db;
-pub mod enums;
-pub mod error;
-pub mod filters;
-pub mod graphql;
-pub mod loaders;
-pub mod node;
-pub mod relay;
-pub mod telemetry;
+//! Data flows from HTTP down to the database and back:
+//! - [`cli`] and [`app`]: the command line; building, binding and serving the server.
+//! - [`http`]: routes, the GraphQL handler (request ids, error codes), GraphiQL,
+//!   health and readiness. Knows nothing of tables.
+//! - [`graphql`]: the schema merged from the domains, and per-request DataLoaders;
+//!   [`batch`] makes each nesting level one batch. Knows nothing of axum.
+//! - The domains, one folder each with the same files (`types`, `inputs`,
+//!   `resolvers`, `service`, `loaders` where it has them): [`parks`], [`firms`],
+//!   [`tenancies`], [`projects`], [`cities`], [`organizations`], [`indicators`],
+//!   [`sources`], [`search`]; and [`node`] for global IDs.
+//! - Shared machinery: [`relay`] (keyset connections, aggregates, nested pages),
+//!   [`filters`] (operator inputs to SQL), [`loaders`] (by-id and child loaders),
+//!   [`enums`] (GraphQL enums as stored text).
+//! - [`db`] (the pool and its counters), [`error`] (the one error enum and its
+//!   codes), [`config`], [`telemetry`], [`clock`].
+//! - [`seed`]: validating and loading the shipped (or a synthetic) dataset.
 
 pub mod app;
 pub mod batch;
 pub mod cities;
 pub mod cli;
 pub mod clock;
+pub mod config;
+pub mod db;
+pub mod enums;
+pub mod error;
+pub mod filters;
 pub mod firms;
+pub mod graphql;
 pub mod http;
 pub mod indicators;
+pub mod loaders;
+pub mod node;
 pub mod organizations;
 pub mod parks;
 pub mod projects;
+pub mod relay;
 pub mod search;
 pub mod seed;
 pub mod sources;
+pub mod telemetry;
 pub mod tenancies;
