@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use sea_orm::sea_query::Condition;
+use sea_orm::sea_query::{Condition, Query, SelectStatement};
 use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::db::Db;
@@ -48,6 +48,16 @@ tables!(
     indicator,
     source
 );
+
+/// `SELECT e.id FROM e WHERE condition`: the rows a filter matches, for
+/// relation filters (`park.city_id IN (...)`).
+pub fn ids_where<E: Table>(condition: Condition) -> SelectStatement {
+    Query::select()
+        .column((E::default(), E::ID))
+        .from(E::default().table_ref())
+        .cond_where(condition)
+        .to_owned()
+}
 
 /// Loads rows of `E` by id.
 pub struct ById<E> {

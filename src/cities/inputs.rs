@@ -1,6 +1,6 @@
 use async_graphql::{Enum, InputObject};
 use entity::city::{Column, Entity};
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
 
 use super::types::Province;
 use crate::filters::{SortDirection, StringFilter, combine};
@@ -48,11 +48,7 @@ impl CityFilter {
 
     /// `SELECT city.id FROM city WHERE <this filter>`, for relation filters.
     pub fn ids(&self) -> SelectStatement {
-        Query::select()
-            .column((Entity, Column::Id))
-            .from(Entity)
-            .cond_where(self.condition())
-            .to_owned()
+        crate::loaders::ids_where::<Entity>(self.condition())
     }
 }
 

@@ -1,6 +1,6 @@
 use async_graphql::{Enum, InputObject};
 use entity::firm::{Column, Entity};
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
 
 use crate::filters::{IntFilter, SortDirection, StringFilter, combine};
 use crate::parks::ParkFilter;
@@ -63,11 +63,7 @@ impl FirmFilter {
 
     /// `SELECT firm.id FROM firm WHERE <this filter>`, for relation filters.
     pub fn ids(&self) -> SelectStatement {
-        Query::select()
-            .column((Entity, Column::Id))
-            .from(Entity)
-            .cond_where(self.condition())
-            .to_owned()
+        crate::loaders::ids_where::<Entity>(self.condition())
     }
 }
 

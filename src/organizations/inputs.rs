@@ -1,6 +1,6 @@
 use async_graphql::{Enum, InputObject};
 use entity::organization::{Column, Entity};
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
 
 use super::types::OrganizationKind;
 use crate::filters::{SortDirection, StringFilter, combine};
@@ -50,11 +50,7 @@ impl OrganizationFilter {
 
     /// `SELECT organization.id FROM organization WHERE <this filter>`.
     pub fn ids(&self) -> SelectStatement {
-        Query::select()
-            .column((Entity, Column::Id))
-            .from(Entity)
-            .cond_where(self.condition())
-            .to_owned()
+        crate::loaders::ids_where::<Entity>(self.condition())
     }
 }
 

@@ -100,11 +100,7 @@ impl ParkFilter {
 
     /// `SELECT park.id FROM park WHERE <this filter>`, for relation filters.
     pub fn ids(&self) -> SelectStatement {
-        Query::select()
-            .column((Entity, Column::Id))
-            .from(Entity)
-            .cond_where(self.condition())
-            .to_owned()
+        crate::loaders::ids_where::<Entity>(self.condition())
     }
 }
 
