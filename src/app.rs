@@ -42,8 +42,11 @@ impl App {
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.addr))?;
+        let hub = crate::changes::Hub::start(&db)
+            .await
+            .context("reading the change log failed")?;
         let state = AppState {
-            schema: crate::graphql::build_schema(db.clone()),
+            schema: crate::graphql::build_schema(db.clone(), hub),
             db: db.clone(),
         };
         Ok(Self {

@@ -51,6 +51,56 @@ pub enum Command {
     },
     /// Print the GraphQL schema (SDL) to standard output.
     Schema,
+    /// Manage the API keys partners send as `Authorization: Bearer KEY`.
+    Keys {
+        /// What to do with keys.
+        #[command(subcommand)]
+        action: KeysAction,
+    },
+    /// Import dataset files (named like data/: parks.csv, firms.json...) in
+    /// one transaction: rows are matched by their keys (slugs) and created or
+    /// updated; any problem and nothing is written, with every bad row listed.
+    Import {
+        /// The files to import.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Report what would be created, updated and left unchanged; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export every table as CSV files in the layout of data/ (import takes them back).
+    Export {
+        /// The folder to write to (created if missing).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+}
+
+/// `keys` subcommands.
+#[derive(Subcommand, Debug)]
+pub enum KeysAction {
+    /// Create a key and print it once (only its hash is stored).
+    Create {
+        /// A unique name; the change log records it as who wrote.
+        #[arg(long)]
+        name: String,
+        /// `read`, `write` (parks, firms, tenancies, projects, milestones) or
+        /// `admin` (also organizations, cities, indicators and imports).
+        #[arg(long)]
+        scope: String,
+        /// Bind a `write` key to an organization: it may then change only the
+        /// parks it operates, their tenancies, and the projects it partners in.
+        #[arg(long, value_name = "SLUG")]
+        org: Option<String>,
+    },
+    /// List keys (names, scopes, prefixes; never the keys).
+    List,
+    /// Revoke a key: its requests fail from now on.
+    Revoke {
+        /// The key's name.
+        #[arg(long)]
+        name: String,
+    },
 }
 
 /// Runs the command line; the process exit code follows the result.
@@ -104,7 +154,60 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             }
         }
+        Command::Keys { action } => {
+            let db = connect(&config).await?;
+            db.migrate().await?;
+            keys(&db, action).await?;
+        }
+        Command::Import { files, dry_run } => {
+            let db = connect(&config).await?;
+            db.migrate().await?;
+            let files = crate::transfer::read_files(&files)?;
+            let report =
+                crate::transfer::import(&db, None, &crate::auth::Actor::cli(), files, dry_run)
+                    .await?;
+            println!("{report}");
+            if !report.problems.is_empty() {
+                anyhow::bail!("the import has problems; nothing was written");
+            }
+        }
+        Command::Export { dir } => {
+            let db = connect(&config).await?;
+            db.migrate().await?;
+            let rows = crate::transfer::export_to_dir(&db, &dir).await?;
+            println!("exported {rows} rows to {}", dir.display());
+        }
         Command::Schema => unreachable!("handled above"),
+    }
+    Ok(())
+}
+
+async fn keys(db: &Db, action: KeysAction) -> anyhow::Result<()> {
+    match action {
+        KeysAction::Create { name, scope, org } => {
+            let key = crate::auth::create(db, &name, &scope, org.as_deref()).await?;
+            println!("{}", key.token);
+            eprintln!("created key {:?}; it is shown only this once", key.name);
+        }
+        KeysAction::List => {
+            for key in crate::auth::list(db).await? {
+                println!(
+                    "{}\t{}\t{}\t{}...\tcreated {}{}",
+                    key.name,
+                    key.scope,
+                    key.organization.as_deref().unwrap_or("-"),
+                    key.prefix,
+                    key.created_at,
+                    key.revoked_at
+                        .map(|at| format!("\trevoked {at}"))
+                        .unwrap_or_default()
+                );
+            }
+        }
+        KeysAction::Revoke { name } => {
+            crate::auth::revoke(db, &name).await?;
+            println!("revoked {name:?}");
+        }
     }
     Ok(())
 }

@@ -41,6 +41,10 @@ pub struct Db {
     pub conn: DatabaseConnection,
     /// Counters for this pool.
     pub stats: Arc<DbStats>,
+    /// Held by every write for its whole transaction: SQLite allows one writer
+    /// at a time, and a deferred transaction that upgrades to writing while
+    /// another writes fails with SQLITE_BUSY instead of waiting.
+    pub write_lock: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Db {
@@ -75,7 +79,11 @@ impl Db {
                 "statement"
             );
         });
-        Ok(Self { conn, stats })
+        Ok(Self {
+            conn,
+            stats,
+            write_lock: Arc::default(),
+        })
     }
 
     /// Brings the schema up to date.
@@ -96,6 +104,14 @@ impl Db {
         value: &str,
     ) -> Result<Option<E::Model>, sea_orm::DbErr> {
         E::find().filter(column.eq(value)).one(&self.conn).await
+    }
+
+    /// True once the pool has been closed (at shutdown).
+    pub fn is_closed(&self) -> bool {
+        match self.backend() {
+            DbBackend::Postgres => self.conn.get_postgres_connection_pool().is_closed(),
+            _ => self.conn.get_sqlite_connection_pool().is_closed(),
+        }
     }
 
     /// True when the database answers a trivial query.

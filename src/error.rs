@@ -19,6 +19,19 @@ pub enum AppError {
         /// The argument or input field at fault (`first`, `after`, `input.areaSqft`).
         field: Option<String>,
     },
+    /// The record the request names does not exist. Maps to `NOT_FOUND`.
+    #[error("{0}")]
+    NotFound(String),
+    /// A mutation came without a valid API key. Maps to `UNAUTHENTICATED`.
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// The API key may not do this. Maps to `FORBIDDEN`.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The write would lose or break data: a stale version, a record still in
+    /// use, a reused idempotency key. Maps to `CONFLICT`.
+    #[error("{0}")]
+    Conflict(String),
     /// The database is out of reach. Maps to `SERVICE_UNAVAILABLE`.
     #[error("the database is unavailable; try again shortly")]
     Unavailable(#[source] sea_orm::DbErr),
@@ -41,6 +54,10 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::BadInput { .. } => "BAD_USER_INPUT",
+            Self::NotFound(_) => "NOT_FOUND",
+            Self::Unauthenticated(_) => "UNAUTHENTICATED",
+            Self::Forbidden(_) => "FORBIDDEN",
+            Self::Conflict(_) => "CONFLICT",
             Self::Unavailable(_) => "SERVICE_UNAVAILABLE",
             Self::Internal(_) => "INTERNAL",
         }
@@ -83,7 +100,7 @@ impl ErrorExtensions for AppError {
         match self {
             Self::Internal(source) => tracing::error!(error = ?source, "internal error"),
             Self::Unavailable(source) => tracing::warn!(error = %source, "database unavailable"),
-            Self::BadInput { .. } => {}
+            _ => {}
         }
         async_graphql::Error::new(self.to_string()).extend_with(|_, ext| {
             ext.set("code", self.code());

@@ -6,22 +6,22 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use async_graphql::{
-    EmptyMutation, EmptySubscription, MergedObject, Request, Response, Schema, SchemaBuilder,
-};
+use async_graphql::{MergedObject, MergedSubscription, Request, Response, Schema, SchemaBuilder};
 use entity::{city, firm, indicator, organization, park, project};
 
 use crate::batch::{Gate, Quiesce};
+use crate::changes::{ChangeQuery, ChangeSubscription, Hub};
 use crate::cities::CityQuery;
 use crate::db::Db;
-use crate::firms::FirmQuery;
+use crate::firms::{FirmMutation, FirmQuery};
 use crate::indicators::IndicatorQuery;
 use crate::loaders::{ById, Children, RequestLoader};
 use crate::node::NodeQuery;
 use crate::organizations::OrganizationQuery;
-use crate::parks::ParkQuery;
+use crate::parks::{ParkMutation, ParkQuery};
 use crate::projects::{
-    MilestonesOfProject, PartnersOfOrganization, PartnersOfProject, ProjectQuery, ProjectsOfPark,
+    MilestonesOfProject, PartnersOfOrganization, PartnersOfProject, ProjectMutation, ProjectQuery,
+    ProjectsOfPark,
 };
 use crate::relay::{PageLoader, StatsLoader};
 use crate::search::SearchQuery;
@@ -29,7 +29,8 @@ use crate::sources::{
     CitySources, FirmSources, IndicatorSources, MilestoneSources, OrganizationSources, ParkSources,
     ProjectSources,
 };
-use crate::tenancies::{TenanciesOfFirm, TenantRow};
+use crate::tenancies::{TenanciesOfFirm, TenancyMutation, TenantRow};
+use crate::transfer::ImportMutation;
 
 /// Every root query field, merged from the domains.
 #[derive(MergedObject, Default)]
@@ -42,14 +43,33 @@ pub struct Query(
     OrganizationQuery,
     IndicatorQuery,
     SearchQuery,
+    ChangeQuery,
 );
 
+/// Every mutation, merged from the domains. Each needs an API key.
+#[derive(MergedObject, Default)]
+pub struct Mutation(
+    ParkMutation,
+    FirmMutation,
+    TenancyMutation,
+    ProjectMutation,
+    ImportMutation,
+);
+
+/// Every subscription.
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(ChangeSubscription);
+
 /// The schema type.
-pub type AppSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+pub type AppSchema = Schema<Query, Mutation, Subscription>;
 
 /// The schema's types and settings, with no data attached.
-pub fn schema_builder() -> SchemaBuilder<Query, EmptyMutation, EmptySubscription> {
-    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
+pub fn schema_builder() -> SchemaBuilder<Query, Mutation, Subscription> {
+    Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
 }
 
 /// The schema in SDL, as checked in at `schema.graphql`.
@@ -57,9 +77,9 @@ pub fn sdl() -> String {
     schema_builder().finish().sdl()
 }
 
-/// The schema with the database attached.
-pub fn build_schema(db: Db) -> AppSchema {
-    schema_builder().data(db).finish()
+/// The schema with the database and the change hub attached.
+pub fn build_schema(db: Db, hub: Hub) -> AppSchema {
+    schema_builder().data(db).data(hub).finish()
 }
 
 fn cached<L: Loader<i32>>(loader: L, gate: &Arc<Gate>) -> RequestLoader<L> {
@@ -104,4 +124,55 @@ fn with_loaders(request: Request, db: &Db, gate: &Arc<Gate>) -> Request {
         .data(uncached(PageLoader::<project::Model>::new(db()), gate))
         .data(uncached(PageLoader::<TenantRow>::new(db()), gate))
         .data(uncached(StatsLoader::new(db()), gate))
+}
+
+/// The schema and database as one [`async_graphql::Executor`], for transports
+/// (the WebSocket) that drive execution themselves: queries and mutations go
+/// through [`execute`], subscriptions get the same per-request loaders.
+#[derive(Clone)]
+pub struct Executor {
+    /// The schema.
+    pub schema: AppSchema,
+    /// The database.
+    pub db: Db,
+}
+
+impl async_graphql::Executor for Executor {
+    async fn execute(&self, request: Request) -> Response {
+        execute(&self.schema, &self.db, request).await
+    }
+
+    fn execute_stream(
+        &self,
+        request: Request,
+        session_data: Option<Arc<async_graphql::Data>>,
+    ) -> futures::stream::BoxStream<'static, Response> {
+        use futures::StreamExt as _;
+        if !is_subscription(&request) {
+            let this = self.clone();
+            return futures::stream::once(async move { this.execute(request).await }).boxed();
+        }
+        // Subscription events are resolved as they arrive; the batching gate
+        // (driven by `Quiesce` for one-shot requests) falls back to its guard.
+        let gate = Arc::new(Gate::default());
+        let request = with_loaders(request, &self.db, &gate);
+        let stream = match session_data {
+            Some(data) => self.schema.execute_stream_with_session_data(request, data),
+            None => self.schema.execute_stream(request),
+        };
+        stream.boxed()
+    }
+}
+
+fn is_subscription(request: &Request) -> bool {
+    use async_graphql::parser::types::OperationType;
+    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
+        return false;
+    };
+    let mut operations = document.operations.iter();
+    let operation = match &request.operation_name {
+        Some(name) => operations.find(|(n, _)| n.map(|n| n.as_str()) == Some(name.as_str())),
+        None => operations.next(),
+    };
+    operation.is_some_and(|(_, op)| op.node.ty == OperationType::Subscription)
 }

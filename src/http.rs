@@ -3,17 +3,18 @@
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql::{ErrorExtensionValues, ParseRequestError, Response as GqlResponse, Value};
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
 use axum::Router;
-use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode};
+use axum::extract::{FromRequest, FromRequestParts, Request, State, WebSocketUpgrade};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use tower_http::trace::TraceLayer;
 use tracing::Instrument;
 
+use crate::auth::Credentials;
 use crate::db::Db;
-use crate::graphql::{AppSchema, execute};
+use crate::graphql::{AppSchema, Executor, execute};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -28,7 +29,7 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(graphiql))
-        .route("/graphql", get(graphql).post(graphql))
+        .route("/graphql", get(graphql_get).post(graphql))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .layer(TraceLayer::new_for_http())
@@ -44,9 +45,61 @@ async fn graphiql() -> Html<String> {
     )
 }
 
+/// GET: a WebSocket upgrade (subscriptions, over graphql-transport-ws or the
+/// legacy graphql-ws protocol), or a query in the URL.
+async fn graphql_get(State(state): State<AppState>, request: Request) -> Response {
+    let upgrade = request
+        .headers()
+        .get(header::UPGRADE)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"websocket"));
+    if upgrade {
+        return websocket(state, request).await;
+    }
+    let headers = request.headers().clone();
+    match GraphQLRequest::<RequestError>::from_request(request, &state).await {
+        Ok(parsed) => graphql(State(state), headers, parsed).await,
+        Err(rejection) => rejection.into_response(),
+    }
+}
+
+async fn websocket(state: AppState, request: Request) -> Response {
+    let (mut parts, _) = request.into_parts();
+    let protocol = match GraphQLProtocol::from_request_parts(&mut parts, &()).await {
+        Ok(protocol) => protocol,
+        Err(status) => return status.into_response(),
+    };
+    let upgrade = match WebSocketUpgrade::from_request_parts(&mut parts, &()).await {
+        Ok(upgrade) => upgrade,
+        Err(rejection) => return rejection.into_response(),
+    };
+    let executor = Executor {
+        schema: state.schema,
+        db: state.db,
+    };
+    upgrade
+        .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |stream| GraphQLWebSocket::new(stream, executor, protocol).serve())
+}
+
+/// The bearer token of `Authorization: Bearer KEY`. Any other Authorization
+/// value counts as a wrong key rather than as none.
+fn credentials(headers: &HeaderMap) -> Credentials {
+    let value = headers
+        .get(header::AUTHORIZATION)
+        .map(|v| v.to_str().unwrap_or(""));
+    Credentials(value.map(|v| match v.split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim().to_owned(),
+        _ => String::new(),
+    }))
+}
+
 /// Runs one GraphQL request (POST JSON, or GET with `query`/`variables` in the URL).
-async fn graphql(State(state): State<AppState>, request: GraphQLRequest<RequestError>) -> Response {
-    let request = request.into_inner();
+async fn graphql(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    request: GraphQLRequest<RequestError>,
+) -> Response {
+    let request = request.into_inner().data(credentials(&headers));
     let request_id = uuid::Uuid::new_v4().simple().to_string();
     let span = tracing::info_span!(
         "graphql",
@@ -65,7 +118,8 @@ async fn graphql(State(state): State<AppState>, request: GraphQLRequest<RequestE
 }
 
 /// Parse and validation errors (no path) and argument errors (async-graphql's
-/// "Failed to parse" and "Invalid value" messages) come without a code; they
+/// "Failed to parse", "Invalid value" and "Expected input type" messages, the
+/// last for a null variable given to a non-null argument) come without a code; they
 /// are the client's to fix. Any other field error without a code escaped
 /// `AppError`, so it is ours: logged, and shown only as `INTERNAL`. Errors on
 /// our side carry the request id, which is also in the logs.
@@ -78,7 +132,8 @@ fn give_every_error_a_code(response: &mut GqlResponse, request_id: &str) {
             .get_or_insert_with(ErrorExtensionValues::default);
         if extensions.get("code").is_none() {
             let argument_error = message.starts_with("Failed to parse")
-                || message.starts_with("Invalid value for argument");
+                || message.starts_with("Invalid value for argument")
+                || message.starts_with("Expected input type");
             if no_path || argument_error {
                 extensions.set("code", Value::from("BAD_USER_INPUT"));
             } else {

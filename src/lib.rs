@@ -19,7 +19,9 @@
 //! - [`seed`]: validating and loading the shipped (or a synthetic) dataset.
 
 pub mod app;
+pub mod auth;
 pub mod batch;
+pub mod changes;
 pub mod cities;
 pub mod cli;
 pub mod clock;
@@ -43,3 +45,5 @@ pub mod seed;
 pub mod sources;
 pub mod telemetry;
 pub mod tenancies;
+pub mod transfer;
+pub mod writes;

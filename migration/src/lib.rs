@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod helpers;
 mod m20261127_000001_create_places_and_parks;
 mod m20261127_000002_create_projects_and_facts;
+mod m20261127_000003_create_keys_and_changes;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261127_000001_create_places_and_parks::Migration),
             Box::new(m20261127_000002_create_projects_and_facts::Migration),
+            Box::new(m20261127_000003_create_keys_and_changes::Migration),
         ]
     }
 }

@@ -2,10 +2,13 @@
 //! `tenancies`).
 
 mod inputs;
+mod mutations;
 mod resolvers;
 mod service;
 mod types;
+mod write;
 
 pub use inputs::{FirmFilter, FirmOrder, FirmOrderField};
+pub use mutations::{CreateFirmInput, FirmMutation, UpdateFirmInput};
 pub use resolvers::FirmQuery;
 pub use types::{Firm, FirmConnection};

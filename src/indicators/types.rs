@@ -45,4 +45,14 @@ impl Indicator {
     async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
         crate::sources::load::<IndicatorSources>(ctx, self.0.id).await
     }
+
+    /// Bumped on every write; send it back with updates to avoid lost updates.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
+    /// When the record last changed (ISO-8601 UTC).
+    async fn updated_at(&self) -> &str {
+        &self.0.updated_at
+    }
 }

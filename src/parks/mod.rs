@@ -3,12 +3,15 @@
 
 mod connection;
 mod inputs;
+mod mutations;
 mod resolvers;
 mod service;
 mod types;
+mod write;
 
 pub use connection::{ParkConnection, ParkGroupBy};
 pub use inputs::{ParkFilter, ParkOrder, ParkOrderField};
+pub use mutations::{CreateParkInput, ParkMutation, UpdateParkInput};
 pub use resolvers::ParkQuery;
 pub use service::connection;
 pub use types::{Park, ParkKind, ParkStatus};

@@ -4,13 +4,19 @@
 mod connection;
 mod inputs;
 mod loaders;
+mod milestone_write;
+mod mutations;
 mod resolvers;
 mod service;
 mod types;
+mod write;
 
 pub use connection::ProjectConnection;
 pub use inputs::{ProjectFilter, ProjectOrder, ProjectOrderField};
 pub use loaders::{MilestonesOfProject, PartnersOfOrganization, PartnersOfProject, ProjectsOfPark};
+pub use mutations::{
+    CreateProjectInput, MilestoneInput, ProjectMutation, UpdateMilestoneInput, UpdateProjectInput,
+};
 pub use resolvers::ProjectQuery;
 pub use service::connection;
 pub use types::{Milestone, Project, ProjectPartner};

@@ -10,7 +10,7 @@ mod write;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub use read::Dataset;
+pub use read::{Dataset, Ids, parse_with};
 pub use rows::Problem;
 
 use crate::db::Db;

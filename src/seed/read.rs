@@ -38,12 +38,18 @@ pub struct Dataset {
     pub sources: Vec<source::Model>,
 }
 
-fn id(n: usize) -> i32 {
-    n as i32 + 1
+/// The id of row `n` (0-based) of a file.
+pub type Ids<'a> = &'a dyn Fn(&str, usize) -> i32;
+
+/// Parses and validates every file; all problems or a complete dataset with
+/// ids 1, 2, 3... in file order.
+pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
+    parse_with(files, now, &|_, n| n as i32 + 1)
 }
 
-/// Parses and validates every file; all problems or a complete dataset.
-pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
+/// [`parse`] with ids chosen by `ids` (an import keeps the ids rows already
+/// have in the database).
+pub fn parse_with(files: &Files, now: &str, ids: Ids<'_>) -> Result<Dataset, Vec<Problem>> {
     let problems = Problems::default();
     let p = &problems;
     let text = |name: &str| files.get(name).map(String::as_str).unwrap_or("");
@@ -64,16 +70,63 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     let indicator_rows = take("indicators.csv");
     let source_rows = take("sources.csv");
 
-    let slugs = |rows: &'_ [Row<'_>]| -> HashMap<String, i32> {
-        index("slug", rows.iter().map(|r| (r, r.slug("slug"))))
+    let slugs = |file: &str, rows: &'_ [Row<'_>]| -> HashMap<String, i32> {
+        index(
+            "slug",
+            &|n| ids(file, n),
+            rows.iter().map(|r| (r, r.slug("slug"))),
+        )
     };
-    let cities = slugs(&city_rows);
-    let orgs = slugs(&org_rows);
-    let parks = slugs(&park_rows);
-    let firms = slugs(&firm_rows);
-    let projects = slugs(&project_rows);
+    let cities = slugs("cities.csv", &city_rows);
+    let orgs = slugs("organizations.csv", &org_rows);
+    let parks = slugs("parks.csv", &park_rows);
+    let firms = slugs("firms.csv", &firm_rows);
+    let projects = slugs("projects.csv", &project_rows);
+    index(
+        "since",
+        &|n| ids("tenancies.csv", n),
+        tenancy_rows.iter().map(|r| {
+            let part = |c: &str| r.opt(c).unwrap_or_default();
+            let key = format!(
+                "{}|{}|{}",
+                part("park_slug"),
+                part("firm_slug"),
+                part("since")
+            );
+            (r, key)
+        }),
+    );
+    index(
+        "role",
+        &|n| ids("project_partners.csv", n),
+        partner_rows.iter().map(|r| {
+            let part = |c: &str| r.opt(c).unwrap_or_default();
+            let key = format!(
+                "{}|{}|{}",
+                part("project_slug"),
+                part("organization_slug"),
+                part("role")
+            );
+            (r, key)
+        }),
+    );
+    index(
+        "url",
+        &|n| ids("sources.csv", n),
+        source_rows.iter().map(|r| {
+            let part = |c: &str| r.opt(c).unwrap_or_default();
+            let key = format!(
+                "{}|{}|{}",
+                part("record_type"),
+                part("record_key"),
+                part("url")
+            );
+            (r, key)
+        }),
+    );
     let milestone_keys = index(
         "title",
+        &|n| ids("milestones.csv", n),
         milestone_rows.iter().map(|r| {
             (
                 r,
@@ -87,6 +140,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     );
     let indicator_keys = index(
         "period",
+        &|n| ids("indicators.csv", n),
         indicator_rows
             .iter()
             .map(|r| (r, format!("{}|{}", r.text("key"), r.text("period")))),
@@ -96,7 +150,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     for (n, r) in city_rows.iter().enumerate() {
         let (version, updated_at) = (1, now.to_owned());
         data.cities.push(city::Model {
-            id: id(n),
+            id: ids("cities.csv", n),
             slug: r.slug("slug"),
             name: r.text("name"),
             province: r.enumeration::<Province>("province"),
@@ -111,7 +165,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
             r.fail("slug", "`none` is reserved");
         }
         data.organizations.push(organization::Model {
-            id: id(n),
+            id: ids("organizations.csv", n),
             slug: r.slug("slug"),
             name: r.text("name"),
             kind: r.enumeration::<OrganizationKind>("kind"),
@@ -122,7 +176,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     for (n, r) in park_rows.iter().enumerate() {
         let (version, updated_at) = (1, now.to_owned());
         data.parks.push(park::Model {
-            id: id(n),
+            id: ids("parks.csv", n),
             slug: r.slug("slug"),
             name: r.text("name"),
             kind: r.enumeration::<ParkKind>("kind"),
@@ -141,7 +195,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     for (n, r) in firm_rows.iter().enumerate() {
         let (version, updated_at) = (1, now.to_owned());
         data.firms.push(firm::Model {
-            id: id(n),
+            id: ids("firms.csv", n),
             slug: r.slug("slug"),
             name: r.text("name"),
             sector: r.opt("sector"),
@@ -153,7 +207,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     for (n, r) in tenancy_rows.iter().enumerate() {
         let (version, updated_at) = (1, now.to_owned());
         data.tenancies.push(tenancy::Model {
-            id: id(n),
+            id: ids("tenancies.csv", n),
             park_id: r
                 .reference("park_slug", &parks, "park", true)
                 .unwrap_or_default(),
@@ -171,7 +225,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     for (n, r) in project_rows.iter().enumerate() {
         let (version, updated_at) = (1, now.to_owned());
         data.projects.push(project::Model {
-            id: id(n),
+            id: ids("projects.csv", n),
             slug: r.slug("slug"),
             name: r.text("name"),
             status: r.enumeration::<ParkStatus>("status"),
@@ -192,7 +246,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     for (n, r) in partner_rows.iter().enumerate() {
         let (version, updated_at) = (1, now.to_owned());
         data.partners.push(project_partner::Model {
-            id: id(n),
+            id: ids("project_partners.csv", n),
             project_id: r
                 .reference("project_slug", &projects, "project", true)
                 .unwrap_or_default(),
@@ -207,7 +261,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     for (n, r) in milestone_rows.iter().enumerate() {
         let (version, updated_at) = (1, now.to_owned());
         data.milestones.push(milestone::Model {
-            id: id(n),
+            id: ids("milestones.csv", n),
             project_id: r
                 .reference("project_slug", &projects, "project", true)
                 .unwrap_or_default(),
@@ -225,7 +279,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
             r.fail("value", "must not be empty");
         }
         data.indicators.push(indicator::Model {
-            id: id(n),
+            id: ids("indicators.csv", n),
             key: r.key_part("key"),
             period: r.key_part("period"),
             value: value.unwrap_or_default(),
@@ -259,7 +313,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
             }
         };
         data.sources.push(source::Model {
-            id: id(n),
+            id: ids("sources.csv", n),
             record_type,
             record_id: record_id.unwrap_or_default(),
             url: r.text("url"),

@@ -277,9 +277,11 @@ impl Row<'_> {
     }
 }
 
-/// Assigns ids 1, 2, 3... to the keys in `column` in row order, recording duplicates.
+/// Maps each row's key to the id `ids` gives its position, recording
+/// duplicate keys against `column`.
 pub fn index<'a>(
     column: &str,
+    ids: &dyn Fn(usize) -> i32,
     rows: impl Iterator<Item = (&'a Row<'a>, String)>,
 ) -> HashMap<String, i32> {
     let mut index = HashMap::new();
@@ -287,7 +289,7 @@ pub fn index<'a>(
         if key.is_empty() {
             continue;
         }
-        if index.insert(key.clone(), n as i32 + 1).is_some() {
+        if index.insert(key.clone(), ids(n)).is_some() {
             row.fail(column, format!("duplicate {key:?}"));
         }
     }

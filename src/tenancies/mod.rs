@@ -2,8 +2,11 @@
 //! firms (many-to-many, with history) and back `park.tenants` and
 //! `firm.tenancies`.
 
+mod mutations;
 mod service;
 mod types;
+mod write;
 
+pub use mutations::TenancyMutation;
 pub use service::{TenanciesOfFirm, firm_ids_in_parks, park_ids_with_tenant, tenants_of_park};
 pub use types::{Tenancy, TenancyConnection, TenantRow};

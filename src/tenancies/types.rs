@@ -46,6 +46,16 @@ impl Tenancy {
     async fn current(&self) -> bool {
         self.0.until.is_none()
     }
+
+    /// Bumped on every write; send it back with updates to avoid lost updates.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
+    /// When the record last changed (ISO-8601 UTC).
+    async fn updated_at(&self) -> &str {
+        &self.0.updated_at
+    }
 }
 
 /// A tenancy row joined with its firm, as one page row of `park.tenants`.

@@ -27,9 +27,12 @@ pub struct TestApp {
     /// The server's own database handle (fixtures must use this one: an
     /// in-memory SQLite database exists only on its connection).
     pub db: Db,
+    /// The database URL the server uses (replicas start on the same one).
+    pub database_url: String,
     client: reqwest::Client,
     server: tokio::task::JoinHandle<()>,
     pg_database: Option<(String, String)>,
+    sqlite_dir: Option<std::path::PathBuf>,
 }
 
 impl TestApp {
@@ -43,17 +46,50 @@ impl TestApp {
         Self::start(true).await
     }
 
+    /// A seeded server whose database other processes can open too: a
+    /// temporary SQLite file, or the test's PostgreSQL database.
+    pub async fn shared() -> Self {
+        Self::start_with(true, true).await
+    }
+
+    /// Another server on this one's database, as a second replica would be.
+    pub async fn replica(&self) -> Self {
+        let mut replica = Self::serve(self.database_url.clone(), false).await;
+        replica.database_url = self.database_url.clone();
+        replica
+    }
+
     async fn start(seed: bool) -> Self {
+        Self::start_with(seed, false).await
+    }
+
+    async fn start_with(seed: bool, file: bool) -> Self {
         LazyLock::force(&TRACING);
+        let mut sqlite_dir = None;
         let (database_url, pg_database) = match std::env::var(PG_ENV) {
             Ok(server) if !server.is_empty() => {
                 let (url, name) = create_pg_database(&server).await;
                 (url, Some((server, name)))
             }
+            _ if file => {
+                let dir = std::env::temp_dir()
+                    .join(format!("parkgraph-test-{}", uuid::Uuid::new_v4().simple()));
+                std::fs::create_dir_all(&dir).unwrap();
+                let url = format!("sqlite://{}/shared.db?mode=rwc", dir.display());
+                sqlite_dir = Some(dir);
+                (url, None)
+            }
             _ => ("sqlite::memory:".to_owned(), None),
         };
+        let mut app = Self::serve(database_url, seed).await;
+        app.pg_database = pg_database;
+        app.sqlite_dir = sqlite_dir;
+        app
+    }
+
+    async fn serve(database_url: String, seed: bool) -> Self {
         let config = Config {
-            database_url,
+            database_url: database_url.clone(),
             addr: "127.0.0.1:0".parse().unwrap(),
             db_max_connections: 4,
             seed_on_start: seed,
@@ -68,10 +104,57 @@ impl TestApp {
         Self {
             addr,
             db,
+            database_url,
             client: reqwest::Client::new(),
             server,
-            pg_database,
+            pg_database: None,
+            sqlite_dir: None,
         }
+    }
+
+    /// A new API key with `scope` (bound to organization `org` when given).
+    pub async fn key(&self, scope: &str, org: Option<&str>) -> String {
+        let name = format!("{scope}-{}", uuid::Uuid::new_v4().simple());
+        parkgraph::auth::create(&self.db, &name, scope, org)
+            .await
+            .expect("the key is created")
+            .token
+    }
+
+    /// POSTs a GraphQL document with `Authorization: Bearer token`.
+    pub async fn gql_as(&self, token: &str, query: &str, variables: Value) -> Value {
+        let response = self
+            .client
+            .post(self.url("/graphql"))
+            .bearer_auth(token)
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("the server answers");
+        response.json().await.expect("the body is JSON")
+    }
+
+    /// [`Self::gql_as`], failing on any error; returns `data`.
+    pub async fn data_as(&self, token: &str, query: &str, variables: Value) -> Value {
+        let body = self.gql_as(token, query, variables).await;
+        assert!(body.get("errors").is_none(), "unexpected errors: {body:#}");
+        body["data"].clone()
+    }
+
+    /// Rows in `table`.
+    pub async fn count(&self, table: &str) -> i64 {
+        let backend = self.db.backend();
+        let row = self
+            .db
+            .conn
+            .query_one_raw(Statement::from_string(
+                backend,
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        row.try_get::<i64>("", "n").unwrap()
     }
 
     /// `http://127.0.0.1:PORT` + `path`.
@@ -141,25 +224,55 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
+        if let Some(dir) = self.sqlite_dir.take() {
+            std::fs::remove_dir_all(dir).ok();
+        }
         if let Some((server, name)) = self.pg_database.take() {
-            // Drop runs outside async; a short-lived runtime on its own thread
-            // removes the database.
-            let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .unwrap();
-                runtime.block_on(async {
-                    if let Ok(admin) = sea_orm::Database::connect(server).await {
-                        let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-                        let _ = admin
-                            .execute_raw(Statement::from_string(DbBackend::Postgres, sql))
-                            .await;
-                        let _ = admin.close().await;
-                    }
-                });
-            })
-            .join();
+            // Dropped from a thread of its own, not joined: blocking this
+            // test's runtime could strand one of the app's connections
+            // mid-handshake, and PostgreSQL would wait a minute (its
+            // authentication_timeout) before the DROP could finish. Databases
+            // whose drop has not finished when the test binary exits are
+            // removed at the start of the next run.
+            std::thread::spawn(move || drop_pg_database(&server, &name));
+        }
+    }
+}
+
+fn drop_pg_database(server: &str, name: &str) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        if let Ok(admin) = sea_orm::Database::connect(server.to_owned()).await {
+            let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            let _ = admin
+                .execute_raw(Statement::from_string(DbBackend::Postgres, sql))
+                .await;
+            let _ = admin.close().await;
+        }
+    });
+}
+
+/// Drops the test databases earlier runs left behind; one still in use (by a
+/// concurrent run) is left alone, as a DROP without FORCE refuses it.
+static SWEEP: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+
+async fn sweep(admin: &sea_orm::DatabaseConnection) {
+    let sql = "SELECT datname FROM pg_database WHERE datname LIKE 'parkgraph_test_%'";
+    let Ok(rows) = admin
+        .query_all_raw(Statement::from_string(DbBackend::Postgres, sql))
+        .await
+    else {
+        return;
+    };
+    for row in rows {
+        if let Ok(name) = row.try_get::<String>("", "datname") {
+            let sql = format!("DROP DATABASE IF EXISTS \"{name}\"");
+            let _ = admin
+                .execute_raw(Statement::from_string(DbBackend::Postgres, sql))
+                .await;
         }
     }
 }
@@ -171,6 +284,7 @@ async fn create_pg_database(server: &str) -> (String, String) {
     let admin = sea_orm::Database::connect(server.to_owned())
         .await
         .unwrap_or_else(|err| panic!("{PG_ENV} is set but PostgreSQL is unreachable: {err}"));
+    SWEEP.get_or_init(|| sweep(&admin)).await;
     admin
         .execute_raw(Statement::from_string(
             DbBackend::Postgres,

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod batching;
+mod changes;
 mod cli;
 mod dataset;
 mod errors;
@@ -14,3 +15,4 @@ mod pagination;
 mod schema;
 mod seed;
 mod stats;
+mod writes;

@@ -1,0 +1,146 @@
+//! Who may write: API keys with a scope (`read`, `write`, `admin`), optionally
+//! bound to one organization. Reads need no key; every mutation resolves the
+//! caller's [`Actor`] first and checks what it may touch.
+
+mod keys;
+
+pub use keys::{KeyInfo, NewKey, create, list, revoke};
+
+use async_graphql::{Context, Enum};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+
+/// What a key may do. Each scope includes the ones before it.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum KeyScope {
+    /// Reads only (reads need no key; such keys identify a client).
+    Read,
+    /// May change parks, firms, tenancies, projects and milestones.
+    Write,
+    /// May also manage organizations, cities and indicators, and import datasets.
+    Admin,
+}
+
+impl KeyScope {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Read => "read",
+            Self::Write => "write",
+            Self::Admin => "admin",
+        }
+    }
+
+    /// Parses the stored (or command-line) name.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "read" => Some(Self::Read),
+            "write" => Some(Self::Write),
+            "admin" => Some(Self::Admin),
+            _ => None,
+        }
+    }
+}
+
+/// The bearer token of a request, as the HTTP layer found it.
+#[derive(Clone, Debug, Default)]
+pub struct Credentials(pub Option<String>);
+
+/// A caller that presented a valid key.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    /// The key's row id (idempotency keys are remembered per key).
+    pub key_id: i32,
+    /// The key's name, recorded in the change log as who wrote.
+    pub name: String,
+    /// What it may do.
+    pub scope: KeyScope,
+    /// When set, it may only change what this organization owns.
+    pub organization_id: Option<i32>,
+}
+
+impl Actor {
+    /// The command line: full rights, recorded as `cli`.
+    pub fn cli() -> Self {
+        Self {
+            key_id: 0,
+            name: "cli".to_owned(),
+            scope: KeyScope::Admin,
+            organization_id: None,
+        }
+    }
+
+    /// FORBIDDEN unless the key has at least `scope`.
+    pub fn require(&self, scope: KeyScope) -> AppResult<()> {
+        if self.scope >= scope {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(format!(
+                "this API key has the `{}` scope; this needs `{}`",
+                self.scope.as_str(),
+                scope.as_str()
+            )))
+        }
+    }
+
+    /// FORBIDDEN for keys bound to an organization.
+    pub fn require_unbound(&self, what: &str) -> AppResult<()> {
+        match self.organization_id {
+            None => Ok(()),
+            Some(_) => Err(AppError::Forbidden(format!(
+                "a key bound to an organization may not {what}"
+            ))),
+        }
+    }
+
+    /// FORBIDDEN when the key is bound to an organization other than `owner`
+    /// (the organization that operates the park, or one of a project's partners).
+    pub fn require_owner(&self, owners: &[i32], what: &str) -> AppResult<()> {
+        match self.organization_id {
+            Some(org) if !owners.contains(&org) => Err(AppError::Forbidden(format!(
+                "this key's organization may not change {what}"
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The caller behind this request's bearer token, with at least `scope`.
+/// UNAUTHENTICATED without a token, or with an unknown or revoked one.
+pub async fn actor(ctx: &Context<'_>, scope: KeyScope) -> AppResult<Actor> {
+    let token = ctx
+        .data_opt::<Credentials>()
+        .and_then(|c| c.0.clone())
+        .ok_or_else(|| {
+            AppError::Unauthenticated(
+                "mutations need an API key: send `Authorization: Bearer KEY`".to_owned(),
+            )
+        })?;
+    let db = ctx.data_unchecked::<Db>();
+    let actor = authenticate(db, &token).await?;
+    actor.require(scope)?;
+    Ok(actor)
+}
+
+/// The key behind `token`, if it is known and not revoked.
+pub async fn authenticate(db: &Db, token: &str) -> AppResult<Actor> {
+    use entity::api_key::{Column, Entity};
+    let found = Entity::find()
+        .filter(Column::Hash.eq(keys::hash(token)))
+        .one(&db.conn)
+        .await?;
+    match found {
+        Some(key) if key.revoked_at.is_none() => Ok(Actor {
+            key_id: key.id,
+            name: key.name,
+            scope: KeyScope::parse(&key.scope).unwrap_or(KeyScope::Read),
+            organization_id: key.organization_id,
+        }),
+        Some(_) => Err(AppError::Unauthenticated(
+            "this API key has been revoked".to_owned(),
+        )),
+        None => Err(AppError::Unauthenticated("unknown API key".to_owned())),
+    }
+}

@@ -1,0 +1,11 @@
+//! The change feed: every write's entry in the `change` log, paged in commit
+//! order (`Query.changes`) and pushed live (`Subscription.changes`) on every
+//! replica (PostgreSQL LISTEN/NOTIFY carries commits between processes).
+
+mod hub;
+mod resolvers;
+mod types;
+
+pub use hub::{CHANNEL, Hub};
+pub use resolvers::{ChangeQuery, ChangeSubscription};
+pub use types::{Change, ChangeConnection, ChangeFilter, ChangeOperation};

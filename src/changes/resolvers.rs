@@ -1,0 +1,134 @@
+use std::sync::Arc;
+
+use async_graphql::{Context, ErrorExtensions as _, Object, Subscription};
+use entity::change::{Column, Entity};
+use futures::Stream;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use tokio::sync::broadcast::error::RecvError;
+
+use super::hub::Hub;
+use super::types::{Change, ChangeConnection, ChangeEdge, ChangeFilter, decode, encode};
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::relay::PageInfo;
+
+// Sync clients page through large logs; a bigger page than other lists allow.
+const MAX_FIRST: i32 = 1_000;
+
+/// Root fields for the change feed.
+#[derive(Default)]
+pub struct ChangeQuery;
+
+/// Root fields for the change feed.
+#[Object]
+impl ChangeQuery {
+    /// The ordered log of every write, for incremental sync: start without
+    /// `after`, then pass the last `endCursor` to get only what came since.
+    /// A cursor stays valid forever; no change is skipped or repeated.
+    async fn changes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only changes after this cursor (`Change.cursor` or `endCursor`).")]
+        after: Option<String>,
+        #[graphql(
+            desc = "At most this many changes (0 to 1,000; default 100).",
+            default = 100
+        )]
+        first: i32,
+        #[graphql(desc = "Only changes matching this filter.")] filter: Option<ChangeFilter>,
+    ) -> async_graphql::Result<ChangeConnection> {
+        Ok(page(
+            ctx.data_unchecked::<Db>(),
+            after,
+            first,
+            filter.unwrap_or_default(),
+        )
+        .await?)
+    }
+}
+
+async fn page(
+    db: &Db,
+    after: Option<String>,
+    first: i32,
+    filter: ChangeFilter,
+) -> AppResult<ChangeConnection> {
+    if !(0..=MAX_FIRST).contains(&first) {
+        return Err(AppError::bad_input(
+            "first",
+            format!("must be between 0 and {MAX_FIRST}"),
+        ));
+    }
+    let after_id = after.as_deref().map(decode).transpose()?.unwrap_or(0);
+    let mut query = Entity::find().filter(Column::Id.gt(after_id));
+    if let Some(types) = &filter.types {
+        query = query.filter(Column::RecordType.is_in(types.clone()));
+    }
+    if let Some(slugs) = &filter.slugs {
+        query = query.filter(Column::RecordKey.is_in(slugs.clone()));
+    }
+    let mut rows = query
+        .order_by_asc(Column::Id)
+        .limit(first as u64 + 1)
+        .all(&db.conn)
+        .await?;
+    let has_next_page = rows.len() > first as usize;
+    rows.truncate(first as usize);
+    let nodes: Vec<Change> = rows.into_iter().map(|c| Change(Arc::new(c))).collect();
+    let edges: Vec<ChangeEdge> = nodes
+        .iter()
+        .map(|c| ChangeEdge {
+            cursor: encode(c.0.id),
+            node: c.clone(),
+        })
+        .collect();
+    let page_info = PageInfo {
+        has_next_page,
+        has_previous_page: after_id > 0,
+        start_cursor: edges.first().map(|e| e.cursor.clone()),
+        end_cursor: edges.last().map(|e| e.cursor.clone()).or(after),
+    };
+    Ok(ChangeConnection {
+        edges,
+        nodes,
+        page_info,
+    })
+}
+
+/// Live updates.
+#[derive(Default)]
+pub struct ChangeSubscription;
+
+/// Live updates.
+#[Subscription]
+impl ChangeSubscription {
+    /// Every write as it commits, on whichever replica it happened. A
+    /// subscriber that falls more than 4,096 changes behind gets one
+    /// SERVICE_UNAVAILABLE error and should catch up with `Query.changes`.
+    async fn changes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only changes matching this filter.")] filter: Option<ChangeFilter>,
+    ) -> impl Stream<Item = async_graphql::Result<Change>> + use<> {
+        let receiver = ctx.data_unchecked::<Hub>().subscribe();
+        let filter = filter.unwrap_or_default();
+        futures::stream::unfold((receiver, filter), |(mut receiver, filter)| async move {
+            loop {
+                match receiver.recv().await {
+                    Ok(change) if filter.matches(&change) => {
+                        return Some((Ok(Change(change)), (receiver, filter)));
+                    }
+                    Ok(_) => continue,
+                    Err(RecvError::Lagged(missed)) => {
+                        let err = async_graphql::Error::new(format!(
+                            "this subscriber fell {missed} changes behind; resume with Query.changes(after: the last cursor received)"
+                        ))
+                        .extend_with(|_, e| e.set("code", "SERVICE_UNAVAILABLE"));
+                        return Some((Err(err), (receiver, filter)));
+                    }
+                    Err(RecvError::Closed) => return None,
+                }
+            }
+        })
+    }
+}

@@ -1,0 +1,14 @@
+//! Moving whole datasets in and out: every table in its public shape
+//! ([`records`]), export to the dataset file layout, and all-or-nothing import.
+
+mod export;
+mod files;
+mod import;
+pub mod records;
+mod resolvers;
+mod scope;
+
+pub use export::{export, export_to_dir, snapshot};
+pub use files::{Format, ImportFile, read_files};
+pub use import::{Report, import};
+pub use resolvers::{ImportMutation, ImportReport};

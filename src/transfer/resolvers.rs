@@ -1,0 +1,114 @@
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
+
+use super::files::{Format, ImportFile};
+use super::import::{Report, import};
+use crate::auth::{KeyScope, actor};
+
+/// How an import file is written.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(name = "ImportFormat")]
+pub enum ImportFormatInput {
+    /// CSV with the header of the dataset file (as `parkgraph export` writes).
+    Csv,
+    /// A JSON array of objects keyed by the dataset file's column names.
+    Json,
+}
+
+/// One file of a dataset import.
+#[derive(InputObject, Clone, Debug)]
+#[graphql(name = "ImportFile")]
+pub struct ImportFileInput {
+    /// Named after its table, as in the dataset: `parks.csv`, `tenancies.json`...
+    pub name: String,
+    /// How `content` is written.
+    pub format: ImportFormatInput,
+    /// The whole file.
+    pub content: String,
+}
+
+/// One bad row of an import.
+#[derive(SimpleObject, Clone, Debug)]
+pub struct ImportProblem {
+    /// The file, as named in the request.
+    pub file: String,
+    /// The line (CSV, the header is line 1) or the 1-based object (JSON); 0
+    /// for the file as a whole.
+    pub line: i32,
+    /// The column at fault, when one is.
+    pub column: Option<String>,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// What an import did, or would do.
+#[derive(SimpleObject, Clone, Debug)]
+pub struct ImportReport {
+    /// True when nothing was written because `dryRun` was asked for.
+    pub dry_run: bool,
+    /// Rows that did not exist (and were, or would be, created).
+    pub created: i32,
+    /// Rows that existed with other values.
+    pub updated: i32,
+    /// Rows that existed with the same values.
+    pub unchanged: i32,
+    /// Every bad row, not just the first; empty when the import was applied.
+    /// When not empty, nothing was written.
+    pub problems: Vec<ImportProblem>,
+}
+
+impl From<Report> for ImportReport {
+    fn from(report: Report) -> Self {
+        let int = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
+        Self {
+            dry_run: report.dry_run,
+            created: int(report.created),
+            updated: int(report.updated),
+            unchanged: int(report.unchanged),
+            problems: report
+                .problems
+                .into_iter()
+                .map(|p| ImportProblem {
+                    file: p.file,
+                    line: i32::try_from(p.line).unwrap_or(i32::MAX),
+                    column: p.column,
+                    reason: p.reason,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Bulk writes.
+#[derive(Default)]
+pub struct ImportMutation;
+
+/// Bulk writes.
+#[Object]
+impl ImportMutation {
+    /// Imports dataset files in one transaction: rows are matched by their
+    /// keys (slugs) and created or updated. Any problem and nothing is
+    /// written; every bad row is listed. Needs an `admin` key, or a key bound
+    /// to an organization (which may only touch what it owns).
+    async fn import_dataset(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The files, at most one per table.", validator(max_items = 10))]
+        files: Vec<ImportFileInput>,
+        #[graphql(desc = "Report what would change; write nothing.", default = false)]
+        dry_run: bool,
+    ) -> async_graphql::Result<ImportReport> {
+        let actor = actor(ctx, KeyScope::Write).await?;
+        let (db, hub) = crate::writes::handles(ctx);
+        let files = files
+            .into_iter()
+            .map(|f| {
+                let format = match f.format {
+                    ImportFormatInput::Csv => Format::Csv,
+                    ImportFormatInput::Json => Format::Json,
+                };
+                ImportFile::new(f.name, format, f.content)
+            })
+            .collect();
+        Ok(import(db, Some(hub), &actor, files, dry_run).await?.into())
+    }
+}

@@ -1,0 +1,69 @@
+//! Finding the rows a mutation names, inside its transaction.
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use super::Write;
+use crate::error::{AppError, AppResult};
+
+/// The `E` whose `column` is `slug`; NOT_FOUND when there is none.
+pub async fn existing<E: EntityTrait>(
+    w: &Write,
+    column: E::Column,
+    slug: &str,
+    what: &str,
+) -> AppResult<E::Model> {
+    E::find()
+        .filter(column.eq(slug))
+        .one(w.txn())
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no {what} has the slug {slug:?}")))
+}
+
+/// The id of the `E` an input field refers to by slug; BAD_USER_INPUT naming
+/// the field when there is none.
+pub async fn reference<E>(
+    w: &Write,
+    column: E::Column,
+    slug: &str,
+    field: &str,
+    what: &str,
+) -> AppResult<i32>
+where
+    E: crate::loaders::Table,
+{
+    E::find()
+        .filter(column.eq(slug))
+        .one(w.txn())
+        .await?
+        .map(|m| E::id_of(&m))
+        .ok_or_else(|| AppError::bad_input(field, format!("no {what} has the slug {slug:?}")))
+}
+
+/// True when some `E` already has `slug` in `column`.
+pub async fn taken<E: EntityTrait>(w: &Write, column: E::Column, slug: &str) -> AppResult<bool> {
+    Ok(E::find()
+        .filter(column.eq(slug))
+        .one(w.txn())
+        .await?
+        .is_some())
+}
+
+/// CONFLICT unless the client's `sent` version is the record's `current` one.
+pub fn version(what: &str, slug: &str, current: i32, sent: i32) -> AppResult<()> {
+    if current == sent {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(format!(
+            "{what} {slug:?} is at version {current}, not {sent}: someone changed it since you read it; read it again and reapply your change"
+        )))
+    }
+}
+
+/// An update field that may be left out but not set to null.
+pub fn required<T>(field: &str, value: async_graphql::MaybeUndefined<T>) -> AppResult<Option<T>> {
+    match value {
+        async_graphql::MaybeUndefined::Undefined => Ok(None),
+        async_graphql::MaybeUndefined::Null => Err(AppError::bad_input(field, "cannot be null")),
+        async_graphql::MaybeUndefined::Value(v) => Ok(Some(v)),
+    }
+}

@@ -1,0 +1,223 @@
+//! How every write runs: one transaction that holds the write lock, checks the
+//! caller's idempotency key, changes rows, appends to the change log, and on
+//! commit wakes the change feed (and, on PostgreSQL, every other replica).
+
+mod idempotency;
+pub mod lookup;
+pub mod sources;
+pub mod validate;
+
+use std::fmt::Debug;
+
+use entity::change;
+use futures::future::BoxFuture;
+use sea_orm::{
+    ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, Statement, TransactionTrait,
+};
+use tokio::sync::OwnedMutexGuard;
+
+pub use idempotency::Idempotency;
+
+use crate::auth::Actor;
+use crate::changes::{CHANNEL, Hub};
+use crate::db::Db;
+use crate::error::AppResult;
+use crate::transfer::records::{Fields, Record, diff, key_of};
+
+// Every write takes this PostgreSQL advisory lock (and, within one process, the
+// pool's write mutex) for its whole transaction. Change ids are then assigned
+// in commit order, so a reader resuming after id N can never miss a change
+// that commits later with a smaller id. Writes are small; serializing them
+// costs little here.
+const WRITE_LOCK: i64 = 7_245_818;
+
+/// One write in progress. Dropped without [`Write::commit`], it rolls back.
+pub struct Write {
+    txn: DatabaseTransaction,
+    actor: Actor,
+    now: String,
+    changes: Vec<change::ActiveModel>,
+    _serial: OwnedMutexGuard<()>,
+}
+
+impl Write {
+    /// Begins a write for `actor`, waiting for any other write to finish.
+    pub async fn begin(db: &Db, actor: &Actor) -> AppResult<Self> {
+        let serial = db.write_lock.clone().lock_owned().await;
+        let txn = db.conn.begin().await?;
+        if txn.get_database_backend() == DbBackend::Postgres {
+            let lock = format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})");
+            txn.execute_raw(Statement::from_string(DbBackend::Postgres, lock))
+                .await?;
+        }
+        Ok(Self {
+            txn,
+            actor: actor.clone(),
+            now: crate::clock::now(),
+            changes: Vec::new(),
+            _serial: serial,
+        })
+    }
+
+    /// The transaction every statement of this write runs in.
+    pub fn txn(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+
+    /// Who is writing.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    /// The write's timestamp (`updated_at` of every row it touches).
+    pub fn now(&self) -> String {
+        self.now.clone()
+    }
+
+    /// The record id an earlier request with this idempotency key produced, if any.
+    pub async fn replayed(&self, key: Option<&Idempotency>) -> AppResult<Option<i32>> {
+        match key {
+            Some(key) => key.replayed(&self.txn, &self.actor).await,
+            None => Ok(None),
+        }
+    }
+
+    fn log(
+        &mut self,
+        kind: &str,
+        key: String,
+        operation: &str,
+        before: Option<Fields>,
+        after: Option<Fields>,
+    ) {
+        let json = |f: Option<Fields>| f.map(|f| serde_json::Value::Object(f).to_string());
+        self.changes.push(change::ActiveModel {
+            record_type: sea_orm::ActiveValue::Set(kind.to_owned()),
+            record_key: sea_orm::ActiveValue::Set(key),
+            operation: sea_orm::ActiveValue::Set(operation.to_owned()),
+            before: sea_orm::ActiveValue::Set(json(before)),
+            after: sea_orm::ActiveValue::Set(json(after)),
+            actor: sea_orm::ActiveValue::Set(Some(self.actor.name.clone())),
+            at: sea_orm::ActiveValue::Set(self.now.clone()),
+            ..Default::default()
+        });
+    }
+
+    /// Logs a created `R` with all its fields.
+    pub fn created<R: Record>(&mut self, after: Fields) {
+        self.log(R::TYPE, key_of::<R>(&after), "CREATE", None, Some(after));
+    }
+
+    /// Logs the fields of an `R` that changed; false (and nothing logged)
+    /// when none did.
+    pub fn updated<R: Record>(&mut self, before: &Fields, after: &Fields) -> bool {
+        match diff(before, after) {
+            Some((old, new)) => {
+                self.log(R::TYPE, key_of::<R>(before), "UPDATE", Some(old), Some(new));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Logs a deleted `R` with all its former fields.
+    pub fn deleted<R: Record>(&mut self, before: Fields) {
+        self.log(R::TYPE, key_of::<R>(&before), "DELETE", Some(before), None);
+    }
+
+    /// How many changes this write has logged so far.
+    pub fn change_count(&self) -> usize {
+        self.changes.len()
+    }
+
+    /// Remembers `record_id` as the result of `key`, in this transaction.
+    pub async fn remember(&self, key: Option<&Idempotency>, record_id: i32) -> AppResult<()> {
+        match key {
+            Some(key) => {
+                key.remember(&self.txn, &self.actor, record_id, &self.now)
+                    .await
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Appends the change log and commits; then wakes local subscribers. On
+    /// PostgreSQL the NOTIFY is part of the transaction, so other replicas
+    /// hear of it exactly when it commits.
+    pub async fn commit(self, hub: Option<&Hub>) -> AppResult<()> {
+        let Self { txn, changes, .. } = self;
+        let wrote = !changes.is_empty();
+        for chunk in changes.chunks(2_000) {
+            change::Entity::insert_many(chunk.to_vec())
+                .exec_without_returning(&txn)
+                .await?;
+        }
+        if wrote && txn.get_database_backend() == DbBackend::Postgres {
+            let notify = format!("SELECT pg_notify('{CHANNEL}', '')");
+            txn.execute_raw(Statement::from_string(DbBackend::Postgres, notify))
+                .await?;
+        }
+        txn.commit().await?;
+        if let (true, Some(hub)) = (wrote, hub) {
+            hub.wake();
+        }
+        Ok(())
+    }
+
+    /// Ends the write without changing anything.
+    pub async fn rollback(self) -> AppResult<()> {
+        self.txn.rollback().await?;
+        Ok(())
+    }
+}
+
+/// Runs `body` as one write by `actor`: replays an earlier result for the same
+/// idempotency key, or runs it, remembers its result and commits. Returns the
+/// id of the record the mutation answers with.
+pub async fn run<F>(
+    db: &Db,
+    hub: &Hub,
+    actor: &Actor,
+    key: Option<Idempotency>,
+    body: F,
+) -> AppResult<i32>
+where
+    F: for<'w> FnOnce(&'w mut Write) -> BoxFuture<'w, AppResult<i32>>,
+{
+    let mut write = Write::begin(db, actor).await?;
+    let result = async {
+        if let Some(id) = write.replayed(key.as_ref()).await? {
+            return Ok((id, false));
+        }
+        let id = body(&mut write).await?;
+        write.remember(key.as_ref(), id).await?;
+        Ok((id, true))
+    }
+    .await;
+    match result {
+        Ok((id, true)) => write.commit(Some(hub)).await.map(|()| id),
+        Ok((id, false)) => write.rollback().await.map(|()| id),
+        Err(err) => {
+            // Explicitly: a dropped transaction's ROLLBACK is only sent when
+            // its connection is next used, and until then PostgreSQL keeps
+            // holding the write lock.
+            write.rollback().await.ok();
+            Err(err)
+        }
+    }
+}
+
+/// The idempotency key of a mutation, fingerprinted with its arguments.
+pub fn idempotency(
+    key: Option<String>,
+    operation: &'static str,
+    args: &impl Debug,
+) -> AppResult<Option<Idempotency>> {
+    key.map(|key| Idempotency::new(key, operation, args))
+        .transpose()
+}
+
+/// The database and change hub a mutation resolver writes through.
+pub fn handles<'c>(ctx: &'c async_graphql::Context<'_>) -> (&'c Db, &'c Hub) {
+    (ctx.data_unchecked::<Db>(), ctx.data_unchecked::<Hub>())
+}
