@@ -32,11 +32,12 @@ impl ChangeQuery {
         after: Option<String>,
         #[graphql(
             desc = "At most this many changes (0 to 1,000; default 100).",
-            default = 100
+            default_with = "Some(100)"
         )]
-        first: i32,
+        first: Option<i32>,
         #[graphql(desc = "Only changes matching this filter.")] filter: Option<ChangeFilter>,
     ) -> async_graphql::Result<ChangeConnection> {
+        let first = first.unwrap_or(100);
         Ok(page(
             ctx.data_unchecked::<Db>(),
             after,

@@ -112,14 +112,14 @@ impl ParkMutation {
         #[graphql(desc = "The version you last read (`Park.version`).")] version: i32,
         #[graphql(
             desc = "Also delete its tenancies and unlink its projects.",
-            default = false
+            default_with = "Some(false)"
         )]
-        cascade: bool,
+        cascade: Option<bool>,
     ) -> async_graphql::Result<bool> {
         let actor = actor(ctx, KeyScope::Write).await?;
         let (db, hub) = crate::writes::handles(ctx);
         run(db, hub, &actor, None, |w| {
-            Box::pin(write::delete(w, slug, version, cascade))
+            Box::pin(write::delete(w, slug, version, cascade.unwrap_or(false)))
         })
         .await?;
         Ok(true)

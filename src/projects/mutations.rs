@@ -142,13 +142,16 @@ impl ProjectMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The project's slug.")] slug: String,
         #[graphql(desc = "The version you last read (`Project.version`).")] version: i32,
-        #[graphql(desc = "Also delete its partners and milestones.", default = false)]
-        cascade: bool,
+        #[graphql(
+            desc = "Also delete its partners and milestones.",
+            default_with = "Some(false)"
+        )]
+        cascade: Option<bool>,
     ) -> async_graphql::Result<bool> {
         let actor = actor(ctx, KeyScope::Write).await?;
         let (db, hub) = handles(ctx);
         run(db, hub, &actor, None, |w| {
-            Box::pin(write::delete(w, slug, version, cascade))
+            Box::pin(write::delete(w, slug, version, cascade.unwrap_or(false)))
         })
         .await?;
         Ok(true)

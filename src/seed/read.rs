@@ -322,7 +322,10 @@ pub fn parse_with(files: &Files, now: &str, ids: Ids<'_>) -> Result<Dataset, Vec
         });
     }
 
-    let problems = problems.into_inner();
+    let mut problems = problems.into_inner();
+    // A cell read twice (for an index, then for the row) reports twice.
+    let mut seen = std::collections::HashSet::new();
+    problems.retain(|p| seen.insert(p.to_string()));
     if problems.is_empty() {
         Ok(data)
     } else {

@@ -35,6 +35,41 @@ impl std::fmt::Display for Problem {
 /// The problems found so far, shared by every row reader.
 pub type Problems = RefCell<Vec<Problem>>;
 
+/// Turns the byte offsets csv reports into 1-based line numbers, counting
+/// forward only (records come in order). csv's own `line()` is not usable: with
+/// CRLF line ends a record's position is the `\n` that ended the previous one.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut byte = (byte as usize).min(self.text.len());
+        // Step over line breaks that belong to the previous record.
+        while matches!(self.text.get(byte), Some(b'\n' | b'\r')) {
+            byte += 1;
+        }
+        if byte >= self.offset {
+            self.line += self.text[self.offset..byte]
+                .iter()
+                .filter(|c| **c == b'\n')
+                .count() as u64;
+            self.offset = byte;
+        }
+        self.line
+    }
+}
+
 /// One CSV row with typed accessors that record problems instead of failing.
 pub struct Row<'a> {
     file: &'static str,
@@ -78,11 +113,11 @@ pub fn read<'a>(
         return Vec::new();
     }
     let mut rows = Vec::new();
+    let mut lines = LineCounter::new(text);
     for record in reader.records() {
         match record {
             Ok(record) => {
-                // csv reports the line where the previous record ended.
-                let line = record.position().map(|p| p.line() + 1).unwrap_or(0);
+                let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
                 let cells: HashMap<&'static str, String> = headers
                     .iter()
                     .zip(record.iter())
@@ -102,7 +137,7 @@ pub fn read<'a>(
                 });
             }
             Err(err) => {
-                let line = err.position().map(|p| p.line()).unwrap_or(0);
+                let line = err.position().map_or(0, |p| lines.line_at(p.byte()));
                 problem(problems, file, line, None, format!("not valid CSV: {err}"));
             }
         }

@@ -48,15 +48,19 @@ impl std::fmt::Display for Report {
             }
             return Ok(());
         }
-        let verb = if self.dry_run { "would be" } else { "were" };
-        write!(
-            f,
-            "{} created, {} updated, {} unchanged ({verb} written{})",
-            self.created,
-            self.updated,
-            self.unchanged,
-            if self.dry_run { "; dry run" } else { "" }
-        )
+        if self.dry_run {
+            write!(
+                f,
+                "dry run: would create {}, update {} and leave {} unchanged; nothing was written",
+                self.created, self.updated, self.unchanged
+            )
+        } else {
+            write!(
+                f,
+                "created {}, updated {}, left {} unchanged",
+                self.created, self.updated, self.unchanged
+            )
+        }
     }
 }
 

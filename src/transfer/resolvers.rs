@@ -94,8 +94,11 @@ impl ImportMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The files, at most one per table.", validator(max_items = 10))]
         files: Vec<ImportFileInput>,
-        #[graphql(desc = "Report what would change; write nothing.", default = false)]
-        dry_run: bool,
+        #[graphql(
+            desc = "Report what would change; write nothing.",
+            default_with = "Some(false)"
+        )]
+        dry_run: Option<bool>,
     ) -> async_graphql::Result<ImportReport> {
         let actor = actor(ctx, KeyScope::Write).await?;
         let (db, hub) = crate::writes::handles(ctx);
@@ -109,6 +112,10 @@ impl ImportMutation {
                 ImportFile::new(f.name, format, f.content)
             })
             .collect();
-        Ok(import(db, Some(hub), &actor, files, dry_run).await?.into())
+        Ok(
+            import(db, Some(hub), &actor, files, dry_run.unwrap_or(false))
+                .await?
+                .into(),
+        )
     }
 }

@@ -89,3 +89,95 @@ fn seed_from_a_missing_folder_fails_clearly() {
         "{output:?}"
     );
 }
+
+fn temp_db() -> (std::path::PathBuf, String) {
+    let dir = std::env::temp_dir().join(format!("parkgraph-cli-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite://{}/test.db?mode=rwc", dir.display());
+    (dir, url)
+}
+
+/// `keys create` prints a key once; `keys list` shows names and prefixes but
+/// never the key; `keys revoke` marks it revoked.
+#[test]
+fn keys_are_created_listed_and_revoked_from_the_command_line() {
+    let (dir, url) = temp_db();
+    let env = [("DATABASE_URL", url.as_str())];
+    assert!(parkgraph(&["seed"], &env).status.success());
+
+    let created = parkgraph(
+        &[
+            "keys",
+            "create",
+            "--name",
+            "pseb-sync",
+            "--scope",
+            "write",
+            "--org",
+            "pseb",
+        ],
+        &env,
+    );
+    let token = stdout(&created).trim().to_owned();
+    let listed = stdout(&parkgraph(&["keys", "list"], &env));
+    let revoked = parkgraph(&["keys", "revoke", "--name", "pseb-sync"], &env);
+    let after = stdout(&parkgraph(&["keys", "list"], &env));
+    let bad_scope = parkgraph(&["keys", "create", "--name", "x", "--scope", "root"], &env);
+
+    assert!(created.status.success(), "{created:?}");
+    assert!(token.starts_with("pgk_") && token.len() > 60, "{token}");
+    assert!(listed.contains("pseb-sync\twrite\tpseb\t"), "{listed}");
+    assert!(
+        !listed.contains(&token),
+        "the key itself is never shown again"
+    );
+    assert!(revoked.status.success());
+    assert!(after.contains("revoked"), "{after}");
+    assert!(!bad_scope.status.success());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `export DIR` writes the dataset layout; `import --dry-run` of those files
+/// into the same database finds every row unchanged; a bad file fails with
+/// its line and writes nothing.
+#[test]
+fn export_and_import_run_from_the_command_line() {
+    let (dir, url) = temp_db();
+    let env = [("DATABASE_URL", url.as_str())];
+    assert!(parkgraph(&["seed"], &env).status.success());
+    let out = dir.join("export");
+
+    let exported = parkgraph(&["export", out.to_str().unwrap()], &env);
+    let files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    let mut args = vec!["import", "--dry-run"];
+    args.extend(files.iter().map(String::as_str));
+    let dry = parkgraph(&args, &env);
+    let bad = out.join("firms.csv");
+    std::fs::write(
+        &bad,
+        "slug,name,sector,employees\nok-firm,Ok,,\nNot A Slug,X,,\n",
+    )
+    .unwrap();
+    let refused = parkgraph(&["import", bad.to_str().unwrap()], &env);
+
+    assert!(exported.status.success(), "{exported:?}");
+    assert_eq!(
+        stdout(&exported).trim(),
+        format!("exported 937 rows to {}", out.display())
+    );
+    assert_eq!(files.len(), 10);
+    assert!(dry.status.success(), "{dry:?}");
+    assert_eq!(
+        stdout(&dry).trim(),
+        "dry run: would create 0, update 0 and leave 937 unchanged; nothing was written"
+    );
+    assert!(!refused.status.success());
+    assert!(
+        stdout(&refused).contains("firms.csv line 3, column slug"),
+        "{refused:?}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -15,4 +15,5 @@ mod pagination;
 mod schema;
 mod seed;
 mod stats;
+mod transfer;
 mod writes;
