@@ -4,7 +4,10 @@
 mod export;
 mod files;
 mod import;
+mod merge;
+mod plan;
 pub mod records;
+mod refs;
 mod resolvers;
 mod scope;
 

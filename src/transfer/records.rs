@@ -2,109 +2,15 @@
 //! with references as slugs. Export writes these, import compares against
 //! them, and the change log records them as before/after.
 
-use std::collections::HashMap;
-
 use entity::{
     city, firm, indicator, milestone, organization, park, project, project_partner, source, tenancy,
 };
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait};
 use serde_json::{Map, Value};
+
+pub use super::refs::Refs;
 
 /// A row's columns by name (the dataset file's header names).
 pub type Fields = Map<String, Value>;
-
-/// The public key of every row a reference can point at: slugs, and the
-/// composite keys of milestones and indicators (for sources).
-#[derive(Debug, Default)]
-pub struct Refs(HashMap<(&'static str, i32), String>);
-
-impl Refs {
-    /// The key of record `id` of `kind`; empty when unknown.
-    pub fn key(&self, kind: &'static str, id: i32) -> String {
-        self.0.get(&(kind, id)).cloned().unwrap_or_default()
-    }
-
-    /// Remembers that record `id` of `kind` has public key `key`.
-    pub fn insert(&mut self, kind: &'static str, id: i32, key: String) {
-        self.0.insert((kind, id), key);
-    }
-
-    /// The slugs of exactly these `(kind, id)` references (for single writes).
-    pub async fn load<C: ConnectionTrait>(
-        conn: &C,
-        wanted: &[(&'static str, i32)],
-    ) -> Result<Self, DbErr> {
-        let mut refs = Self::default();
-        let ids = |kind: &str| -> Vec<i32> {
-            wanted
-                .iter()
-                .filter(|(k, _)| *k == kind)
-                .map(|(_, id)| *id)
-                .collect()
-        };
-        macro_rules! slugs {
-            ($kind:literal, $module:ident) => {
-                let ids = ids($kind);
-                if !ids.is_empty() {
-                    use sea_orm::{ColumnTrait, QueryFilter};
-                    let rows = $module::Entity::find()
-                        .filter($module::Column::Id.is_in(ids))
-                        .all(conn)
-                        .await?;
-                    for m in rows {
-                        refs.insert($kind, m.id, m.slug);
-                    }
-                }
-            };
-        }
-        slugs!("city", city);
-        slugs!("organization", organization);
-        slugs!("park", park);
-        slugs!("firm", firm);
-        slugs!("project", project);
-        Ok(refs)
-    }
-
-    /// Every referable key in the database (for export and import).
-    pub async fn load_all<C: ConnectionTrait>(conn: &C) -> Result<Self, DbErr> {
-        let mut refs = Self::default();
-        for m in city::Entity::find().all(conn).await? {
-            refs.insert("city", m.id, m.slug);
-        }
-        for m in organization::Entity::find().all(conn).await? {
-            refs.insert("organization", m.id, m.slug);
-        }
-        for m in park::Entity::find().all(conn).await? {
-            refs.insert("park", m.id, m.slug);
-        }
-        for m in firm::Entity::find().all(conn).await? {
-            refs.insert("firm", m.id, m.slug);
-        }
-        for m in project::Entity::find().all(conn).await? {
-            refs.insert("project", m.id, m.slug);
-        }
-        refs.add_composites(
-            &milestone::Entity::find().all(conn).await?,
-            &indicator::Entity::find().all(conn).await?,
-        );
-        Ok(refs)
-    }
-
-    /// Adds the keys of milestones and indicators (after projects are known).
-    pub fn add_composites(
-        &mut self,
-        milestones: &[milestone::Model],
-        indicators: &[indicator::Model],
-    ) {
-        for m in milestones {
-            let key = format!("{}|{}", self.key("project", m.project_id), m.title);
-            self.insert("milestone", m.id, key);
-        }
-        for m in indicators {
-            self.insert("indicator", m.id, format!("{}|{}", m.key, m.period));
-        }
-    }
-}
 
 /// A table's rows in their public shape.
 pub trait Record {
@@ -116,6 +22,8 @@ pub trait Record {
     fn fields(&self, refs: &Refs) -> Fields;
     /// The `(kind, id)` references `fields` needs resolved.
     fn references(&self) -> Vec<(&'static str, i32)>;
+    /// Sets the row's version (rows without one ignore it).
+    fn set_version(&mut self, _version: i32) {}
 }
 
 /// The public key of a row given its fields.
@@ -150,6 +58,9 @@ fn reference(refs: &Refs, kind: &'static str, id: Option<i32>) -> Value {
 }
 
 impl Record for city::Model {
+    fn set_version(&mut self, version: i32) {
+        self.version = version;
+    }
     const TYPE: &'static str = "city";
     const KEY: &'static [&'static str] = &["slug"];
     fn fields(&self, _: &Refs) -> Fields {
@@ -165,6 +76,9 @@ impl Record for city::Model {
 }
 
 impl Record for organization::Model {
+    fn set_version(&mut self, version: i32) {
+        self.version = version;
+    }
     const TYPE: &'static str = "organization";
     const KEY: &'static [&'static str] = &["slug"];
     fn fields(&self, _: &Refs) -> Fields {
@@ -180,6 +94,9 @@ impl Record for organization::Model {
 }
 
 impl Record for park::Model {
+    fn set_version(&mut self, version: i32) {
+        self.version = version;
+    }
     const TYPE: &'static str = "park";
     const KEY: &'static [&'static str] = &["slug"];
     fn fields(&self, refs: &Refs) -> Fields {
@@ -206,6 +123,9 @@ impl Record for park::Model {
 }
 
 impl Record for firm::Model {
+    fn set_version(&mut self, version: i32) {
+        self.version = version;
+    }
     const TYPE: &'static str = "firm";
     const KEY: &'static [&'static str] = &["slug"];
     fn fields(&self, _: &Refs) -> Fields {
@@ -222,6 +142,9 @@ impl Record for firm::Model {
 }
 
 impl Record for tenancy::Model {
+    fn set_version(&mut self, version: i32) {
+        self.version = version;
+    }
     const TYPE: &'static str = "tenancy";
     const KEY: &'static [&'static str] = &["park_slug", "firm_slug", "since"];
     fn fields(&self, refs: &Refs) -> Fields {
@@ -239,6 +162,9 @@ impl Record for tenancy::Model {
 }
 
 impl Record for project::Model {
+    fn set_version(&mut self, version: i32) {
+        self.version = version;
+    }
     const TYPE: &'static str = "project";
     const KEY: &'static [&'static str] = &["slug"];
     fn fields(&self, refs: &Refs) -> Fields {
@@ -264,6 +190,9 @@ impl Record for project::Model {
 }
 
 impl Record for project_partner::Model {
+    fn set_version(&mut self, version: i32) {
+        self.version = version;
+    }
     const TYPE: &'static str = "project_partner";
     const KEY: &'static [&'static str] = &["project_slug", "organization_slug", "role"];
     fn fields(&self, refs: &Refs) -> Fields {
@@ -288,6 +217,9 @@ impl Record for project_partner::Model {
 }
 
 impl Record for milestone::Model {
+    fn set_version(&mut self, version: i32) {
+        self.version = version;
+    }
     const TYPE: &'static str = "milestone";
     const KEY: &'static [&'static str] = &["project_slug", "title"];
     fn fields(&self, refs: &Refs) -> Fields {
@@ -307,6 +239,9 @@ impl Record for milestone::Model {
 }
 
 impl Record for indicator::Model {
+    fn set_version(&mut self, version: i32) {
+        self.version = version;
+    }
     const TYPE: &'static str = "indicator";
     const KEY: &'static [&'static str] = &["key", "period"];
     fn fields(&self, _: &Refs) -> Fields {

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use entity::{park, project_partner};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
-use super::import::Touched;
+use super::plan::Touched;
 use crate::auth::{Actor, KeyScope};
 use crate::error::{AppError, AppResult};
 use crate::seed::Dataset;

@@ -10,6 +10,7 @@ mod dataset;
 mod errors;
 mod filters;
 mod http;
+mod keys;
 mod lookups;
 mod pagination;
 mod schema;
