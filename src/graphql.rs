@@ -17,7 +17,7 @@ use crate::firms::{FirmMutation, FirmQuery};
 use crate::indicators::IndicatorQuery;
 use crate::loaders::{ById, Children, RequestLoader};
 use crate::node::NodeQuery;
-use crate::organizations::OrganizationQuery;
+use crate::organizations::{OrganizationMutation, OrganizationQuery};
 use crate::parks::{ParkMutation, ParkQuery};
 use crate::projects::{
     MilestonesOfProject, PartnersOfOrganization, PartnersOfProject, ProjectMutation, ProjectQuery,
@@ -53,6 +53,7 @@ pub struct Mutation(
     FirmMutation,
     TenancyMutation,
     ProjectMutation,
+    OrganizationMutation,
     ImportMutation,
 );
 

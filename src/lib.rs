@@ -17,6 +17,10 @@
 //! - [`db`] (the pool and its counters), [`error`] (the one error enum and its
 //!   codes), [`config`], [`telemetry`], [`clock`].
 //! - [`seed`]: validating and loading the shipped (or a synthetic) dataset.
+//! - Writes: [`auth`] (API keys and scopes), [`writes`] (the one-transaction
+//!   write with its lock, idempotency and change log; each writable domain adds
+//!   `mutations` and `write`), [`changes`] (the change feed and subscriptions),
+//!   [`transfer`] (export and all-or-nothing import).
 
 pub mod app;
 pub mod auth;

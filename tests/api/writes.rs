@@ -270,3 +270,50 @@ async fn a_project_with_milestones_is_written_and_deleted_with_cascade() {
     assert_eq!(deleted["deleteProject"], true);
     assert_eq!(app.count("milestone").await, 9);
 }
+
+/// Organizations need an admin key; one still operating parks cannot be
+/// deleted, a new unused one can.
+#[tokio::test]
+async fn organizations_are_managed_by_admin_keys() {
+    let app = TestApp::seeded().await;
+    let writer = app.key("write", None).await;
+    let admin = app.key("admin", None).await;
+    let create = r#"mutation { createOrganization(input: { slug: "new-board", name: "New Board", kind: GOVERNMENT }) { slug kind version } }"#;
+
+    let by_writer = app.gql_as(&writer, create, json!({})).await;
+    let created = app.data_as(&admin, create, json!({})).await;
+    let in_use = app
+        .gql_as(
+            &admin,
+            r#"mutation { deleteOrganization(slug: "pseb", version: 1) }"#,
+            json!({}),
+        )
+        .await;
+    let renamed = app
+        .data_as(
+            &admin,
+            r#"mutation { updateOrganization(slug: "new-board", version: 1, input: { name: "Newer Board" }) { name version } }"#,
+            json!({}),
+        )
+        .await;
+    let deleted = app
+        .data_as(
+            &admin,
+            r#"mutation { deleteOrganization(slug: "new-board", version: 2) }"#,
+            json!({}),
+        )
+        .await;
+
+    assert_eq!(first_code(&by_writer), "FORBIDDEN");
+    assert_eq!(
+        created["createOrganization"],
+        json!({ "slug": "new-board", "kind": "GOVERNMENT", "version": 1 })
+    );
+    assert_eq!(first_code(&in_use), "CONFLICT", "{in_use:#}");
+    assert_eq!(
+        renamed["updateOrganization"],
+        json!({ "name": "Newer Board", "version": 2 })
+    );
+    assert_eq!(deleted["deleteOrganization"], true);
+    assert_eq!(app.count("organization").await, 42);
+}
