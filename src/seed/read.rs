@@ -47,7 +47,7 @@ pub fn parse(files: &Files, now: &str) -> Result<Dataset, Vec<Problem>> {
     parse_with(files, now, &|_, n| n as i32 + 1)
 }
 
-/// [`parse`] with ids chosen by `ids` (an import keeps the ids rows already
+/// `parse` with ids chosen by `ids` (an import keeps the ids rows already
 /// have in the database).
 pub fn parse_with(files: &Files, now: &str, ids: Ids<'_>) -> Result<Dataset, Vec<Problem>> {
     let problems = Problems::default();
