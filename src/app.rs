@@ -46,8 +46,10 @@ impl App {
             .await
             .context("reading the change log failed")?;
         let state = AppState {
-            schema: crate::graphql::build_schema(db.clone(), hub),
+            schema: crate::graphql::build_schema(db.clone(), hub, config),
             db: db.clone(),
+            max_body_bytes: config.max_body_bytes,
+            request_timeout: config.request_timeout,
         };
         Ok(Self {
             listener,

@@ -2,6 +2,9 @@
 //! stops startup with a message that names the variable.
 
 use std::net::SocketAddr;
+use std::time::Duration;
+
+use crate::limits::Limits;
 
 /// The embedded default: a SQLite file beside the working directory, created
 /// (`mode=rwc`) on first start.
@@ -32,6 +35,18 @@ pub struct Config {
     /// `PARKGRAPH_SEED_ON_START`: load the shipped dataset into an empty database
     /// when serving (default true).
     pub seed_on_start: bool,
+    /// What one GraphQL document may ask for (`PARKGRAPH_MAX_*`).
+    pub limits: Limits,
+    /// `PARKGRAPH_MAX_BODY_BYTES`: the largest request body (HTTP 413 above).
+    pub max_body_bytes: u64,
+    /// `PARKGRAPH_REQUEST_TIMEOUT_MS`: a request still running after this is
+    /// cancelled and answered with an error.
+    pub request_timeout: Duration,
+    /// `PARKGRAPH_INTROSPECTION`: answer `__schema`/`__type` (default true).
+    pub introspection: bool,
+    /// `PARKGRAPH_PRODUCTION`: production mode; no "did you mean" suggestions
+    /// in errors (default false).
+    pub production: bool,
 }
 
 // Postgres URLs carry passwords: never print the URL itself.
@@ -43,6 +58,11 @@ impl std::fmt::Debug for Config {
             .field("db_max_connections", &self.db_max_connections)
             .field("log_format", &self.log_format)
             .field("seed_on_start", &self.seed_on_start)
+            .field("limits", &self.limits)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .field("request_timeout", &self.request_timeout)
+            .field("introspection", &self.introspection)
+            .field("production", &self.production)
             .finish()
     }
 }
@@ -74,6 +94,11 @@ impl Default for Config {
             db_max_connections: 10,
             log_format: LogFormat::Text,
             seed_on_start: true,
+            limits: Limits::default(),
+            max_body_bytes: 8 * 1024 * 1024,
+            request_timeout: Duration::from_secs(30),
+            introspection: true,
+            production: false,
         }
     }
 }
@@ -144,6 +169,43 @@ impl Config {
                 defaults.seed_on_start,
                 "true or false",
             )?,
+            limits: {
+                let mut limits = defaults.limits;
+                for (name, field) in Limits::fields() {
+                    let value = field(&mut limits);
+                    *value = parse(get(name), name, *value, "a positive whole number")
+                        .and_then(|n: u64| positive(name, n))?;
+                }
+                limits
+            },
+            max_body_bytes: parse(
+                get("PARKGRAPH_MAX_BODY_BYTES"),
+                "PARKGRAPH_MAX_BODY_BYTES",
+                defaults.max_body_bytes,
+                "a positive whole number of bytes",
+            )
+            .and_then(|n: u64| positive("PARKGRAPH_MAX_BODY_BYTES", n))?,
+            request_timeout: Duration::from_millis(
+                parse(
+                    get("PARKGRAPH_REQUEST_TIMEOUT_MS"),
+                    "PARKGRAPH_REQUEST_TIMEOUT_MS",
+                    defaults.request_timeout.as_millis() as u64,
+                    "a positive whole number of milliseconds",
+                )
+                .and_then(|n: u64| positive("PARKGRAPH_REQUEST_TIMEOUT_MS", n))?,
+            ),
+            introspection: parse(
+                get("PARKGRAPH_INTROSPECTION"),
+                "PARKGRAPH_INTROSPECTION",
+                defaults.introspection,
+                "true or false",
+            )?,
+            production: parse(
+                get("PARKGRAPH_PRODUCTION"),
+                "PARKGRAPH_PRODUCTION",
+                defaults.production,
+                "true or false",
+            )?,
         })
     }
 }
@@ -164,8 +226,11 @@ fn parse<T: std::str::FromStr>(
     }
 }
 
-fn positive(name: &'static str, n: u32) -> Result<u32, ConfigError> {
-    if n == 0 {
+fn positive<N: Copy + Default + PartialEq + ToString>(
+    name: &'static str,
+    n: N,
+) -> Result<N, ConfigError> {
+    if n == N::default() {
         return Err(ConfigError {
             name,
             value: n.to_string(),

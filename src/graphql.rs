@@ -6,15 +6,18 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use async_graphql::parser::types::OperationType;
 use async_graphql::{MergedObject, MergedSubscription, Request, Response, Schema, SchemaBuilder};
 use entity::{city, firm, indicator, organization, park, project};
 
 use crate::batch::{Gate, Quiesce};
 use crate::changes::{ChangeQuery, ChangeSubscription, Hub};
 use crate::cities::CityQuery;
+use crate::config::Config;
 use crate::db::Db;
 use crate::firms::{FirmMutation, FirmQuery};
 use crate::indicators::IndicatorQuery;
+use crate::limits::LimitsExtension;
 use crate::loaders::{ById, Children, RequestLoader};
 use crate::node::NodeQuery;
 use crate::organizations::{OrganizationMutation, OrganizationQuery};
@@ -78,9 +81,19 @@ pub fn sdl() -> String {
     schema_builder().finish().sdl()
 }
 
-/// The schema with the database and the change hub attached.
-pub fn build_schema(db: Db, hub: Hub) -> AppSchema {
-    schema_builder().data(db).data(hub).finish()
+/// The schema with the database, the change hub and the abuse limits attached.
+pub fn build_schema(db: Db, hub: Hub, config: &Config) -> AppSchema {
+    let mut builder = schema_builder()
+        .data(db)
+        .data(hub)
+        .extension(LimitsExtension::new(config.limits.clone(), &sdl()));
+    if !config.introspection {
+        builder = builder.disable_introspection();
+    }
+    if config.production {
+        builder = builder.disable_suggestions();
+    }
+    builder.finish()
 }
 
 fn cached<L: Loader<i32>>(loader: L, gate: &Arc<Gate>) -> RequestLoader<L> {
@@ -166,14 +179,17 @@ impl async_graphql::Executor for Executor {
 }
 
 fn is_subscription(request: &Request) -> bool {
-    use async_graphql::parser::types::OperationType;
-    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
-        return false;
-    };
+    operation_type(request) == Some(OperationType::Subscription)
+}
+
+/// The type of the operation `request` would run; None when its document
+/// does not parse or names no such operation (execution reports those).
+pub fn operation_type(request: &Request) -> Option<OperationType> {
+    let document = async_graphql::parser::parse_query(&request.query).ok()?;
     let mut operations = document.operations.iter();
     let operation = match &request.operation_name {
         Some(name) => operations.find(|(n, _)| n.map(|n| n.as_str()) == Some(name.as_str())),
         None => operations.next(),
     };
-    operation.is_some_and(|(_, op)| op.node.ty == OperationType::Subscription)
+    operation.map(|(_, op)| op.node.ty)
 }

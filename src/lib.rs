@@ -38,6 +38,7 @@ pub mod firms;
 pub mod graphql;
 pub mod http;
 pub mod indicators;
+pub mod limits;
 pub mod loaders;
 pub mod node;
 pub mod organizations;

@@ -49,21 +49,26 @@ impl TestApp {
     /// A seeded server whose database other processes can open too: a
     /// temporary SQLite file, or the test's PostgreSQL database.
     pub async fn shared() -> Self {
-        Self::start_with(true, true).await
+        Self::start_with(true, true, |_| {}).await
+    }
+
+    /// A seeded server with settings changed by `tweak`.
+    pub async fn configured(tweak: fn(&mut Config)) -> Self {
+        Self::start_with(true, false, tweak).await
     }
 
     /// Another server on this one's database, as a second replica would be.
     pub async fn replica(&self) -> Self {
-        let mut replica = Self::serve(self.database_url.clone(), false).await;
+        let mut replica = Self::serve(self.database_url.clone(), false, |_| {}).await;
         replica.database_url = self.database_url.clone();
         replica
     }
 
     async fn start(seed: bool) -> Self {
-        Self::start_with(seed, false).await
+        Self::start_with(seed, false, |_| {}).await
     }
 
-    async fn start_with(seed: bool, file: bool) -> Self {
+    async fn start_with(seed: bool, file: bool, tweak: fn(&mut Config)) -> Self {
         LazyLock::force(&TRACING);
         let mut sqlite_dir = None;
         let (database_url, pg_database) = match std::env::var(PG_ENV) {
@@ -81,20 +86,21 @@ impl TestApp {
             }
             _ => ("sqlite::memory:".to_owned(), None),
         };
-        let mut app = Self::serve(database_url, seed).await;
+        let mut app = Self::serve(database_url, seed, tweak).await;
         app.pg_database = pg_database;
         app.sqlite_dir = sqlite_dir;
         app
     }
 
-    async fn serve(database_url: String, seed: bool) -> Self {
-        let config = Config {
+    async fn serve(database_url: String, seed: bool, tweak: fn(&mut Config)) -> Self {
+        let mut config = Config {
             database_url: database_url.clone(),
             addr: "127.0.0.1:0".parse().unwrap(),
             db_max_connections: 4,
             seed_on_start: seed,
             ..Config::default()
         };
+        tweak(&mut config);
         let app = App::build(&config).await.expect("the app builds");
         let addr = app.local_addr();
         let db = app.db().clone();
@@ -179,6 +185,22 @@ impl TestApp {
         let body = self.gql(query, variables).await;
         assert!(body.get("errors").is_none(), "unexpected errors: {body:#}");
         body["data"].clone()
+    }
+
+    /// POSTs a body with extra headers; returns status, headers and the body.
+    pub async fn post_with(
+        &self,
+        body: Vec<u8>,
+        headers: &[(&str, &str)],
+    ) -> (u16, reqwest::header::HeaderMap, String) {
+        let mut request = self.client.post(self.url("/graphql")).body(body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.expect("the server answers");
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        (status, headers, response.text().await.unwrap())
     }
 
     /// POSTs a raw body with a content type; returns status and text.

@@ -59,3 +59,113 @@ async fn an_empty_database_serves_empty_connections() {
     assert_eq!(data["parkStats"]["groups"], json!([]));
     assert_eq!(data["parkStats"]["tenantCount"], 0);
 }
+
+/// GraphQL over HTTP: a mutation over GET is 405, a body that is not JSON is
+/// 415 (a cross-site form or `text/plain` post cannot run anything), and the
+/// answer follows `Accept`.
+#[tokio::test]
+async fn get_is_for_queries_and_post_is_for_json() {
+    let app = TestApp::seeded().await;
+    let client = reqwest::Client::new();
+    let mutation = "mutation { deletePark(slug: \"fazal-stp-islamabad\", version: 1) }";
+
+    let over_get = client
+        .get(app.url("/graphql"))
+        .query(&[("query", mutation)])
+        .send()
+        .await
+        .unwrap();
+    let (plain, _, _) = app
+        .post_with(
+            json!({ "query": mutation }).to_string().into_bytes(),
+            &[("content-type", "text/plain")],
+        )
+        .await;
+    let (html_only, _, _) = app
+        .post_with(
+            json!({ "query": "{ parks { totalCount } }" })
+                .to_string()
+                .into_bytes(),
+            &[
+                ("content-type", "application/json"),
+                ("accept", "text/html"),
+            ],
+        )
+        .await;
+
+    assert_eq!(over_get.status().as_u16(), 405);
+    assert_eq!(over_get.headers()["allow"], "POST");
+    assert_eq!(plain, 415);
+    assert_eq!(html_only, 406);
+    let park = app
+        .data(
+            "{ park(slug: \"fazal-stp-islamabad\") { slug } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        park["park"]["slug"], "fazal-stp-islamabad",
+        "nothing was deleted"
+    );
+}
+
+/// With `application/graphql-response+json` a request that fails before
+/// execution is a 400 without `data`; with `application/json` it is a 200.
+#[tokio::test]
+async fn status_codes_follow_the_accepted_media_type() {
+    let app = TestApp::seeded().await;
+    let bad = json!({ "query": "{ parks { nope } }" })
+        .to_string()
+        .into_bytes();
+    let good = json!({ "query": "{ parks { totalCount } }" })
+        .to_string()
+        .into_bytes();
+    let modern = "application/graphql-response+json";
+
+    let (status, headers, body) = app
+        .post_with(
+            bad.clone(),
+            &[("content-type", "application/json"), ("accept", modern)],
+        )
+        .await;
+    let (legacy_status, legacy_headers, legacy_body) = app
+        .post_with(
+            bad,
+            &[
+                ("content-type", "application/json"),
+                ("accept", "application/json"),
+            ],
+        )
+        .await;
+    let (ok_status, ok_headers, _) = app
+        .post_with(
+            good,
+            &[("content-type", "application/json"), ("accept", modern)],
+        )
+        .await;
+
+    assert_eq!(status, 400);
+    assert!(
+        headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with(modern)
+    );
+    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(body.get("data").is_none(), "{body:#}");
+    assert_eq!(legacy_status, 200);
+    assert!(
+        legacy_headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
+    assert!(legacy_body.contains("\"errors\""));
+    assert_eq!(ok_status, 200);
+    assert!(
+        ok_headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with(modern)
+    );
+}

@@ -11,6 +11,7 @@ mod errors;
 mod filters;
 mod http;
 mod keys;
+mod limits;
 mod lookups;
 mod pagination;
 mod schema;

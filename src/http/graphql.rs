@@ -1,0 +1,162 @@
+//! The GraphQL handlers: POST with a JSON body, GET with the request in the
+//! URL (queries only), and the WebSocket upgrade for subscriptions.
+
+use async_graphql::Request as GqlRequest;
+use async_graphql::parser::types::OperationType;
+use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
+use axum::body::Body;
+use axum::extract::{FromRequestParts, Request, State, WebSocketUpgrade};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use tracing::Instrument;
+
+use super::AppState;
+use super::errors::{give_every_error_a_code, refusal};
+use super::negotiate::{Media, accept, is_json_body, not_acceptable, respond};
+use crate::auth::Credentials;
+use crate::graphql::{Executor, execute, operation_type};
+
+/// POST /graphql: one request as JSON (`application/json` or
+/// `application/graphql-response+json`), at most `max_body_bytes`.
+pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    let Some(media) = accept(&headers) else {
+        return not_acceptable();
+    };
+    if !is_json_body(&headers) {
+        let message = "send the request as JSON with Content-Type: application/json";
+        return refuse(media, StatusCode::UNSUPPORTED_MEDIA_TYPE, message);
+    }
+    let limit = state.max_body_bytes;
+    let too_large = || {
+        let message =
+            format!("the request body is larger than {limit} bytes (PARKGRAPH_MAX_BODY_BYTES)");
+        refuse(media, StatusCode::PAYLOAD_TOO_LARGE, &message)
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return too_large();
+    }
+    let Ok(bytes) = axum::body::to_bytes(body, usize::try_from(limit).unwrap_or(usize::MAX)).await
+    else {
+        return too_large();
+    };
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        let message = "batched requests are not supported; send one operation per request";
+        return refuse(media, StatusCode::BAD_REQUEST, message);
+    }
+    match serde_json::from_slice::<GqlRequest>(&bytes) {
+        Ok(request) => run(&state, &headers, request, media).await,
+        Err(err) => refuse(
+            media,
+            StatusCode::BAD_REQUEST,
+            &format!("the body is not a GraphQL request: {err}"),
+        ),
+    }
+}
+
+/// GET /graphql: a WebSocket upgrade (subscriptions, over graphql-transport-ws
+/// or the legacy graphql-ws protocol), or a query in the URL. Mutations are
+/// refused with 405: a GET must never change anything.
+pub async fn get(State(state): State<AppState>, request: Request) -> Response {
+    let upgrade = request
+        .headers()
+        .get(header::UPGRADE)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"websocket"));
+    if upgrade {
+        return websocket(state, request).await;
+    }
+    let Some(media) = accept(request.headers()) else {
+        return not_acceptable();
+    };
+    let parsed = async_graphql::http::parse_query_string(request.uri().query().unwrap_or(""));
+    let gql = match parsed {
+        Ok(gql) => gql,
+        Err(err) => {
+            return refuse(
+                media,
+                StatusCode::BAD_REQUEST,
+                &format!("the URL is not a GraphQL request: {err}"),
+            );
+        }
+    };
+    if operation_type(&gql) == Some(OperationType::Mutation) {
+        let mut refused = refuse(
+            media,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "mutations must be sent with POST",
+        );
+        refused
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("POST"));
+        return refused;
+    }
+    run(&state, request.headers(), gql, media).await
+}
+
+fn refuse(media: Media, status: StatusCode, message: &str) -> Response {
+    respond(media, refusal(message, "BAD_USER_INPUT"), Some(status))
+}
+
+/// The bearer token of `Authorization: Bearer KEY`. Any other Authorization
+/// value counts as a wrong key rather than as none.
+fn credentials(headers: &HeaderMap) -> Credentials {
+    let value = headers
+        .get(header::AUTHORIZATION)
+        .map(|v| v.to_str().unwrap_or(""));
+    Credentials(value.map(|v| match v.split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim().to_owned(),
+        _ => String::new(),
+    }))
+}
+
+/// Runs one request within the time limit; every error leaves with a code
+/// and the response with an `x-request-id`.
+async fn run(state: &AppState, headers: &HeaderMap, request: GqlRequest, media: Media) -> Response {
+    let request_id = uuid::Uuid::new_v4().simple().to_string();
+    let span = tracing::info_span!(
+        "graphql",
+        request_id = %request_id,
+        operation = request.operation_name.as_deref().unwrap_or("-"),
+    );
+    let request = request.data(credentials(headers));
+    let limit = state.request_timeout;
+    let work = execute(&state.schema, &state.db, request).instrument(span);
+    let mut response = match tokio::time::timeout(limit, work).await {
+        Ok(response) => response,
+        Err(_) => {
+            let message = format!(
+                "the request ran longer than {} ms and was cancelled (PARKGRAPH_REQUEST_TIMEOUT_MS); ask for less",
+                limit.as_millis()
+            );
+            refusal(message, "QUERY_TOO_COMPLEX")
+        }
+    };
+    give_every_error_a_code(&mut response, &request_id);
+    let mut http = respond(media, response, None);
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        http.headers_mut().insert("x-request-id", value);
+    }
+    http
+}
+
+async fn websocket(state: AppState, request: Request) -> Response {
+    let (mut parts, _) = request.into_parts();
+    let protocol = match GraphQLProtocol::from_request_parts(&mut parts, &()).await {
+        Ok(protocol) => protocol,
+        Err(status) => return status.into_response(),
+    };
+    let upgrade = match WebSocketUpgrade::from_request_parts(&mut parts, &()).await {
+        Ok(upgrade) => upgrade,
+        Err(rejection) => return rejection.into_response(),
+    };
+    let executor = Executor {
+        schema: state.schema,
+        db: state.db,
+    };
+    upgrade
+        .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |stream| GraphQLWebSocket::new(stream, executor, protocol).serve())
+}

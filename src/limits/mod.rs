@@ -1,0 +1,186 @@
+//! Abuse limits on every GraphQL document, checked before async-graphql
+//! parses or validates it and before any SQL: size in bytes and tokens, depth, cost, aliases,
+//! root fields, directives, unknown directives. A rejection is a
+//! `QUERY_TOO_COMPLEX` error naming the limit, its value and its variable;
+//! an accepted operation reports its cost in `extensions.cost`.
+
+mod analyze;
+mod config;
+mod tokens;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextPrepareRequest,
+};
+use async_graphql::parser::types::ExecutableDocument;
+use async_graphql::{
+    ErrorExtensionValues, Name, Request, Response, ServerError, ServerResult, Value, Variables,
+};
+
+pub use analyze::{CONNECTION_DEFAULT, LIST_DEFAULT, Measure, Shape, analyze};
+pub use config::Limits;
+
+/// Installs the limits on a schema.
+pub struct LimitsExtension {
+    limits: Limits,
+    shape: Arc<Shape>,
+}
+
+impl LimitsExtension {
+    /// `limits` over the schema whose SDL is `sdl`.
+    pub fn new(limits: Limits, sdl: &str) -> Self {
+        Self {
+            limits,
+            shape: Arc::new(Shape::from_sdl(sdl)),
+        }
+    }
+}
+
+impl ExtensionFactory for LimitsExtension {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(Check {
+            limits: self.limits.clone(),
+            shape: self.shape.clone(),
+            costs: Mutex::default(),
+        })
+    }
+}
+
+struct Check {
+    limits: Limits,
+    shape: Arc<Shape>,
+    costs: Mutex<HashMap<Option<Name>, u64>>,
+}
+
+fn too_complex(what: &str, actual: u64, max: u64, variable: &str) -> ServerError {
+    let mut error = ServerError::new(
+        format!("the query's {what} is {actual}; the limit is {max} ({variable})"),
+        None,
+    );
+    let mut extensions = ErrorExtensionValues::default();
+    extensions.set("code", "QUERY_TOO_COMPLEX");
+    extensions.set("limit", variable);
+    extensions.set("max", max);
+    extensions.set("actual", actual);
+    error.extensions = Some(extensions);
+    error
+}
+
+impl Check {
+    fn check(&self, what: &str, actual: u64, max: u64, variable: &str) -> ServerResult<()> {
+        if actual > max {
+            Err(too_complex(what, actual, max, variable))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn check_document(
+        &self,
+        document: &ExecutableDocument,
+        variables: &Variables,
+    ) -> ServerResult<()> {
+        let l = &self.limits;
+        let analysis = analyze(document, &self.shape, variables);
+        if let Some(name) = analysis.unknown_directive {
+            let mut error = ServerError::new(
+                format!("unknown directive @{name}: only @include and @skip exist here"),
+                None,
+            );
+            let mut extensions = ErrorExtensionValues::default();
+            extensions.set("code", "BAD_USER_INPUT");
+            error.extensions = Some(extensions);
+            return Err(error);
+        }
+        self.check(
+            "number of directives",
+            analysis.directives,
+            l.max_directives,
+            "PARKGRAPH_MAX_DIRECTIVES",
+        )?;
+        let mut costs = HashMap::new();
+        for (name, m) in analysis.operations {
+            self.check("depth", m.depth, l.max_depth, "PARKGRAPH_MAX_DEPTH")?;
+            self.check(
+                "number of aliases",
+                m.aliases,
+                l.max_aliases,
+                "PARKGRAPH_MAX_ALIASES",
+            )?;
+            self.check(
+                "number of root fields",
+                m.top,
+                l.max_root_fields,
+                "PARKGRAPH_MAX_ROOT_FIELDS",
+            )?;
+            self.check("cost", m.cost, l.max_cost, "PARKGRAPH_MAX_COST")?;
+            costs.insert(name, m.cost);
+        }
+        *self.costs.lock().unwrap_or_else(|e| e.into_inner()) = costs;
+        Ok(())
+    }
+}
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for Check {
+    // Before async-graphql parses: its own recursion check walks fragment
+    // spreads without memoising (2^30 steps for 1 KB of fragments), so the
+    // document is parsed and measured here first, and the parsed document is
+    // handed on (async-graphql reuses it).
+    async fn prepare_request(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        mut request: Request,
+        next: NextPrepareRequest<'_>,
+    ) -> ServerResult<Request> {
+        let l = &self.limits;
+        let query = &request.query;
+        self.check(
+            "size in bytes",
+            query.len() as u64,
+            l.max_query_bytes,
+            "PARKGRAPH_MAX_QUERY_BYTES",
+        )?;
+        let (tokens, depth) = tokens::scan(query);
+        self.check(
+            "size in tokens",
+            tokens,
+            l.max_tokens,
+            "PARKGRAPH_MAX_TOKENS",
+        )?;
+        self.check("depth", depth, l.max_depth, "PARKGRAPH_MAX_DEPTH")?;
+        let variables = request.variables.clone();
+        // A document that does not parse is reported by async-graphql as usual.
+        if let Ok(document) = request.parsed_query() {
+            self.check_document(document, &variables)?;
+        }
+        next.run(ctx, request).await
+    }
+
+    async fn execute(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        operation_name: Option<&str>,
+        next: NextExecute<'_>,
+    ) -> Response {
+        let cost = {
+            let costs = self.costs.lock().unwrap_or_else(|e| e.into_inner());
+            match operation_name {
+                Some(name) => costs
+                    .iter()
+                    .find(|(n, _)| n.as_deref() == Some(name))
+                    .map(|(_, c)| *c),
+                None => costs.values().next().copied(),
+            }
+        };
+        let mut response = next.run(ctx, operation_name).await;
+        if let Some(cost) = cost {
+            response
+                .extensions
+                .insert("cost".to_owned(), Value::from(cost));
+        }
+        response
+    }
+}
