@@ -50,6 +50,12 @@ impl App {
             db: db.clone(),
             max_body_bytes: config.max_body_bytes,
             request_timeout: config.request_timeout,
+            rate: std::sync::Arc::new(crate::http::RateLimiter::new(
+                config.rate_per_minute,
+                config.rate_burst,
+                config.trust_forwarded_for,
+            )),
+            cors_origins: config.cors_origins.clone(),
         };
         Ok(Self {
             listener,
@@ -75,7 +81,8 @@ impl App {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, router(self.state))
+        let service = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await?;
         self.db.conn.close_by_ref().await.ok();

@@ -47,6 +47,17 @@ pub struct Config {
     /// `PARKGRAPH_PRODUCTION`: production mode; no "did you mean" suggestions
     /// in errors (default false).
     pub production: bool,
+    /// `PARKGRAPH_RATE_LIMIT_PER_MINUTE`: requests a minute per API key or
+    /// client address; 0 turns rate limiting off.
+    pub rate_per_minute: u32,
+    /// `PARKGRAPH_RATE_LIMIT_BURST`: requests a client may send at once.
+    pub rate_burst: u32,
+    /// `PARKGRAPH_TRUST_FORWARDED_FOR`: take the client address from
+    /// `X-Forwarded-For` (only behind a proxy that sets it).
+    pub trust_forwarded_for: bool,
+    /// `PARKGRAPH_CORS_ORIGINS`: comma-separated origins whose pages may call
+    /// the API from a browser, or `*`; none by default.
+    pub cors_origins: Vec<String>,
 }
 
 // Postgres URLs carry passwords: never print the URL itself.
@@ -63,6 +74,10 @@ impl std::fmt::Debug for Config {
             .field("request_timeout", &self.request_timeout)
             .field("introspection", &self.introspection)
             .field("production", &self.production)
+            .field("rate_per_minute", &self.rate_per_minute)
+            .field("rate_burst", &self.rate_burst)
+            .field("trust_forwarded_for", &self.trust_forwarded_for)
+            .field("cors_origins", &self.cors_origins)
             .finish()
     }
 }
@@ -99,6 +114,10 @@ impl Default for Config {
             request_timeout: Duration::from_secs(30),
             introspection: true,
             production: false,
+            rate_per_minute: 600,
+            rate_burst: 100,
+            trust_forwarded_for: false,
+            cors_origins: Vec::new(),
         }
     }
 }
@@ -206,7 +225,49 @@ impl Config {
                 defaults.production,
                 "true or false",
             )?,
+            rate_per_minute: parse(
+                get("PARKGRAPH_RATE_LIMIT_PER_MINUTE"),
+                "PARKGRAPH_RATE_LIMIT_PER_MINUTE",
+                defaults.rate_per_minute,
+                "a whole number (0 turns rate limiting off)",
+            )?,
+            rate_burst: parse(
+                get("PARKGRAPH_RATE_LIMIT_BURST"),
+                "PARKGRAPH_RATE_LIMIT_BURST",
+                defaults.rate_burst,
+                "a positive whole number",
+            )
+            .and_then(|n: u32| positive("PARKGRAPH_RATE_LIMIT_BURST", n))?,
+            trust_forwarded_for: parse(
+                get("PARKGRAPH_TRUST_FORWARDED_FOR"),
+                "PARKGRAPH_TRUST_FORWARDED_FOR",
+                defaults.trust_forwarded_for,
+                "true or false",
+            )?,
+            cors_origins: match get("PARKGRAPH_CORS_ORIGINS") {
+                None => Vec::new(),
+                Some(list) => origins(&list)?,
+            },
         })
+    }
+}
+
+fn origins(list: &str) -> Result<Vec<String>, ConfigError> {
+    let origins: Vec<String> = list
+        .split(',')
+        .map(|o| o.trim().trim_end_matches('/').to_owned())
+        .filter(|o| !o.is_empty())
+        .collect();
+    match origins
+        .iter()
+        .find(|o| *o != "*" && !(o.starts_with("http://") || o.starts_with("https://")))
+    {
+        Some(bad) => Err(ConfigError {
+            name: "PARKGRAPH_CORS_ORIGINS",
+            value: bad.clone(),
+            reason: "expected origins like https://app.example.org, comma-separated, or *".into(),
+        }),
+        None => Ok(origins),
     }
 }
 

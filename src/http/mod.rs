@@ -5,16 +5,22 @@
 mod errors;
 mod graphql;
 mod negotiate;
+mod rate;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_graphql::http::GraphiQLSource;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::Html;
 use axum::routing::get;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
+
+pub use rate::RateLimiter;
 
 use crate::db::Db;
 use crate::graphql::AppSchema;
@@ -30,17 +36,54 @@ pub struct AppState {
     pub max_body_bytes: u64,
     /// How long one request may run before it is cancelled.
     pub request_timeout: Duration,
+    /// Requests per client.
+    pub rate: Arc<RateLimiter>,
+    /// Origins whose pages may call the API from a browser (besides our own).
+    pub cors_origins: Vec<String>,
 }
 
 /// All routes.
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/", get(graphiql))
+    let graphql = Router::new()
         .route("/graphql", get(graphql::get).post(graphql::post))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            rate::limit,
+        ));
+    let mut router = Router::new()
+        .route("/", get(graphiql))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        .merge(graphql)
+        .layer(CompressionLayer::new());
+    if let Some(cors) = cors(&state.cors_origins) {
+        router = router.layer(cors);
+    }
+    router.layer(TraceLayer::new_for_http()).with_state(state)
+}
+
+/// Cross-origin access for the configured origins (`*` for any). With none,
+/// browsers allow only same-origin pages, GraphiQL at `/` among them.
+fn cors(origins: &[String]) -> Option<CorsLayer> {
+    if origins.is_empty() {
+        return None;
+    }
+    let allow = if origins.iter().any(|o| o == "*") {
+        AllowOrigin::any()
+    } else {
+        AllowOrigin::list(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
+    };
+    Some(
+        CorsLayer::new()
+            .allow_origin(allow)
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, header::ACCEPT])
+            .expose_headers([
+                header::HeaderName::from_static("x-request-id"),
+                header::RETRY_AFTER,
+            ])
+            .max_age(Duration::from_secs(600)),
+    )
 }
 
 async fn graphiql() -> Html<String> {

@@ -98,6 +98,8 @@ impl TestApp {
             addr: "127.0.0.1:0".parse().unwrap(),
             db_max_connections: 4,
             seed_on_start: seed,
+            // Tests send bursts from one address; the rate-limit tests turn it on.
+            rate_per_minute: 0,
             ..Config::default()
         };
         tweak(&mut config);

@@ -1,0 +1,124 @@
+//! Rate limiting: a token bucket per API key, or per client address for
+//! requests without one. Each replica keeps its own buckets, so the
+//! effective limit behind a load balancer is the per-process limit times the
+//! replica count.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+
+use super::AppState;
+
+// Buckets idle this long are full again and can be forgotten.
+const IDLE: Duration = Duration::from_secs(600);
+const PRUNE_ABOVE: usize = 10_000;
+
+/// How fast each client may send requests.
+#[derive(Debug)]
+pub struct RateLimiter {
+    per_second: f64,
+    burst: f64,
+    trust_forwarded: bool,
+    buckets: Mutex<HashMap<String, (f64, Instant)>>,
+}
+
+impl RateLimiter {
+    /// `per_minute` requests a minute on average, `burst` at once; 0 turns it off.
+    pub fn new(per_minute: u32, burst: u32, trust_forwarded: bool) -> Self {
+        Self {
+            per_second: f64::from(per_minute) / 60.0,
+            burst: f64::from(burst.max(1)),
+            trust_forwarded,
+            buckets: Mutex::default(),
+        }
+    }
+
+    /// Takes a token for `client`; how long to wait when there is none.
+    pub fn take(&self, client: &str) -> Result<(), Duration> {
+        if self.per_second <= 0.0 {
+            return Ok(());
+        }
+        let now = Instant::now();
+        let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
+        if buckets.len() > PRUNE_ABOVE {
+            buckets.retain(|_, (_, at)| now.duration_since(*at) < IDLE);
+        }
+        let (tokens, at) = buckets
+            .entry(client.to_owned())
+            .or_insert((self.burst, now));
+        *tokens =
+            (*tokens + now.duration_since(*at).as_secs_f64() * self.per_second).min(self.burst);
+        *at = now;
+        if *tokens >= 1.0 {
+            *tokens -= 1.0;
+            Ok(())
+        } else {
+            Err(Duration::from_secs_f64((1.0 - *tokens) / self.per_second))
+        }
+    }
+
+    /// Who is asking: the API key (hashed) or the client address (the first
+    /// `X-Forwarded-For` hop when the proxy in front is trusted).
+    fn client(&self, headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
+        let bearer = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token.trim());
+        if let Some(token) = bearer {
+            return format!("key:{:x}", Sha256::digest(token.as_bytes()));
+        }
+        let forwarded = self
+            .trust_forwarded
+            .then(|| {
+                headers
+                    .get("x-forwarded-for")?
+                    .to_str()
+                    .ok()?
+                    .split(',')
+                    .next()?
+                    .trim()
+                    .parse::<IpAddr>()
+                    .ok()
+            })
+            .flatten();
+        match forwarded.or(peer.map(|p| p.ip())) {
+            Some(ip) => format!("ip:{ip}"),
+            None => "ip:unknown".to_owned(),
+        }
+    }
+}
+
+/// Middleware: 429 with `Retry-After` and a RATE_LIMITED error once a client's
+/// bucket is empty.
+pub async fn limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0);
+    let client = state.rate.client(request.headers(), peer);
+    match state.rate.take(&client) {
+        Ok(()) => next.run(request).await,
+        Err(wait) => {
+            let seconds = wait.as_secs() + 1;
+            let body = serde_json::json!({ "errors": [{
+                "message": format!("too many requests; retry in {seconds} s"),
+                "extensions": { "code": "RATE_LIMITED", "retryAfter": seconds }
+            }]});
+            let mut response =
+                (axum::http::StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
+            if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            response
+        }
+    }
+}
