@@ -56,6 +56,7 @@ impl App {
                 config.trust_forwarded_for,
             )),
             cors_origins: config.cors_origins.clone(),
+            metrics: std::sync::Arc::default(),
         };
         Ok(Self {
             listener,

@@ -24,6 +24,8 @@ use tokio::sync::Notify;
 pub struct Gate {
     idle_epoch: AtomicU64,
     notify: Notify,
+    /// SQL statements the request has run, its batches included.
+    pub statements: Arc<AtomicU64>,
 }
 
 // An epoch no request reaches: the gate stays open for good.
@@ -75,10 +77,11 @@ impl Gate {
         move |batch| {
             let gate = gate.clone();
             let start = gate.epoch();
-            tokio::spawn(async move {
+            let statements = gate.statements.clone();
+            tokio::spawn(crate::db::counting(statements, async move {
                 let _ = tokio::time::timeout(LONGEST_WAIT, gate.idle_since(start)).await;
                 batch.await;
-            });
+            }));
         }
     }
 }

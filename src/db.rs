@@ -11,6 +11,16 @@ use sea_orm::{
     QueryFilter, Statement,
 };
 
+tokio::task_local! {
+    /// The statement counter of the request this task works for.
+    static REQUEST_STATEMENTS: Arc<AtomicU64>;
+}
+
+/// Runs `work` with every SQL statement it runs (on this task) counted in `counter`.
+pub async fn counting<F: std::future::Future>(counter: Arc<AtomicU64>, work: F) -> F::Output {
+    REQUEST_STATEMENTS.scope(counter, work).await
+}
+
 /// Counters shared by every clone of a [`Db`].
 #[derive(Debug, Default)]
 pub struct DbStats {
@@ -72,6 +82,7 @@ impl Db {
         let counter = stats.clone();
         conn.set_metric_callback(move |info| {
             counter.statements.fetch_add(1, Ordering::Relaxed);
+            let _ = REQUEST_STATEMENTS.try_with(|c| c.fetch_add(1, Ordering::Relaxed));
             tracing::trace!(
                 sql = %info.statement.sql,
                 elapsed_us = info.elapsed.as_micros() as u64,
@@ -104,6 +115,20 @@ impl Db {
         value: &str,
     ) -> Result<Option<E::Model>, sea_orm::DbErr> {
         E::find().filter(column.eq(value)).one(&self.conn).await
+    }
+
+    /// Connections open in the pool, and how many of them are idle.
+    pub fn pool_usage(&self) -> (u32, usize) {
+        match self.backend() {
+            DbBackend::Postgres => {
+                let pool = self.conn.get_postgres_connection_pool();
+                (pool.size(), pool.num_idle())
+            }
+            _ => {
+                let pool = self.conn.get_sqlite_connection_pool();
+                (pool.size(), pool.num_idle())
+            }
+        }
     }
 
     /// True once the pool has been closed (at shutdown).

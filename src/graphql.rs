@@ -108,9 +108,20 @@ fn uncached<L>(loader: L, gate: &Arc<Gate>) -> DataLoader<L> {
 /// only, so no request sees another's rows, and each batches every key a
 /// nesting level asks for into one statement (see [`crate::batch`]).
 pub async fn execute(schema: &AppSchema, db: &Db, request: Request) -> Response {
+    execute_counted(schema, db, request).await.0
+}
+
+/// [`execute`], also returning how many SQL statements the request ran.
+pub async fn execute_counted(schema: &AppSchema, db: &Db, request: Request) -> (Response, u64) {
     let gate = Arc::new(Gate::default());
+    let statements = gate.statements.clone();
     let request = with_loaders(request, db, &gate);
-    Quiesce::new(schema.execute(request), gate).await
+    let work = Quiesce::new(schema.execute(request), gate);
+    let response = crate::db::counting(statements.clone(), work).await;
+    (
+        response,
+        statements.load(std::sync::atomic::Ordering::Relaxed),
+    )
 }
 
 fn with_loaders(request: Request, db: &Db, gate: &Arc<Gate>) -> Request {

@@ -40,6 +40,7 @@ pub mod http;
 pub mod indicators;
 pub mod limits;
 pub mod loaders;
+pub mod metrics;
 pub mod node;
 pub mod organizations;
 pub mod parks;

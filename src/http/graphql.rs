@@ -11,10 +11,11 @@ use axum::response::{IntoResponse, Response};
 use tracing::Instrument;
 
 use super::AppState;
-use super::errors::{give_every_error_a_code, refusal};
+use super::errors::{code_of, give_every_error_a_code, refusal};
 use super::negotiate::{Media, accept, is_json_body, not_acceptable, respond};
 use crate::auth::Credentials;
-use crate::graphql::{Executor, execute, operation_type};
+use crate::graphql::{Executor, execute_counted, operation_type};
+use crate::metrics::Observation;
 
 /// POST /graphql: one request as JSON (`application/json` or
 /// `application/graphql-response+json`), at most `max_body_bytes`.
@@ -121,20 +122,47 @@ async fn run(state: &AppState, headers: &HeaderMap, request: GqlRequest, media: 
         request_id = %request_id,
         operation = request.operation_name.as_deref().unwrap_or("-"),
     );
+    let operation = request.operation_name.clone();
     let request = request.data(credentials(headers));
     let limit = state.request_timeout;
-    let work = execute(&state.schema, &state.db, request).instrument(span);
-    let mut response = match tokio::time::timeout(limit, work).await {
-        Ok(response) => response,
+    let started = std::time::Instant::now();
+    let work = execute_counted(&state.schema, &state.db, request).instrument(span.clone());
+    let (mut response, statements) = match tokio::time::timeout(limit, work).await {
+        Ok(done) => done,
         Err(_) => {
             let message = format!(
                 "the request ran longer than {} ms and was cancelled (PARKGRAPH_REQUEST_TIMEOUT_MS); ask for less",
                 limit.as_millis()
             );
-            refusal(message, "QUERY_TOO_COMPLEX")
+            (refusal(message, "QUERY_TOO_COMPLEX"), 0)
         }
     };
     give_every_error_a_code(&mut response, &request_id);
+    let codes: Vec<&str> = response.errors.iter().filter_map(code_of).collect();
+    let outcome = codes.first().copied().unwrap_or("ok");
+    let seconds = started.elapsed().as_secs_f64();
+    // The operation and its cost are logged; variables never are.
+    span.in_scope(|| {
+        tracing::info!(
+            outcome,
+            cost = response
+                .extensions
+                .get("cost")
+                .map(|c| c.to_string())
+                .as_deref()
+                .unwrap_or("-"),
+            statements,
+            elapsed_ms = (seconds * 1000.0) as u64,
+            "graphql request"
+        )
+    });
+    state.metrics.record(Observation {
+        operation: operation.as_deref(),
+        outcome,
+        seconds,
+        statements,
+        error_codes: codes.clone(),
+    });
     let mut http = respond(media, response, None);
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         http.headers_mut().insert("x-request-id", value);

@@ -40,6 +40,8 @@ pub struct AppState {
     pub rate: Arc<RateLimiter>,
     /// Origins whose pages may call the API from a browser (besides our own).
     pub cors_origins: Vec<String>,
+    /// Counters for `/metrics`.
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 /// All routes.
@@ -54,6 +56,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(graphiql))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
         .merge(graphql)
         .layer(CompressionLayer::new());
     if let Some(cors) = cors(&state.cors_origins) {
@@ -99,6 +102,17 @@ async fn graphiql() -> Html<String> {
 /// The process is up.
 async fn healthz() -> &'static str {
     "ok"
+}
+
+/// Prometheus metrics.
+async fn metrics(State(state): State<AppState>) -> impl axum::response::IntoResponse {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        state.metrics.render(&state.db),
+    )
 }
 
 /// The database answers; 503 while it does not.

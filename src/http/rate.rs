@@ -108,6 +108,13 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
     match state.rate.take(&client) {
         Ok(()) => next.run(request).await,
         Err(wait) => {
+            state.metrics.record(crate::metrics::Observation {
+                operation: None,
+                outcome: "RATE_LIMITED",
+                seconds: 0.0,
+                statements: 0,
+                error_codes: vec!["RATE_LIMITED"],
+            });
             let seconds = wait.as_secs() + 1;
             let body = serde_json::json!({ "errors": [{
                 "message": format!("too many requests; retry in {seconds} s"),

@@ -169,3 +169,34 @@ async fn status_codes_follow_the_accepted_media_type() {
             .starts_with(modern)
     );
 }
+
+/// `/metrics` counts requests by operation and outcome, errors by code, and
+/// the SQL statements each request ran (its DataLoader batches included).
+#[tokio::test]
+async fn metrics_count_requests_errors_and_statements() {
+    let app = TestApp::seeded().await;
+    let client = reqwest::Client::new();
+    let named = json!({ "query": "query ParkList { parks(first: 5) { nodes { city { name } } } }", "operationName": "ParkList" });
+
+    client
+        .post(app.url("/graphql"))
+        .json(&named)
+        .send()
+        .await
+        .unwrap();
+    app.gql("{ parks(first: 1000) { totalCount } }", json!({}))
+        .await;
+    let (status, text) = app.get("/metrics").await;
+
+    assert_eq!(status, 200);
+    for line in [
+        "parkgraph_requests_total{operation=\"ParkList\",outcome=\"ok\"} 1",
+        "parkgraph_requests_total{operation=\"anonymous\",outcome=\"BAD_USER_INPUT\"} 1",
+        "parkgraph_errors_total{code=\"BAD_USER_INPUT\"} 1",
+        "parkgraph_request_duration_seconds_count 2",
+        "parkgraph_sql_statements_per_request_sum 2",
+        "parkgraph_db_connections{state=\"idle\"}",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in:\n{text}");
+    }
+}
