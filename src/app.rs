@@ -17,14 +17,19 @@ pub struct App {
     listener: TcpListener,
     db: Db,
     state: AppState,
+    shutdown_grace: std::time::Duration,
 }
 
 impl App {
     /// Connects, migrates, seeds an empty database (unless disabled) and binds.
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
-        let db = Db::connect(&config.database_url, config.db_max_connections)
-            .await
-            .with_context(|| format!("cannot connect to {}", redact(&config.database_url)))?;
+        let db = Db::connect_with(
+            &config.database_url,
+            config.db_max_connections,
+            config.db_acquire_timeout,
+        )
+        .await
+        .with_context(|| format!("cannot connect to {}", redact(&config.database_url)))?;
         db.migrate()
             .await
             .context("migrating the database failed")?;
@@ -62,6 +67,7 @@ impl App {
             listener,
             db,
             state,
+            shutdown_grace: config.shutdown_grace,
         })
     }
 
@@ -77,15 +83,32 @@ impl App {
         &self.db
     }
 
-    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    /// Serves until `shutdown` completes; then stops accepting, lets requests
+    /// in flight finish for up to the shutdown grace period, drops whatever
+    /// is still open (WebSocket subscribers among them) and closes the pool.
     pub async fn serve_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        let (stopping, mut stopped) = tokio::sync::watch::channel(false);
+        let signal = async move {
+            shutdown.await;
+            let _ = stopping.send(true);
+        };
         let service = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        let server = axum::serve(self.listener, service).with_graceful_shutdown(signal);
+        let grace = self.shutdown_grace;
+        let deadline = async move {
+            let _ = stopped.wait_for(|stopping| *stopping).await;
+            tokio::time::sleep(grace).await;
+        };
+        tokio::select! {
+            served = server => served?,
+            () = deadline => tracing::warn!(
+                grace_ms = grace.as_millis() as u64,
+                "shutdown grace period over; closing the connections still open"
+            ),
+        }
         self.db.conn.close_by_ref().await.ok();
         Ok(())
     }

@@ -213,9 +213,13 @@ async fn keys(db: &Db, action: KeysAction) -> anyhow::Result<()> {
 }
 
 async fn connect(config: &Config) -> anyhow::Result<Db> {
-    Db::connect(&config.database_url, config.db_max_connections)
-        .await
-        .with_context(|| format!("cannot connect to {}", redact(&config.database_url)))
+    Db::connect_with(
+        &config.database_url,
+        config.db_max_connections,
+        config.db_acquire_timeout,
+    )
+    .await
+    .with_context(|| format!("cannot connect to {}", redact(&config.database_url)))
 }
 
 fn positive_scale(text: &str) -> Result<f64, String> {

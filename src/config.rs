@@ -58,6 +58,12 @@ pub struct Config {
     /// `PARKGRAPH_CORS_ORIGINS`: comma-separated origins whose pages may call
     /// the API from a browser, or `*`; none by default.
     pub cors_origins: Vec<String>,
+    /// `PARKGRAPH_DB_ACQUIRE_TIMEOUT_MS`: how long a request waits for a
+    /// database connection before it fails with SERVICE_UNAVAILABLE.
+    pub db_acquire_timeout: Duration,
+    /// `PARKGRAPH_SHUTDOWN_GRACE_MS`: how long requests in flight may run
+    /// after SIGTERM or Ctrl-C.
+    pub shutdown_grace: Duration,
 }
 
 // Postgres URLs carry passwords: never print the URL itself.
@@ -78,6 +84,8 @@ impl std::fmt::Debug for Config {
             .field("rate_burst", &self.rate_burst)
             .field("trust_forwarded_for", &self.trust_forwarded_for)
             .field("cors_origins", &self.cors_origins)
+            .field("db_acquire_timeout", &self.db_acquire_timeout)
+            .field("shutdown_grace", &self.shutdown_grace)
             .finish()
     }
 }
@@ -118,6 +126,8 @@ impl Default for Config {
             rate_burst: 100,
             trust_forwarded_for: false,
             cors_origins: Vec::new(),
+            db_acquire_timeout: Duration::from_secs(3),
+            shutdown_grace: Duration::from_secs(10),
         }
     }
 }
@@ -204,15 +214,11 @@ impl Config {
                 "a positive whole number of bytes",
             )
             .and_then(|n: u64| positive("PARKGRAPH_MAX_BODY_BYTES", n))?,
-            request_timeout: Duration::from_millis(
-                parse(
-                    get("PARKGRAPH_REQUEST_TIMEOUT_MS"),
-                    "PARKGRAPH_REQUEST_TIMEOUT_MS",
-                    defaults.request_timeout.as_millis() as u64,
-                    "a positive whole number of milliseconds",
-                )
-                .and_then(|n: u64| positive("PARKGRAPH_REQUEST_TIMEOUT_MS", n))?,
-            ),
+            request_timeout: millis(
+                get("PARKGRAPH_REQUEST_TIMEOUT_MS"),
+                "PARKGRAPH_REQUEST_TIMEOUT_MS",
+                defaults.request_timeout,
+            )?,
             introspection: parse(
                 get("PARKGRAPH_INTROSPECTION"),
                 "PARKGRAPH_INTROSPECTION",
@@ -248,8 +254,34 @@ impl Config {
                 None => Vec::new(),
                 Some(list) => origins(&list)?,
             },
+            db_acquire_timeout: millis(
+                get("PARKGRAPH_DB_ACQUIRE_TIMEOUT_MS"),
+                "PARKGRAPH_DB_ACQUIRE_TIMEOUT_MS",
+                defaults.db_acquire_timeout,
+            )?,
+            shutdown_grace: millis(
+                get("PARKGRAPH_SHUTDOWN_GRACE_MS"),
+                "PARKGRAPH_SHUTDOWN_GRACE_MS",
+                defaults.shutdown_grace,
+            )?,
         })
     }
+}
+
+fn millis(
+    value: Option<String>,
+    name: &'static str,
+    default: Duration,
+) -> Result<Duration, ConfigError> {
+    let default = default.as_millis() as u64;
+    parse(
+        value,
+        name,
+        default,
+        "a positive whole number of milliseconds",
+    )
+    .and_then(|n: u64| positive(name, n))
+    .map(Duration::from_millis)
 }
 
 fn origins(list: &str) -> Result<Vec<String>, ConfigError> {

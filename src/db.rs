@@ -60,14 +60,24 @@ pub struct Db {
 impl Db {
     /// Connects, with a pool sized for the backend, and starts counting statements.
     pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Self> {
+        Self::connect_with(url, max_connections, Duration::from_secs(3)).await
+    }
+
+    /// [`Db::connect`], waiting at most `acquire_timeout` for a connection
+    /// before a request fails with SERVICE_UNAVAILABLE.
+    pub async fn connect_with(
+        url: &str,
+        max_connections: u32,
+        acquire_timeout: Duration,
+    ) -> anyhow::Result<Self> {
         let mut options = ConnectOptions::new(url.to_owned());
         // An in-memory SQLite database lives and dies with its one connection.
         let in_memory = url.contains(":memory:") || url.contains("mode=memory");
         options
             .max_connections(if in_memory { 1 } else { max_connections })
             .min_connections(if in_memory { 1 } else { 0 })
-            .connect_timeout(Duration::from_secs(5))
-            .acquire_timeout(Duration::from_secs(5))
+            .connect_timeout(acquire_timeout)
+            .acquire_timeout(acquire_timeout)
             .idle_timeout(if in_memory {
                 Duration::from_secs(u32::MAX as u64)
             } else {

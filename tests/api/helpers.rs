@@ -120,6 +120,33 @@ impl TestApp {
         }
     }
 
+    /// On PostgreSQL, cuts the server off its database (`true`: every
+    /// connection killed and new ones refused) or lets it back (`false`);
+    /// false on SQLite, where there is no database server to stop.
+    pub async fn cut_database(&self, cut: bool) -> bool {
+        let Some((server, name)) = &self.pg_database else {
+            return false;
+        };
+        let admin = sea_orm::Database::connect(server.clone()).await.unwrap();
+        let mut statements = vec![format!(
+            "ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS {}",
+            !cut
+        )];
+        if cut {
+            statements.push(format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+            ));
+        }
+        for sql in statements {
+            admin
+                .execute_raw(Statement::from_string(DbBackend::Postgres, sql))
+                .await
+                .unwrap();
+        }
+        admin.close().await.ok();
+        true
+    }
+
     /// A new API key with `scope` (bound to organization `org` when given).
     pub async fn key(&self, scope: &str, org: Option<&str>) -> String {
         let name = format!("{scope}-{}", uuid::Uuid::new_v4().simple());

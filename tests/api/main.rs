@@ -13,6 +13,7 @@ mod http;
 mod keys;
 mod limits;
 mod lookups;
+mod operations;
 mod pagination;
 mod schema;
 mod seed;
