@@ -3,6 +3,7 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use tokio::net::TcpListener;
@@ -50,18 +51,23 @@ impl App {
         let hub = crate::changes::Hub::start(&db)
             .await
             .context("reading the change log failed")?;
+        let persisted = crate::persisted::PersistedQueries::load(
+            config.persisted_queries.as_deref(),
+            config.persisted_only,
+        )?;
         let state = AppState {
-            schema: crate::graphql::build_schema(db.clone(), hub, config),
+            schema: crate::graphql::build_schema(db.clone(), hub, config, Arc::new(persisted)),
             db: db.clone(),
             max_body_bytes: config.max_body_bytes,
             request_timeout: config.request_timeout,
-            rate: std::sync::Arc::new(crate::http::RateLimiter::new(
+            get_max_age: config.get_max_age,
+            rate: Arc::new(crate::http::RateLimiter::new(
                 config.rate_per_minute,
                 config.rate_burst,
                 config.trust_forwarded_for,
             )),
             cors_origins: config.cors_origins.clone(),
-            metrics: std::sync::Arc::default(),
+            metrics: Arc::default(),
         };
         Ok(Self {
             listener,

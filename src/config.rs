@@ -64,6 +64,14 @@ pub struct Config {
     /// `PARKGRAPH_SHUTDOWN_GRACE_MS`: how long requests in flight may run
     /// after SIGTERM or Ctrl-C.
     pub shutdown_grace: Duration,
+    /// `PARKGRAPH_PERSISTED_QUERIES`: a folder of `.graphql` documents to
+    /// register, each by the SHA-256 of its contents.
+    pub persisted_queries: Option<std::path::PathBuf>,
+    /// `PARKGRAPH_PERSISTED_ONLY`: run only the registered documents.
+    pub persisted_only: bool,
+    /// `PARKGRAPH_GET_MAX_AGE`: seconds a successful GET query may be cached
+    /// (`Cache-Control: max-age`).
+    pub get_max_age: u32,
 }
 
 // Postgres URLs carry passwords: never print the URL itself.
@@ -86,6 +94,9 @@ impl std::fmt::Debug for Config {
             .field("cors_origins", &self.cors_origins)
             .field("db_acquire_timeout", &self.db_acquire_timeout)
             .field("shutdown_grace", &self.shutdown_grace)
+            .field("persisted_queries", &self.persisted_queries)
+            .field("persisted_only", &self.persisted_only)
+            .field("get_max_age", &self.get_max_age)
             .finish()
     }
 }
@@ -128,6 +139,9 @@ impl Default for Config {
             cors_origins: Vec::new(),
             db_acquire_timeout: Duration::from_secs(3),
             shutdown_grace: Duration::from_secs(10),
+            persisted_queries: None,
+            persisted_only: false,
+            get_max_age: 60,
         }
     }
 }
@@ -263,6 +277,19 @@ impl Config {
                 get("PARKGRAPH_SHUTDOWN_GRACE_MS"),
                 "PARKGRAPH_SHUTDOWN_GRACE_MS",
                 defaults.shutdown_grace,
+            )?,
+            persisted_queries: get("PARKGRAPH_PERSISTED_QUERIES").map(std::path::PathBuf::from),
+            persisted_only: parse(
+                get("PARKGRAPH_PERSISTED_ONLY"),
+                "PARKGRAPH_PERSISTED_ONLY",
+                defaults.persisted_only,
+                "true or false",
+            )?,
+            get_max_age: parse(
+                get("PARKGRAPH_GET_MAX_AGE"),
+                "PARKGRAPH_GET_MAX_AGE",
+                defaults.get_max_age,
+                "a whole number of seconds",
             )?,
         })
     }

@@ -22,6 +22,7 @@ use crate::loaders::{ById, Children, RequestLoader};
 use crate::node::NodeQuery;
 use crate::organizations::{OrganizationMutation, OrganizationQuery};
 use crate::parks::{ParkMutation, ParkQuery};
+use crate::persisted::{PersistedExtension, PersistedQueries};
 use crate::projects::{
     MilestonesOfProject, PartnersOfOrganization, PartnersOfProject, ProjectMutation, ProjectQuery,
     ProjectsOfPark,
@@ -81,11 +82,19 @@ pub fn sdl() -> String {
     schema_builder().finish().sdl()
 }
 
-/// The schema with the database, the change hub and the abuse limits attached.
-pub fn build_schema(db: Db, hub: Hub, config: &Config) -> AppSchema {
+/// The schema with the database, the change hub, persisted queries and the
+/// abuse limits attached (persisted queries first: they supply the document
+/// the limits measure).
+pub fn build_schema(
+    db: Db,
+    hub: Hub,
+    config: &Config,
+    persisted: Arc<PersistedQueries>,
+) -> AppSchema {
     let mut builder = schema_builder()
         .data(db)
         .data(hub)
+        .extension(PersistedExtension(persisted))
         .extension(LimitsExtension::new(config.limits.clone(), &sdl()));
     if !config.introspection {
         builder = builder.disable_introspection();

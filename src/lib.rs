@@ -44,6 +44,7 @@ pub mod metrics;
 pub mod node;
 pub mod organizations;
 pub mod parks;
+pub mod persisted;
 pub mod projects;
 pub mod relay;
 pub mod search;

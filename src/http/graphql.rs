@@ -8,6 +8,7 @@ use axum::body::Body;
 use axum::extract::{FromRequestParts, Request, State, WebSocketUpgrade};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use sha2::Digest as _;
 use tracing::Instrument;
 
 use super::AppState;
@@ -49,7 +50,7 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Body)
         return refuse(media, StatusCode::BAD_REQUEST, message);
     }
     match serde_json::from_slice::<GqlRequest>(&bytes) {
-        Ok(request) => run(&state, &headers, request, media).await,
+        Ok(request) => run(&state, &headers, request, media).await.0,
         Err(err) => refuse(
             media,
             StatusCode::BAD_REQUEST,
@@ -94,7 +95,52 @@ pub async fn get(State(state): State<AppState>, request: Request) -> Response {
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return refused;
     }
-    run(&state, request.headers(), gql, media).await
+    let (http, ok) = run(&state, request.headers(), gql, media).await;
+    cache(http, ok, request.headers(), state.get_max_age).await
+}
+
+/// A successful GET answer may be cached (`Cache-Control`, and an `ETag` so
+/// `If-None-Match` gets 304); answers with errors may not. Answers to
+/// requests with an API key are cached privately only.
+async fn cache(http: Response, ok: bool, request: &HeaderMap, max_age: u32) -> Response {
+    let (mut parts, body) = http.into_parts();
+    parts.headers.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept, Authorization"),
+    );
+    if !ok || parts.status != StatusCode::OK {
+        parts
+            .headers
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return Response::from_parts(parts, body);
+    }
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let digest = format!("{:x}", sha2::Sha256::digest(&bytes));
+    let etag = format!("W/\"{}\"", &digest[..32]);
+    let scope = if request.contains_key(header::AUTHORIZATION) {
+        "private"
+    } else {
+        "public"
+    };
+    if let Ok(value) = HeaderValue::from_str(&format!("{scope}, max-age={max_age}")) {
+        parts.headers.insert(header::CACHE_CONTROL, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        parts.headers.insert(header::ETAG, value);
+    }
+    let matched = request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if matched {
+        parts.status = StatusCode::NOT_MODIFIED;
+        parts.headers.remove(header::CONTENT_TYPE);
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::empty());
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 fn refuse(media: Media, status: StatusCode, message: &str) -> Response {
@@ -114,8 +160,13 @@ fn credentials(headers: &HeaderMap) -> Credentials {
 }
 
 /// Runs one request within the time limit; every error leaves with a code
-/// and the response with an `x-request-id`.
-async fn run(state: &AppState, headers: &HeaderMap, request: GqlRequest, media: Media) -> Response {
+/// and the response with an `x-request-id`. True when there was no error.
+async fn run(
+    state: &AppState,
+    headers: &HeaderMap,
+    request: GqlRequest,
+    media: Media,
+) -> (Response, bool) {
     let request_id = uuid::Uuid::new_v4().simple().to_string();
     let span = tracing::info_span!(
         "graphql",
@@ -163,11 +214,12 @@ async fn run(state: &AppState, headers: &HeaderMap, request: GqlRequest, media: 
         statements,
         error_codes: codes.clone(),
     });
+    let ok = response.errors.is_empty();
     let mut http = respond(media, response, None);
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         http.headers_mut().insert("x-request-id", value);
     }
-    http
+    (http, ok)
 }
 
 async fn websocket(state: AppState, request: Request) -> Response {

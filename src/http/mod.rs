@@ -40,6 +40,8 @@ pub struct AppState {
     pub rate: Arc<RateLimiter>,
     /// Origins whose pages may call the API from a browser (besides our own).
     pub cors_origins: Vec<String>,
+    /// Seconds a successful GET query may be cached.
+    pub get_max_age: u32,
     /// Counters for `/metrics`.
     pub metrics: Arc<crate::metrics::Metrics>,
 }

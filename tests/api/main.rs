@@ -15,6 +15,7 @@ mod limits;
 mod lookups;
 mod operations;
 mod pagination;
+mod persisted;
 mod schema;
 mod seed;
 mod stats;
