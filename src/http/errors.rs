@@ -6,8 +6,9 @@ use async_graphql::{ErrorExtensionValues, Response, Value};
 /// "Failed to parse", "Invalid value" and "Expected input type" messages, the
 /// last for a null variable given to a non-null argument) come without a code;
 /// they are the client's to fix. Any other field error without a code escaped
-/// `AppError`, so it is ours: logged, and shown only as `INTERNAL`. Errors on
-/// our side carry the request id, which is also in the logs.
+/// `AppError`, so it is ours: logged, and shown only as `INTERNAL`. Every
+/// error carries the request id, which is also in the `x-request-id` header
+/// and the logs.
 pub fn give_every_error_a_code(response: &mut Response, request_id: &str) {
     for error in &mut response.errors {
         let message = error.message.clone();
@@ -27,12 +28,10 @@ pub fn give_every_error_a_code(response: &mut Response, request_id: &str) {
                 error.message = "internal error".to_owned();
             }
         }
-        if matches!(code_of(error), Some("INTERNAL" | "SERVICE_UNAVAILABLE")) {
-            let extensions = error
-                .extensions
-                .get_or_insert_with(ErrorExtensionValues::default);
-            extensions.set("requestId", Value::from(request_id));
-        }
+        let extensions = error
+            .extensions
+            .get_or_insert_with(ErrorExtensionValues::default);
+        extensions.set("requestId", Value::from(request_id));
     }
 }
 

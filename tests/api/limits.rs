@@ -324,3 +324,43 @@ async fn cors_follows_the_configured_origins_and_responses_are_compressed() {
     );
     assert_eq!(headers["content-encoding"], "gzip");
 }
+
+/// The remaining limits: root fields, directives, tokens and bytes, each
+/// named in its refusal.
+#[tokio::test]
+async fn root_field_directive_token_and_byte_limits_are_enforced() {
+    let app = TestApp::seeded().await;
+    let roots: Vec<String> = (0..21)
+        .map(|n| format!("p{n}: parks(first: 1) {{ totalCount }}"))
+        .collect();
+    let directives: Vec<String> = (0..51).map(|_| "@include(if: true)".to_owned()).collect();
+    let tokens = format!(
+        "{{ parks(first: 1) {{ totalCount }} }} {}",
+        "# padding\n".repeat(1)
+    );
+    let many_tokens = format!("{{ __typename {} }}", "a ".repeat(10_001));
+    let bytes = format!(
+        "{{ parks(first: 1) {{ totalCount }} }}{}",
+        " ".repeat(100_001)
+    );
+
+    refused(
+        &app,
+        &format!("{{ {} }}", roots.join(" ")),
+        "PARKGRAPH_MAX_ROOT_FIELDS",
+    )
+    .await;
+    refused(
+        &app,
+        &format!(
+            "{{ parks(first: 1) {} {{ totalCount }} }}",
+            directives.join(" ")
+        ),
+        "PARKGRAPH_MAX_DIRECTIVES",
+    )
+    .await;
+    refused(&app, &many_tokens, "PARKGRAPH_MAX_TOKENS").await;
+    refused(&app, &bytes, "PARKGRAPH_MAX_QUERY_BYTES").await;
+    let fine = app.gql(&tokens, json!({})).await;
+    assert!(fine.get("errors").is_none(), "{fine:#}");
+}
