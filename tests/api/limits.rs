@@ -240,91 +240,6 @@ async fn introspection_and_suggestions_follow_the_settings() {
     );
 }
 
-/// Past its burst a client gets 429 with Retry-After and RATE_LIMITED; another
-/// API key has a bucket of its own.
-#[tokio::test]
-async fn a_client_over_its_rate_gets_429_with_retry_after() {
-    let app = TestApp::configured(|c| {
-        c.rate_per_minute = 6;
-        c.rate_burst = 2;
-    })
-    .await;
-    let key = app.key("read", None).await;
-    let query = json!({ "query": "{ parks { totalCount } }" }).to_string();
-    let send = |auth: Option<String>| {
-        let mut headers = vec![("content-type".to_owned(), "application/json".to_owned())];
-        if let Some(token) = auth {
-            headers.push(("authorization".to_owned(), format!("Bearer {token}")));
-        }
-        let body = query.clone().into_bytes();
-        let app = &app;
-        async move {
-            let headers: Vec<(&str, &str)> = headers
-                .iter()
-                .map(|(n, v)| (n.as_str(), v.as_str()))
-                .collect();
-            app.post_with(body, &headers).await
-        }
-    };
-
-    let first = send(None).await.0;
-    let second = send(None).await.0;
-    let (third, headers, body) = send(None).await;
-    let with_key = send(Some(key)).await.0;
-
-    assert_eq!((first, second), (200, 200));
-    assert_eq!(third, 429);
-    let retry: u64 = headers["retry-after"].to_str().unwrap().parse().unwrap();
-    assert!((1..=11).contains(&retry), "{retry}");
-    let body: Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(first_code(&body), "RATE_LIMITED");
-    assert_eq!(with_key, 200, "a key has its own bucket");
-}
-
-/// CORS is closed unless configured; a configured origin gets the headers.
-/// Responses are compressed when the client accepts it.
-#[tokio::test]
-async fn cors_follows_the_configured_origins_and_responses_are_compressed() {
-    let closed = TestApp::seeded().await;
-    let open =
-        TestApp::configured(|c| c.cors_origins = vec!["https://app.example.org".into()]).await;
-    let client = reqwest::Client::new();
-    let preflight = |app: &TestApp| {
-        client
-            .request(reqwest::Method::OPTIONS, app.url("/graphql"))
-            .header("origin", "https://app.example.org")
-            .header("access-control-request-method", "POST")
-            .header("access-control-request-headers", "content-type")
-            .send()
-    };
-
-    let denied = preflight(&closed).await.unwrap();
-    let allowed = preflight(&open).await.unwrap();
-    let (_, headers, _) = closed
-        .post_with(
-            json!({ "query": "{ parks(first: 100) { nodes { name notes } } }" })
-                .to_string()
-                .into_bytes(),
-            &[
-                ("content-type", "application/json"),
-                ("accept-encoding", "gzip"),
-            ],
-        )
-        .await;
-
-    assert!(
-        denied
-            .headers()
-            .get("access-control-allow-origin")
-            .is_none()
-    );
-    assert_eq!(
-        allowed.headers()["access-control-allow-origin"],
-        "https://app.example.org"
-    );
-    assert_eq!(headers["content-encoding"], "gzip");
-}
-
 /// The remaining limits: root fields, directives, tokens and bytes, each
 /// named in its refusal.
 #[tokio::test]
@@ -334,10 +249,7 @@ async fn root_field_directive_token_and_byte_limits_are_enforced() {
         .map(|n| format!("p{n}: parks(first: 1) {{ totalCount }}"))
         .collect();
     let directives: Vec<String> = (0..51).map(|_| "@include(if: true)".to_owned()).collect();
-    let tokens = format!(
-        "{{ parks(first: 1) {{ totalCount }} }} {}",
-        "# padding\n".repeat(1)
-    );
+    let tokens = "{ parks(first: 1) { totalCount } } # a comment is not a token\n";
     let many_tokens = format!("{{ __typename {} }}", "a ".repeat(10_001));
     let bytes = format!(
         "{{ parks(first: 1) {{ totalCount }} }}{}",
@@ -361,6 +273,6 @@ async fn root_field_directive_token_and_byte_limits_are_enforced() {
     .await;
     refused(&app, &many_tokens, "PARKGRAPH_MAX_TOKENS").await;
     refused(&app, &bytes, "PARKGRAPH_MAX_QUERY_BYTES").await;
-    let fine = app.gql(&tokens, json!({})).await;
+    let fine = app.gql(tokens, json!({})).await;
     assert!(fine.get("errors").is_none(), "{fine:#}");
 }

@@ -19,5 +19,6 @@ mod persisted;
 mod schema;
 mod seed;
 mod stats;
+mod traffic;
 mod transfer;
 mod writes;

@@ -6,6 +6,10 @@ use std::time::Duration;
 
 use crate::limits::Limits;
 
+mod values;
+
+use values::{millis, origins, parse, positive};
+
 /// The embedded default: a SQLite file beside the working directory, created
 /// (`mode=rwc`) on first start.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://parkgraph.db?mode=rwc";
@@ -293,69 +297,4 @@ impl Config {
             )?,
         })
     }
-}
-
-fn millis(
-    value: Option<String>,
-    name: &'static str,
-    default: Duration,
-) -> Result<Duration, ConfigError> {
-    let default = default.as_millis() as u64;
-    parse(
-        value,
-        name,
-        default,
-        "a positive whole number of milliseconds",
-    )
-    .and_then(|n: u64| positive(name, n))
-    .map(Duration::from_millis)
-}
-
-fn origins(list: &str) -> Result<Vec<String>, ConfigError> {
-    let origins: Vec<String> = list
-        .split(',')
-        .map(|o| o.trim().trim_end_matches('/').to_owned())
-        .filter(|o| !o.is_empty())
-        .collect();
-    match origins
-        .iter()
-        .find(|o| *o != "*" && !(o.starts_with("http://") || o.starts_with("https://")))
-    {
-        Some(bad) => Err(ConfigError {
-            name: "PARKGRAPH_CORS_ORIGINS",
-            value: bad.clone(),
-            reason: "expected origins like https://app.example.org, comma-separated, or *".into(),
-        }),
-        None => Ok(origins),
-    }
-}
-
-fn parse<T: std::str::FromStr>(
-    value: Option<String>,
-    name: &'static str,
-    default: T,
-    expected: &str,
-) -> Result<T, ConfigError> {
-    match value {
-        None => Ok(default),
-        Some(value) => value.trim().parse().map_err(|_| ConfigError {
-            name,
-            value,
-            reason: format!("expected {expected}"),
-        }),
-    }
-}
-
-fn positive<N: Copy + Default + PartialEq + ToString>(
-    name: &'static str,
-    n: N,
-) -> Result<N, ConfigError> {
-    if n == N::default() {
-        return Err(ConfigError {
-            name,
-            value: n.to_string(),
-            reason: "expected a positive whole number".into(),
-        });
-    }
-    Ok(n)
 }
