@@ -3,6 +3,7 @@
 //! does the work.
 
 mod errors;
+mod graphiql;
 mod graphql;
 mod negotiate;
 mod rate;
@@ -10,11 +11,9 @@ mod rate;
 use std::sync::Arc;
 use std::time::Duration;
 
-use async_graphql::http::GraphiQLSource;
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::response::Html;
 use axum::routing::get;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -55,7 +54,7 @@ pub fn router(state: AppState) -> Router {
             rate::limit,
         ));
     let mut router = Router::new()
-        .route("/", get(graphiql))
+        .route("/", get(graphiql::page))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
@@ -88,16 +87,6 @@ fn cors(origins: &[String]) -> Option<CorsLayer> {
                 header::RETRY_AFTER,
             ])
             .max_age(Duration::from_secs(600)),
-    )
-}
-
-async fn graphiql() -> Html<String> {
-    Html(
-        GraphiQLSource::build()
-            .endpoint("/graphql")
-            .subscription_endpoint("/graphql")
-            .title("parkgraph: Pakistan's technology parks")
-            .finish(),
     )
 }
 

@@ -8,6 +8,7 @@ mod changes;
 mod cli;
 mod dataset;
 mod errors;
+mod examples;
 mod filters;
 mod http;
 mod keys;
