@@ -12,9 +12,9 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sha2::{Digest, Sha256};
 
 use super::AppState;
+use crate::db::Db;
 
 // Buckets idle this long are full again and can be forgotten.
 const IDLE: Duration = Duration::from_secs(600);
@@ -64,17 +64,21 @@ impl RateLimiter {
         }
     }
 
-    /// Who is asking: the API key (hashed) or the client address (the first
-    /// `X-Forwarded-For` hop when the proxy in front is trusted).
-    fn client(&self, headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
+    /// Who is asking: a valid API key, or else the client address (the first
+    /// `X-Forwarded-For` hop when the proxy in front is trusted). Only keys
+    /// that exist get a bucket of their own: a client inventing a new key per
+    /// request would otherwise never run out.
+    async fn client(&self, db: &Db, headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
         let bearer = headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split_once(' '))
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
             .map(|(_, token)| token.trim());
-        if let Some(token) = bearer {
-            return format!("key:{:x}", Sha256::digest(token.as_bytes()));
+        if let Some(token) = bearer
+            && let Ok(actor) = crate::auth::authenticate(db, token).await
+        {
+            return format!("key:{}", actor.key_id);
         }
         let forwarded = self
             .trust_forwarded
@@ -104,7 +108,7 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0);
-    let client = state.rate.client(request.headers(), peer);
+    let client = state.rate.client(&state.db, request.headers(), peer).await;
     match state.rate.take(&client) {
         Ok(()) => next.run(request).await,
         Err(wait) => {

@@ -4,8 +4,8 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, first_code};
 
-/// Past its burst a client gets 429 with Retry-After and RATE_LIMITED; another
-/// API key has a bucket of its own.
+/// Past its burst a client gets 429 with Retry-After and RATE_LIMITED; a valid
+/// API key has a bucket of its own, an invented one does not.
 #[tokio::test]
 async fn a_client_over_its_rate_gets_429_with_retry_after() {
     let app = TestApp::configured(|c| {
@@ -35,6 +35,7 @@ async fn a_client_over_its_rate_gets_429_with_retry_after() {
     let second = send(None).await.0;
     let (third, headers, body) = send(None).await;
     let with_key = send(Some(key)).await.0;
+    let invented = send(Some("pgk_made_up".to_owned())).await.0;
 
     assert_eq!((first, second), (200, 200));
     assert_eq!(third, 429);
@@ -43,6 +44,7 @@ async fn a_client_over_its_rate_gets_429_with_retry_after() {
     let body: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(first_code(&body), "RATE_LIMITED");
     assert_eq!(with_key, 200, "a key has its own bucket");
+    assert_eq!(invented, 429, "an unknown key shares its address's bucket");
 }
 
 /// CORS is closed unless configured; a configured origin gets the headers.
