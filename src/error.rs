@@ -123,6 +123,16 @@ impl From<AppError> for async_graphql::Error {
 /// The result type of service functions.
 pub type AppResult<T> = Result<T, AppError>;
 
+/// A request-level error (no path) with `extensions.code`, for refusals made
+/// before execution (limits, persisted queries, the HTTP layer).
+pub fn coded(message: impl Into<String>, code: &str) -> async_graphql::ServerError {
+    let mut error = async_graphql::ServerError::new(message, None);
+    let mut extensions = async_graphql::ErrorExtensionValues::default();
+    extensions.set("code", code);
+    error.extensions = Some(extensions);
+    error
+}
+
 /// Logs any error and returns the generic `INTERNAL` GraphQL error, for
 /// failures that do not pass through [`AppError`].
 pub fn internal(err: impl std::fmt::Debug) -> async_graphql::Error {

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use async_graphql::extensions::{
     Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest,
 };
-use async_graphql::{ErrorExtensionValues, Request, ServerError, ServerResult, Value};
+use async_graphql::{Request, ServerError, ServerResult, Value};
 use sha2::{Digest, Sha256};
 
 // Automatically persisted documents kept per process; past this, the oldest
@@ -136,11 +136,7 @@ impl PersistedQueries {
 }
 
 fn error(message: &str, code: &str) -> ServerError {
-    let mut error = ServerError::new(message, None);
-    let mut extensions = ErrorExtensionValues::default();
-    extensions.set("code", code);
-    error.extensions = Some(extensions);
-    error
+    crate::error::coded(message, code)
 }
 
 fn not_allowed() -> ServerError {

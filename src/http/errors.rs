@@ -46,9 +46,5 @@ pub fn code_of(error: &async_graphql::ServerError) -> Option<&str> {
 /// A response made of one error with `code`, for requests refused before
 /// execution.
 pub fn refusal(message: impl Into<String>, code: &str) -> Response {
-    let mut error = async_graphql::ServerError::new(message, None);
-    let mut extensions = ErrorExtensionValues::default();
-    extensions.set("code", code);
-    error.extensions = Some(extensions);
-    Response::from_errors(vec![error])
+    Response::from_errors(vec![crate::error::coded(message, code)])
 }

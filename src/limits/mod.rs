@@ -1,6 +1,6 @@
 //! Abuse limits on every GraphQL document, checked before async-graphql
-//! parses or validates it and before any SQL: size in bytes and tokens, depth, cost, aliases,
-//! root fields, directives, unknown directives. A rejection is a
+//! parses or validates it and before any SQL: size in bytes and tokens,
+//! depth, cost, aliases, root fields, directives, unknown directives. A rejection is a
 //! `QUERY_TOO_COMPLEX` error naming the limit, its value and its variable;
 //! an accepted operation reports its cost in `extensions.cost`.
 
@@ -15,9 +15,9 @@ use async_graphql::extensions::{
     Extension, ExtensionContext, ExtensionFactory, NextExecute, NextPrepareRequest,
 };
 use async_graphql::parser::types::ExecutableDocument;
-use async_graphql::{
-    ErrorExtensionValues, Name, Request, Response, ServerError, ServerResult, Value, Variables,
-};
+use async_graphql::{Name, Request, Response, ServerError, ServerResult, Value, Variables};
+
+use crate::error::coded;
 
 pub use analyze::{CONNECTION_DEFAULT, LIST_DEFAULT, Measure, Shape, analyze};
 pub use config::Limits;
@@ -55,16 +55,13 @@ struct Check {
 }
 
 fn too_complex(what: &str, actual: u64, max: u64, variable: &str) -> ServerError {
-    let mut error = ServerError::new(
-        format!("the query's {what} is {actual}; the limit is {max} ({variable})"),
-        None,
-    );
-    let mut extensions = ErrorExtensionValues::default();
-    extensions.set("code", "QUERY_TOO_COMPLEX");
-    extensions.set("limit", variable);
-    extensions.set("max", max);
-    extensions.set("actual", actual);
-    error.extensions = Some(extensions);
+    let message = format!("the query's {what} is {actual}; the limit is {max} ({variable})");
+    let mut error = coded(message, "QUERY_TOO_COMPLEX");
+    if let Some(extensions) = error.extensions.as_mut() {
+        extensions.set("limit", variable);
+        extensions.set("max", max);
+        extensions.set("actual", actual);
+    }
     error
 }
 
@@ -85,14 +82,8 @@ impl Check {
         let l = &self.limits;
         let analysis = analyze(document, &self.shape, variables);
         if let Some(name) = analysis.unknown_directive {
-            let mut error = ServerError::new(
-                format!("unknown directive @{name}: only @include and @skip exist here"),
-                None,
-            );
-            let mut extensions = ErrorExtensionValues::default();
-            extensions.set("code", "BAD_USER_INPUT");
-            error.extensions = Some(extensions);
-            return Err(error);
+            let message = format!("unknown directive @{name}: only @include and @skip exist here");
+            return Err(coded(message, "BAD_USER_INPUT"));
         }
         self.check(
             "number of directives",

@@ -72,6 +72,20 @@ pub const HEADERS: [(&str, &[&str]); 10] = [
     ),
 ];
 
+/// Every data table, in load order (parents before children).
+pub const TABLES: [&str; 10] = [
+    "city",
+    "organization",
+    "park",
+    "firm",
+    "tenancy",
+    "project",
+    "project_partner",
+    "milestone",
+    "indicator",
+    "source",
+];
+
 /// File name to contents.
 pub type Files = BTreeMap<String, String>;
 

@@ -6,7 +6,7 @@ use sea_orm::{
 };
 
 use super::read::Dataset;
-use super::{Outcome, SeedError};
+use super::{Outcome, SeedError, TABLES};
 use crate::db::Db;
 
 // Bound parameters per INSERT: under SQLite's limit (32,766) and PostgreSQL's
@@ -48,19 +48,6 @@ async fn holds_data<C: ConnectionTrait>(conn: &C) -> Result<bool, sea_orm::DbErr
     }
     Ok(false)
 }
-
-const TABLES: [&str; 10] = [
-    "city",
-    "organization",
-    "park",
-    "firm",
-    "tenancy",
-    "project",
-    "project_partner",
-    "milestone",
-    "indicator",
-    "source",
-];
 
 /// Inserts every row, unless the database already holds data: the dataset's
 /// explicit ids must not meet rows written another way.

@@ -176,18 +176,7 @@ where
 /// Moves each PostgreSQL sequence past the ids the import chose (never back,
 /// so ids of deleted rows are not handed out again).
 async fn advance_sequences(w: &Write) -> AppResult<()> {
-    for table in [
-        "city",
-        "organization",
-        "park",
-        "firm",
-        "tenancy",
-        "project",
-        "project_partner",
-        "milestone",
-        "indicator",
-        "source",
-    ] {
+    for table in crate::seed::TABLES {
         let sql = format!(
             "SELECT setval('{table}_id_seq', GREATEST((SELECT COALESCE(MAX(id), 0) FROM {table}), (SELECT last_value FROM {table}_id_seq)))"
         );
