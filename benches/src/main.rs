@@ -1,0 +1,147 @@
+//! `cargo run --release -p parkgraph-bench`: starts parkgraph on seeded
+//! synthetic data (and PostGraphile v5 beside it on PostgreSQL), drives each
+//! standard query in `benches/queries/` with concurrent HTTP load, prints
+//! what it measured and writes `benches/results/results.{csv,md}`.
+
+mod database;
+mod load;
+mod measure;
+mod query;
+mod report;
+mod server;
+
+use clap::Parser;
+use database::Backend;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Load benchmark for parkgraph, with PostGraphile v5 as the peer.
+#[derive(Debug, Parser)]
+struct Args {
+    /// Backends to run on.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "sqlite,postgres")]
+    backend: Vec<Backend>,
+    /// Synthetic scales to run at (1 is 2,000 parks and 100,000 firms).
+    #[arg(long, value_delimiter = ',', default_value = "1")]
+    scale: Vec<f64>,
+    /// Peer to measure on PostgreSQL: `postgraphile`, or `none`.
+    #[arg(long, default_value = "postgraphile")]
+    peer: String,
+    /// Concurrent connections.
+    #[arg(long, default_value_t = 16)]
+    connections: usize,
+    /// Seconds measured per query.
+    #[arg(long, default_value_t = 10)]
+    duration: u64,
+    /// Seconds of load per query before measuring.
+    #[arg(long, default_value_t = 3)]
+    warmup: u64,
+    /// Only these queries (e.g. Q1,Q7); all by default.
+    #[arg(long, value_delimiter = ',')]
+    queries: Vec<String>,
+    /// Administrative PostgreSQL URL; benchmark databases are created beside it.
+    #[arg(
+        long,
+        env = "PARKGRAPH_BENCH_POSTGRES_URL",
+        default_value = "postgres://postgres:postgres@127.0.0.1:5432/postgres"
+    )]
+    postgres_url: String,
+    /// Measure a parkgraph that is already running at this GraphQL URL
+    /// instead (its database is yours to seed; no CPU or RSS figures).
+    #[arg(long)]
+    url: Option<String>,
+    /// Do not run `cargo build --release --bin parkgraph` first.
+    #[arg(long)]
+    no_build: bool,
+    /// Print only; leave `benches/results/` alone.
+    #[arg(long)]
+    no_save: bool,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let bench = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = bench.parent().expect("benches/ sits in the repository").to_owned();
+    let queries = query::load(&bench.join("queries"), &args.queries)?;
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(args.connections)
+        .timeout(Duration::from_secs(60))
+        .build()?;
+    let settings = measure::Settings {
+        connections: args.connections,
+        duration: Duration::from_secs(args.duration),
+        warmup: Duration::from_secs(args.warmup),
+        date: today(),
+        commit: commit(&root),
+    };
+    if let Some(url) = &args.url {
+        let rows = measure::external(&client, url, queries, &settings).await?;
+        return finish(&args, &bench, &rows);
+    }
+    let parkgraph = root.join("target/release/parkgraph");
+    if !args.no_build {
+        let built = std::process::Command::new(std::env::var("CARGO").unwrap_or("cargo".into()))
+            .args(["build", "--release", "--bin", "parkgraph"])
+            .current_dir(&root)
+            .status()?;
+        anyhow::ensure!(built.success(), "cargo build --release failed");
+    }
+    let mut rows = Vec::new();
+    for &backend in &args.backend {
+        for &scale in &args.scale {
+            eprintln!("== {} at scale {scale}", backend.label());
+            let url = database::prepare(
+                backend,
+                scale,
+                &args.postgres_url,
+                &parkgraph,
+                &root.join("target/bench"),
+            )
+            .await?;
+            let run = measure::Run {
+                backend,
+                scale,
+                database_url: url,
+                settings: &settings,
+                client: &client,
+            };
+            rows.extend(run.parkgraph(&parkgraph, &queries).await?);
+            if backend == Backend::Postgres && args.peer == "postgraphile" {
+                rows.extend(run.postgraphile(&bench.join("peers/postgraphile")).await?);
+            }
+        }
+    }
+    finish(&args, &bench, &rows)
+}
+
+fn finish(args: &Args, bench: &std::path::Path, rows: &[report::Row]) -> anyhow::Result<()> {
+    println!("\n{}", report::markdown(rows));
+    if !args.no_save {
+        report::save(&bench.join("results"), rows)?;
+        eprintln!("saved to {}", bench.join("results").display());
+    }
+    Ok(())
+}
+
+fn today() -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::OffsetDateTime::now_utc()
+        .format(&format)
+        .unwrap_or_default()
+}
+
+/// The commit measured, with `+` when the work tree has other changes.
+fn commit(root: &std::path::Path) -> String {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .unwrap_or_default()
+    };
+    let hash = git(&["rev-parse", "--short", "HEAD"]);
+    let dirty = git(&["status", "--porcelain", "--", ".", ":!benches/results"]);
+    if dirty.is_empty() { hash } else { format!("{hash}+") }
+}

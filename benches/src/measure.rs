@@ -1,0 +1,234 @@
+//! One measurement per server and query: check the answer, warm up, then
+//! measure load while reading the server's CPU, memory and SQL statements.
+
+use crate::database::{Backend, StatementCounter};
+use crate::query::Query;
+use crate::report::Row;
+use crate::server::{Server, postgres_cpu};
+use anyhow::{Context, bail};
+use std::path::Path;
+use std::time::Duration;
+
+pub struct Settings {
+    pub connections: usize,
+    pub duration: Duration,
+    pub warmup: Duration,
+    pub date: String,
+    pub commit: String,
+}
+
+/// One backend at one scale.
+pub struct Run<'a> {
+    pub backend: Backend,
+    pub scale: f64,
+    pub database_url: String,
+    pub settings: &'a Settings,
+    pub client: &'a reqwest::Client,
+}
+
+/// Where a measured phase's statement count comes from.
+enum Statements<'a> {
+    /// parkgraph's own `/metrics` histogram (exact, per request).
+    Metrics(String),
+    /// `pg_stat_statements` for the whole database.
+    Postgres(&'a StatementCounter),
+    Unknown,
+}
+
+impl Run<'_> {
+    /// Starts parkgraph on the run's database and measures every query.
+    pub async fn parkgraph(&self, program: &Path, queries: &[Query]) -> anyhow::Result<Vec<Row>> {
+        let port = free_port()?;
+        let env = [
+            ("DATABASE_URL", self.database_url.clone()),
+            ("PARKGRAPH_ADDR", format!("127.0.0.1:{port}")),
+            ("PARKGRAPH_RATE_LIMIT_PER_MINUTE", "0".to_owned()),
+            (
+                "PARKGRAPH_DB_MAX_CONNECTIONS",
+                self.settings.connections.to_string(),
+            ),
+            ("RUST_LOG", "warn".to_owned()),
+        ];
+        let url = format!("http://127.0.0.1:{port}/graphql");
+        let server = Server::start("parkgraph", program, &env, url, self.client).await?;
+        let metrics = format!("http://127.0.0.1:{port}/metrics");
+        let rows = self
+            .each(&server, queries, Statements::Metrics(metrics))
+            .await;
+        server.stop().await;
+        rows
+    }
+
+    /// Starts PostGraphile (benches/peers/postgraphile) on the same database
+    /// and measures its equivalents of the standard queries.
+    pub async fn postgraphile(&self, dir: &Path) -> anyhow::Result<Vec<Row>> {
+        if !dir.join("node_modules").exists() {
+            let status = std::process::Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+                .current_dir(dir)
+                .status()
+                .context("npm ci in benches/peers/postgraphile (is npm installed?)")?;
+            anyhow::ensure!(status.success(), "npm ci failed");
+        }
+        let queries = crate::query::load(&dir.join("queries"), &[])?;
+        let port = free_port()?;
+        let env = [
+            ("DATABASE_URL", self.database_url.clone()),
+            ("PORT", port.to_string()),
+            ("PG_POOL_MAX", self.settings.connections.to_string()),
+        ];
+        let url = format!("http://127.0.0.1:{port}/graphql");
+        let server =
+            Server::start("postgraphile", &dir.join("start.sh"), &env, url, self.client).await?;
+        let counter = StatementCounter::connect(&self.database_url).await;
+        if counter.is_none() {
+            eprintln!(
+                "  (pg_stat_statements is not preloaded: PostGraphile's SQL statements are not counted)"
+            );
+        }
+        let statements = counter.as_ref().map_or(Statements::Unknown, Statements::Postgres);
+        let rows = self.each(&server, &queries, statements).await;
+        server.stop().await;
+        rows
+    }
+
+    async fn each(
+        &self,
+        server: &Server,
+        queries: &[Query],
+        statements: Statements<'_>,
+    ) -> anyhow::Result<Vec<Row>> {
+        let mut rows = Vec::new();
+        for query in queries {
+            let mut query = query.clone();
+            query.prepare(self.client, &server.url).await?;
+            check(self.client, &server.url, &query).await?;
+            let body = query.body();
+            let s = self.settings;
+            crate::load::drive(self.client, &server.url, body.clone(), s.connections, s.warmup)
+                .await;
+            let (cpu, db_cpu) = (server.cpu(), postgres_cpu());
+            let before = statements.read(self.client).await;
+            let outcome =
+                crate::load::drive(self.client, &server.url, body, s.connections, s.duration).await;
+            let after = statements.read(self.client).await;
+            let per = |d: Duration| d.as_secs_f64() * 1000.0 / outcome.requests.max(1) as f64;
+            let mut row = Row::of(s, self.backend.label(), &self.scale.to_string(), server.name, &query.name, &outcome);
+            row.statements = match (before, after) {
+                (Some(b), Some(a)) => statements.per_request(b, a, outcome.requests),
+                _ => f64::NAN,
+            };
+            row.cpu_ms = per(server.cpu().saturating_sub(cpu));
+            if self.backend == Backend::Postgres {
+                row.db_cpu_ms = per(postgres_cpu().saturating_sub(db_cpu));
+            }
+            row.peak_rss_mib = server.peak_rss_mib();
+            println!("{}", row.line());
+            rows.push(row);
+        }
+        Ok(rows)
+    }
+}
+
+impl Statements<'_> {
+    /// A running total and the requests it covers.
+    async fn read(&self, client: &reqwest::Client) -> Option<(f64, f64)> {
+        match self {
+            Statements::Metrics(url) => {
+                let text = client.get(url).send().await.ok()?.text().await.ok()?;
+                let value = |name: &str| {
+                    text.lines()
+                        .find_map(|l| l.strip_prefix(name)?.trim().parse::<f64>().ok())
+                };
+                Some((
+                    value("parkgraph_sql_statements_per_request_sum")?,
+                    value("parkgraph_sql_statements_per_request_count")?,
+                ))
+            }
+            Statements::Postgres(counter) => Some((counter.total().await? as f64, 0.0)),
+            Statements::Unknown => None,
+        }
+    }
+
+    fn per_request(&self, before: (f64, f64), after: (f64, f64), requests: u64) -> f64 {
+        let statements = after.0 - before.0;
+        match self {
+            Statements::Metrics(_) => statements / (after.1 - before.1).max(1.0),
+            _ => statements / requests.max(1) as f64,
+        }
+    }
+}
+
+/// Measures a server started by someone else: no CPU, memory or statements.
+pub async fn external(
+    client: &reqwest::Client,
+    url: &str,
+    queries: Vec<Query>,
+    s: &Settings,
+) -> anyhow::Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    for mut query in queries {
+        query.prepare(client, url).await?;
+        check(client, url, &query).await?;
+        crate::load::drive(client, url, query.body(), s.connections, s.warmup).await;
+        let o = crate::load::drive(client, url, query.body(), s.connections, s.duration).await;
+        let row = Row::of(s, "external", "?", "parkgraph", &query.name, &o);
+        println!("{}", row.line());
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+impl Row {
+    /// The load figures; what is read from the server is left unknown.
+    fn of(
+        s: &Settings,
+        backend: &str,
+        scale: &str,
+        server: &str,
+        query: &str,
+        o: &crate::load::Outcome,
+    ) -> Row {
+        Row {
+            date: s.date.clone(),
+            commit: s.commit.clone(),
+            backend: backend.to_owned(),
+            scale: scale.to_owned(),
+            server: server.to_owned(),
+            query: query.to_owned(),
+            connections: s.connections,
+            seconds: o.elapsed.as_secs_f64(),
+            requests: o.requests,
+            rps: o.rps(),
+            p50: o.quantile_ms(0.5),
+            p90: o.quantile_ms(0.9),
+            p99: o.quantile_ms(0.99),
+            http_errors: o.http_errors,
+            graphql_errors: o.graphql_errors,
+            statements: f64::NAN,
+            cpu_ms: f64::NAN,
+            db_cpu_ms: f64::NAN,
+            peak_rss_mib: f64::NAN,
+        }
+    }
+}
+
+/// One request answered in full: data and no errors, or the run stops.
+async fn check(client: &reqwest::Client, url: &str, query: &Query) -> anyhow::Result<()> {
+    let answer: serde_json::Value = client
+        .post(url)
+        .header("content-type", "application/json")
+        .body(query.body())
+        .send()
+        .await?
+        .json()
+        .await?;
+    if answer.get("errors").is_some() || answer["data"].is_null() {
+        bail!("{} answered with errors: {answer}", query.name);
+    }
+    Ok(())
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}

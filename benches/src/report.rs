@@ -1,0 +1,257 @@
+//! Results: printed as they come, kept in `benches/results/results.csv`
+//! (one row per backend, scale, server and query; a new run replaces the rows
+//! of its backend and scale) and rendered to `benches/results/results.md`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// One query measured on one server.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub date: String,
+    pub commit: String,
+    pub backend: String,
+    pub scale: String,
+    pub server: String,
+    pub query: String,
+    pub connections: usize,
+    pub seconds: f64,
+    pub requests: u64,
+    pub rps: f64,
+    pub p50: f64,
+    pub p90: f64,
+    pub p99: f64,
+    pub http_errors: u64,
+    pub graphql_errors: u64,
+    /// SQL statements per request; `NaN` where nothing counted them.
+    pub statements: f64,
+    pub cpu_ms: f64,
+    pub db_cpu_ms: f64,
+    pub peak_rss_mib: f64,
+}
+
+const HEADER: &str = "date,commit,backend,scale,server,query,connections,seconds,requests,rps,p50_ms,p90_ms,p99_ms,http_errors,graphql_errors,statements_per_request,server_cpu_ms_per_request,db_cpu_ms_per_request,peak_rss_mib";
+
+impl Row {
+    fn csv(&self) -> String {
+        format!(
+            "{},{},{},{},{},{},{},{:.1},{},{:.1},{:.2},{:.2},{:.2},{},{},{},{:.3},{},{:.1}",
+            self.date,
+            self.commit,
+            self.backend,
+            self.scale,
+            self.server,
+            self.query,
+            self.connections,
+            self.seconds,
+            self.requests,
+            self.rps,
+            self.p50,
+            self.p90,
+            self.p99,
+            self.http_errors,
+            self.graphql_errors,
+            num(self.statements, 2),
+            self.cpu_ms,
+            num(self.db_cpu_ms, 3),
+            self.peak_rss_mib,
+        )
+    }
+
+    fn parse(line: &str) -> Option<Row> {
+        let f: Vec<&str> = line.split(',').collect();
+        let n = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN);
+        Some(Row {
+            date: f.first()?.to_string(),
+            commit: f.get(1)?.to_string(),
+            backend: f.get(2)?.to_string(),
+            scale: f.get(3)?.to_string(),
+            server: f.get(4)?.to_string(),
+            query: f.get(5)?.to_string(),
+            connections: f.get(6)?.parse().ok()?,
+            seconds: n(7),
+            requests: f.get(8)?.parse().ok()?,
+            rps: n(9),
+            p50: n(10),
+            p90: n(11),
+            p99: n(12),
+            http_errors: f.get(13)?.parse().ok()?,
+            graphql_errors: f.get(14)?.parse().ok()?,
+            statements: n(15),
+            cpu_ms: n(16),
+            db_cpu_ms: n(17),
+            peak_rss_mib: n(18),
+        })
+    }
+
+    /// The line printed as soon as a query is measured.
+    pub fn line(&self) -> String {
+        format!(
+            "{:<10} {:<4} {:>8.1} req/s  p50 {:>7.2}  p90 {:>7.2}  p99 {:>7.2} ms  errors {}/{}  sql/req {:>5}  cpu {:.2} ms/req  db cpu {} ms/req  peak rss {:.1} MiB",
+            self.server,
+            self.query,
+            self.rps,
+            self.p50,
+            self.p90,
+            self.p99,
+            self.http_errors,
+            self.graphql_errors,
+            num(self.statements, 2),
+            self.cpu_ms,
+            num(self.db_cpu_ms, 2),
+            self.peak_rss_mib,
+        )
+    }
+}
+
+fn num(v: f64, places: usize) -> String {
+    if v.is_nan() {
+        "n/a".to_owned()
+    } else {
+        format!("{v:.places$}")
+    }
+}
+
+/// Replaces the rows of this run's backends and scales in the CSV and renders
+/// the Markdown from the whole file.
+pub fn save(dir: &Path, rows: &[Row]) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let csv = dir.join("results.csv");
+    let replaced = |r: &Row| {
+        rows.iter()
+            .any(|n| n.backend == r.backend && n.scale == r.scale)
+    };
+    let mut all: Vec<Row> = std::fs::read_to_string(&csv)
+        .unwrap_or_default()
+        .lines()
+        .skip(1)
+        .filter_map(Row::parse)
+        .filter(|r| !replaced(r))
+        .collect();
+    all.extend(rows.iter().cloned());
+    all.sort_by(|a, b| {
+        (&a.backend, scale_key(&a.scale), &a.query, &a.server).partial_cmp(&(
+            &b.backend,
+            scale_key(&b.scale),
+            &b.query,
+            &b.server,
+        ))
+        .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut text = format!("{HEADER}\n");
+    for row in &all {
+        text.push_str(&row.csv());
+        text.push('\n');
+    }
+    std::fs::write(&csv, text)?;
+    std::fs::write(dir.join("results.md"), markdown(&all))?;
+    Ok(())
+}
+
+fn scale_key(scale: &str) -> f64 {
+    scale.parse().unwrap_or(f64::MAX)
+}
+
+/// Tables for the README: every measurement, then parkgraph against the
+/// peer, then each query's p50 at the largest scale against the smallest.
+pub fn markdown(rows: &[Row]) -> String {
+    let mut out = String::from(
+        "| backend | scale | server | query | req/s | p50 ms | p90 ms | p99 ms | errors (HTTP/GraphQL) | SQL/req | server CPU ms/req | DB CPU ms/req | peak RSS MiB |\n|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {:.0} | {:.2} | {:.2} | {:.2} | {}/{} | {} | {:.2} | {} | {:.0} |",
+            r.backend,
+            r.scale,
+            r.server,
+            r.query,
+            r.rps,
+            r.p50,
+            r.p90,
+            r.p99,
+            r.http_errors,
+            r.graphql_errors,
+            num(r.statements, 2),
+            r.cpu_ms,
+            num(r.db_cpu_ms, 2),
+            r.peak_rss_mib
+        );
+    }
+    let peers: Vec<&Row> = rows.iter().filter(|r| r.server != "parkgraph").collect();
+    if !peers.is_empty() {
+        out.push_str("\n| backend | scale | query | peer | parkgraph / peer req/s | parkgraph p99 ms | peer p99 ms |\n|---|---|---|---|---:|---:|---:|\n");
+        for peer in peers {
+            let ours = rows.iter().find(|r| {
+                r.server == "parkgraph"
+                    && r.backend == peer.backend
+                    && r.scale == peer.scale
+                    && r.query == peer.query
+            });
+            if let Some(ours) = ours {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {:.2}x | {:.2} | {:.2} |",
+                    peer.backend,
+                    peer.scale,
+                    peer.query,
+                    peer.server,
+                    ours.rps / peer.rps,
+                    ours.p99,
+                    peer.p99
+                );
+            }
+        }
+    }
+    out.push_str(&growth(rows));
+    if let Some(first) = rows.first() {
+        let _ = writeln!(
+            out,
+            "\nMeasured {} at commit {}: {} connections, {:.0} s per query after a warm-up.",
+            first.date, first.commit, first.connections, first.seconds
+        );
+    }
+    out
+}
+
+fn growth(rows: &[Row]) -> String {
+    let mut out = String::new();
+    let ours: Vec<&Row> = rows.iter().filter(|r| r.server == "parkgraph").collect();
+    for backend in ["sqlite", "postgres"] {
+        let scales: Vec<f64> = ours
+            .iter()
+            .filter(|r| r.backend == backend)
+            .map(|r| scale_key(&r.scale))
+            .collect();
+        let (Some(lo), Some(hi)) = (
+            scales.iter().cloned().reduce(f64::min),
+            scales.iter().cloned().reduce(f64::max),
+        ) else {
+            continue;
+        };
+        if lo == hi {
+            continue;
+        }
+        if out.is_empty() {
+            out.push_str("\n| backend | query | p50 ms, small scale | p50 ms, large scale | growth |\n|---|---|---:|---:|---:|\n");
+        }
+        let at = |q: &str, s: f64| {
+            ours.iter()
+                .find(|r| r.backend == backend && r.query == q && scale_key(&r.scale) == s)
+                .map(|r| r.p50)
+        };
+        let mut queries: Vec<&str> = ours.iter().map(|r| r.query.as_str()).collect();
+        queries.sort_unstable();
+        queries.dedup();
+        for q in queries {
+            if let (Some(a), Some(b)) = (at(q, lo), at(q, hi)) {
+                let _ = writeln!(
+                    out,
+                    "| {backend} | {q} | {a:.2} (scale {lo}) | {b:.2} (scale {hi}) | {:.2}x |",
+                    b / a
+                );
+            }
+        }
+    }
+    out
+}
