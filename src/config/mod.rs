@@ -76,6 +76,10 @@ pub struct Config {
     /// `PARKGRAPH_GET_MAX_AGE`: seconds a successful GET query may be cached
     /// (`Cache-Control: max-age`).
     pub get_max_age: u32,
+    /// `PARKGRAPH_GRAPHIQL_ASSETS`: a `node_modules` folder holding graphiql@4,
+    /// react@18 and react-dom@18, whose files GraphiQL then loads from this
+    /// server instead of unpkg.
+    pub graphiql_assets: Option<std::path::PathBuf>,
 }
 
 // Postgres URLs carry passwords: never print the URL itself.
@@ -101,6 +105,7 @@ impl std::fmt::Debug for Config {
             .field("persisted_queries", &self.persisted_queries)
             .field("persisted_only", &self.persisted_only)
             .field("get_max_age", &self.get_max_age)
+            .field("graphiql_assets", &self.graphiql_assets)
             .finish()
     }
 }
@@ -146,6 +151,7 @@ impl Default for Config {
             persisted_queries: None,
             persisted_only: false,
             get_max_age: 60,
+            graphiql_assets: None,
         }
     }
 }
@@ -295,6 +301,7 @@ impl Config {
                 defaults.get_max_age,
                 "a whole number of seconds",
             )?,
+            graphiql_assets: get("PARKGRAPH_GRAPHIQL_ASSETS").map(std::path::PathBuf::from),
         })
     }
 }

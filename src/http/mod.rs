@@ -19,6 +19,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
+pub use graphiql::GraphiQL;
 pub use rate::RateLimiter;
 
 use crate::db::Db;
@@ -43,6 +44,8 @@ pub struct AppState {
     pub get_max_age: u32,
     /// Counters for `/metrics`.
     pub metrics: Arc<crate::metrics::Metrics>,
+    /// The GraphiQL page, and its files when they are served from here.
+    pub graphiql: Arc<GraphiQL>,
 }
 
 /// All routes.
@@ -55,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         ));
     let mut router = Router::new()
         .route("/", get(graphiql::page))
+        .route("/graphiql/assets/{*file}", get(graphiql::asset))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
