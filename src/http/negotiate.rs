@@ -84,6 +84,14 @@ pub fn is_json_body(headers: &HeaderMap) -> bool {
         .is_some_and(|t| t == "application/json" || t == GRAPHQL_RESPONSE)
 }
 
+/// A response that failed before execution, without `data`.
+#[derive(serde::Serialize)]
+struct Early<'a> {
+    errors: &'a [async_graphql::ServerError],
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    extensions: &'a std::collections::BTreeMap<String, async_graphql::Value>,
+}
+
 /// The HTTP response for `response` in `media`; `status` overrides the one
 /// the outcome would get.
 pub fn respond(media: Media, response: GqlResponse, status: Option<StatusCode>) -> Response {
@@ -104,13 +112,17 @@ pub fn respond(media: Media, response: GqlResponse, status: Option<StatusCode>) 
             StatusCode::OK
         }
     });
-    let mut body = serde_json::to_value(&response).unwrap_or_default();
-    if let (true, Media::GraphqlResponse, Some(object)) =
-        (failed_early, media, body.as_object_mut())
-    {
-        object.remove("data");
-    }
-    let mut http = (status, axum::Json(body)).into_response();
+    // Serialized straight from the response: its objects keep the order the
+    // query asked for (a serde_json::Value would sort their keys).
+    let body = if failed_early && media == Media::GraphqlResponse {
+        serde_json::to_vec(&Early {
+            errors: &response.errors,
+            extensions: &response.extensions,
+        })
+    } else {
+        serde_json::to_vec(&response)
+    };
+    let mut http = (status, body.unwrap_or_default()).into_response();
     http.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static(media.content_type()),

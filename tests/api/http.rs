@@ -16,6 +16,29 @@ async fn queries_work_over_get() {
     assert_eq!(body["data"]["park"]["areaSqft"], 1_120_000);
 }
 
+/// The answer's fields come in the order the query asked for them, as the
+/// GraphQL spec says (a JSON map in between once sorted them by name).
+#[tokio::test]
+async fn response_fields_follow_the_order_of_the_query() {
+    let app = TestApp::seeded().await;
+    let query = json!({ "query": "{ park(slug: \"karachi-it-park\") { status name areaSqft } }" });
+
+    let (status, _, body) = app
+        .post_with(
+            serde_json::to_vec(&query).unwrap(),
+            &[("content-type", "application/json")],
+        )
+        .await;
+
+    assert_eq!(status, 200);
+    let (status, name, area) = (
+        body.find("\"status\"").unwrap(),
+        body.find("\"name\"").unwrap(),
+        body.find("\"areaSqft\"").unwrap(),
+    );
+    assert!(status < name && name < area, "{body}");
+}
+
 /// GraphiQL is served at the root.
 #[tokio::test]
 async fn graphiql_is_served_at_the_root() {
