@@ -108,10 +108,22 @@ pub fn order_signature(list: &str, keys: &[OrderKey]) -> String {
     format!("{list}:{}", order.join(","))
 }
 
-/// Encodes a row's sort-key values as an opaque cursor.
-pub fn encode_cursor(list: &str, keys: &[OrderKey], values: &[Value]) -> String {
-    let body = serde_json::json!({ "o": order_signature(list, keys), "v": values });
-    URL_SAFE_NO_PAD.encode(body.to_string())
+/// A row's sort-key values: its position in a list, encoded into an opaque
+/// cursor only when a client asks for one (most pages are read without).
+#[derive(Clone, Debug)]
+pub struct Cursor {
+    /// The list and order it belongs to (`order_signature`), shared by a page.
+    pub signature: std::sync::Arc<str>,
+    /// The row's sort-key values, in key order.
+    pub values: Vec<Value>,
+}
+
+impl Cursor {
+    /// The opaque text clients pass back as `after` or `before`.
+    pub fn encode(&self) -> String {
+        let body = serde_json::json!({ "o": &*self.signature, "v": self.values });
+        URL_SAFE_NO_PAD.encode(body.to_string())
+    }
 }
 
 fn decode_cursor(arg: &str, cursor: &str, list: &str, keys: &[OrderKey]) -> AppResult<Vec<Value>> {

@@ -16,7 +16,7 @@ macro_rules! connection {
 
         #[doc = concat!("One ", stringify!($node), " in a page, with the cursor that points at it.")]
         pub struct $edge {
-            cursor: String,
+            cursor: $crate::relay::Cursor,
             node: $row,
         }
 
@@ -24,8 +24,8 @@ macro_rules! connection {
         #[async_graphql::Object]
         impl $edge {
             /// Opaque position of this edge; pass it as `after` or `before`.
-            async fn cursor(&self) -> &str {
-                &self.cursor
+            async fn cursor(&self) -> String {
+                self.cursor.encode()
             }
 
             /// The record at this position.

@@ -13,7 +13,7 @@ mod loaders;
 mod page;
 mod stats;
 
-pub use args::{MAX_PAGE_SIZE, PageArgs, PageRequest};
+pub use args::{Cursor, MAX_PAGE_SIZE, PageArgs, PageRequest};
 pub use keyset::{KeyKind, OrderKey};
 pub use loaders::{Nested, NestedKey, PageLoader, StatsLoader};
 pub use page::{Page, PageSpec};
@@ -129,8 +129,8 @@ where
         Ok(PageInfo {
             has_next_page: page.has_next,
             has_previous_page: page.has_previous,
-            start_cursor: page.items.first().map(|(c, _)| c.clone()),
-            end_cursor: page.items.last().map(|(c, _)| c.clone()),
+            start_cursor: page.items.first().map(|(c, _)| c.encode()),
+            end_cursor: page.items.last().map(|(c, _)| c.encode()),
         })
     }
 

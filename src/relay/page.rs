@@ -16,7 +16,7 @@ use sea_orm::sea_query::{
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, FromQueryResult, JoinType, QueryResult};
 use serde_json::Value;
 
-use super::args::{PageRequest, encode_cursor};
+use super::args::{Cursor, PageRequest, order_signature};
 use super::keyset::{self, KeyKind, OrderKey};
 use crate::db::Db;
 
@@ -40,8 +40,8 @@ pub struct PageSpec {
 /// One page of rows with their cursors.
 #[derive(Clone, Debug)]
 pub struct Page<T> {
-    /// Rows in order, each with its cursor.
-    pub items: Vec<(String, T)>,
+    /// Rows in order, each with its position.
+    pub items: Vec<(Cursor, T)>,
     /// Whether rows exist after the last one returned.
     pub has_next: bool,
     /// Whether rows exist before the first one returned.
@@ -193,6 +193,8 @@ impl PageSpec {
         &self,
         rows: impl Iterator<Item = &'a QueryResult>,
     ) -> Result<Page<T>, DbErr> {
+        let signature: std::sync::Arc<str> = order_signature(self.list, &self.keys).into();
+        let columns: Vec<String> = (0..self.keys.len()).map(|i| format!("pg_k{i}")).collect();
         let mut items = Vec::new();
         let mut more = false;
         for row in rows {
@@ -200,7 +202,11 @@ impl PageSpec {
                 more = true;
                 break;
             }
-            items.push((self.cursor(row)?, T::from_query_result(row, "")?));
+            let cursor = Cursor {
+                signature: signature.clone(),
+                values: self.key_values(row, &columns)?,
+            };
+            items.push((cursor, T::from_query_result(row, "")?));
         }
         if self.page.backward {
             items.reverse();
@@ -218,17 +224,16 @@ impl PageSpec {
         }
     }
 
-    fn cursor(&self, row: &QueryResult) -> Result<String, DbErr> {
+    fn key_values(&self, row: &QueryResult, columns: &[String]) -> Result<Vec<Value>, DbErr> {
         let mut values = Vec::with_capacity(self.keys.len());
-        for (i, key) in self.keys.iter().enumerate() {
-            let column = format!("pg_k{i}");
+        for (key, column) in self.keys.iter().zip(columns) {
             let value = match key.kind {
-                KeyKind::Int => row.try_get::<Option<i64>>("", &column)?.map(Value::from),
-                KeyKind::Float => row.try_get::<Option<f64>>("", &column)?.map(Value::from),
-                KeyKind::Text => row.try_get::<Option<String>>("", &column)?.map(Value::from),
+                KeyKind::Int => row.try_get::<Option<i64>>("", column)?.map(Value::from),
+                KeyKind::Float => row.try_get::<Option<f64>>("", column)?.map(Value::from),
+                KeyKind::Text => row.try_get::<Option<String>>("", column)?.map(Value::from),
             };
             values.push(value.unwrap_or(Value::Null));
         }
-        Ok(encode_cursor(self.list, &self.keys, &values))
+        Ok(values)
     }
 }

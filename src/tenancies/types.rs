@@ -78,7 +78,7 @@ impl FromQueryResult for TenantRow {
 
 /// A firm in a park, with the terms of its tenancy.
 pub struct TenancyEdge {
-    cursor: String,
+    cursor: crate::relay::Cursor,
     row: TenantRow,
 }
 
@@ -86,8 +86,8 @@ pub struct TenancyEdge {
 #[Object]
 impl TenancyEdge {
     /// Opaque position of this edge; pass it as `after` or `before`.
-    async fn cursor(&self) -> &str {
-        &self.cursor
+    async fn cursor(&self) -> String {
+        self.cursor.encode()
     }
 
     /// The tenant firm.
