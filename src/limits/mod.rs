@@ -6,6 +6,7 @@
 
 mod analyze;
 mod config;
+mod documents;
 mod tokens;
 
 use std::collections::HashMap;
@@ -26,6 +27,7 @@ pub use config::Limits;
 pub struct LimitsExtension {
     limits: Limits,
     shape: Arc<Shape>,
+    documents: Arc<documents::Documents>,
 }
 
 impl LimitsExtension {
@@ -34,6 +36,7 @@ impl LimitsExtension {
         Self {
             limits,
             shape: Arc::new(Shape::from_sdl(sdl)),
+            documents: Arc::default(),
         }
     }
 }
@@ -43,6 +46,7 @@ impl ExtensionFactory for LimitsExtension {
         Arc::new(Check {
             limits: self.limits.clone(),
             shape: self.shape.clone(),
+            documents: self.documents.clone(),
             costs: Mutex::default(),
         })
     }
@@ -51,6 +55,7 @@ impl ExtensionFactory for LimitsExtension {
 struct Check {
     limits: Limits,
     shape: Arc<Shape>,
+    documents: Arc<documents::Documents>,
     costs: Mutex<HashMap<Option<Name>, u64>>,
 }
 
@@ -143,9 +148,19 @@ impl Extension for Check {
         )?;
         self.check("depth", depth, l.max_depth, "PARKGRAPH_MAX_DEPTH")?;
         let variables = request.variables.clone();
+        let missed = match self.documents.get(&request.query) {
+            Some(document) => {
+                request.set_parsed_query(document);
+                None
+            }
+            None => Some(request.query.clone()),
+        };
         // A document that does not parse is reported by async-graphql as usual.
         if let Ok(document) = request.parsed_query() {
             self.check_document(document, &variables)?;
+            if let Some(query) = missed {
+                self.documents.keep(&query, document);
+            }
         }
         next.run(ctx, request).await
     }
