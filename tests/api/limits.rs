@@ -132,6 +132,26 @@ async fn an_accepted_query_reports_its_cost() {
     assert_eq!(body["extensions"]["cost"], 41, "{body:#}");
 }
 
+/// A document sent again is measured again: its cost follows each request's
+/// variables, and a refusal is not remembered as an acceptance.
+#[tokio::test]
+async fn a_repeated_document_is_measured_with_its_own_variables() {
+    let app = TestApp::configured(|c| c.limits.max_cost = 100).await;
+    let query = "query($n: Int) { parks(first: $n) { nodes { slug city { name } } } }";
+
+    let small = app.gql(query, json!({ "n": 10 })).await;
+    let again = app.gql(query, json!({ "n": 5 })).await;
+    let large = app.gql(query, json!({ "n": 50 })).await;
+
+    assert_eq!(small["extensions"]["cost"], 41, "{small:#}");
+    assert_eq!(again["extensions"]["cost"], 21, "{again:#}");
+    assert_eq!(
+        large["errors"][0]["extensions"]["code"], "QUERY_TOO_COMPLEX",
+        "{large:#}"
+    );
+    assert!(large["data"].is_null(), "{large:#}");
+}
+
 /// A JSON array of 1,000 operations is refused with 400.
 #[tokio::test]
 async fn a_batch_of_a_thousand_operations_is_refused() {
