@@ -19,7 +19,12 @@ use std::time::Duration;
 #[derive(Debug, Parser)]
 struct Args {
     /// Backends to run on.
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "sqlite,postgres")]
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "sqlite,postgres"
+    )]
     backend: Vec<Backend>,
     /// Synthetic scales to run at (1 is 2,000 parks and 100,000 firms).
     #[arg(long, value_delimiter = ',', default_value = "1")]
@@ -30,6 +35,9 @@ struct Args {
     /// Concurrent connections.
     #[arg(long, default_value_t = 16)]
     connections: usize,
+    /// Database pool size of each server (10 is the default of both).
+    #[arg(long, default_value_t = 10)]
+    pool: usize,
     /// Seconds measured per query.
     #[arg(long, default_value_t = 10)]
     duration: u64,
@@ -62,7 +70,10 @@ struct Args {
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let bench = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let root = bench.parent().expect("benches/ sits in the repository").to_owned();
+    let root = bench
+        .parent()
+        .expect("benches/ sits in the repository")
+        .to_owned();
     let queries = query::load(&bench.join("queries"), &args.queries)?;
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(args.connections)
@@ -70,6 +81,7 @@ async fn main() -> anyhow::Result<()> {
         .build()?;
     let settings = measure::Settings {
         connections: args.connections,
+        pool: args.pool,
         duration: Duration::from_secs(args.duration),
         warmup: Duration::from_secs(args.warmup),
         date: today(),
@@ -143,5 +155,9 @@ fn commit(root: &std::path::Path) -> String {
     };
     let hash = git(&["rev-parse", "--short", "HEAD"]);
     let dirty = git(&["status", "--porcelain", "--", ".", ":!benches/results"]);
-    if dirty.is_empty() { hash } else { format!("{hash}+") }
+    if dirty.is_empty() {
+        hash
+    } else {
+        format!("{hash}+")
+    }
 }

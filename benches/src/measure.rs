@@ -11,6 +11,8 @@ use std::time::Duration;
 
 pub struct Settings {
     pub connections: usize,
+    /// Database connections per server (both servers get the same).
+    pub pool: usize,
     pub duration: Duration,
     pub warmup: Duration,
     pub date: String,
@@ -45,7 +47,7 @@ impl Run<'_> {
             ("PARKGRAPH_RATE_LIMIT_PER_MINUTE", "0".to_owned()),
             (
                 "PARKGRAPH_DB_MAX_CONNECTIONS",
-                self.settings.connections.to_string(),
+                self.settings.pool.to_string(),
             ),
             ("RUST_LOG", "warn".to_owned()),
         ];
@@ -75,18 +77,26 @@ impl Run<'_> {
         let env = [
             ("DATABASE_URL", self.database_url.clone()),
             ("PORT", port.to_string()),
-            ("PG_POOL_MAX", self.settings.connections.to_string()),
+            ("PG_POOL_MAX", self.settings.pool.to_string()),
         ];
         let url = format!("http://127.0.0.1:{port}/graphql");
-        let server =
-            Server::start("postgraphile", &dir.join("start.sh"), &env, url, self.client).await?;
+        let server = Server::start(
+            "postgraphile",
+            &dir.join("start.sh"),
+            &env,
+            url,
+            self.client,
+        )
+        .await?;
         let counter = StatementCounter::connect(&self.database_url).await;
         if counter.is_none() {
             eprintln!(
                 "  (pg_stat_statements is not preloaded: PostGraphile's SQL statements are not counted)"
             );
         }
-        let statements = counter.as_ref().map_or(Statements::Unknown, Statements::Postgres);
+        let statements = counter
+            .as_ref()
+            .map_or(Statements::Unknown, Statements::Postgres);
         let rows = self.each(&server, &queries, statements).await;
         server.stop().await;
         rows
@@ -105,15 +115,28 @@ impl Run<'_> {
             check(self.client, &server.url, &query).await?;
             let body = query.body();
             let s = self.settings;
-            crate::load::drive(self.client, &server.url, body.clone(), s.connections, s.warmup)
-                .await;
+            crate::load::drive(
+                self.client,
+                &server.url,
+                body.clone(),
+                s.connections,
+                s.warmup,
+            )
+            .await;
             let (cpu, db_cpu) = (server.cpu(), postgres_cpu());
             let before = statements.read(self.client).await;
             let outcome =
                 crate::load::drive(self.client, &server.url, body, s.connections, s.duration).await;
             let after = statements.read(self.client).await;
             let per = |d: Duration| d.as_secs_f64() * 1000.0 / outcome.requests.max(1) as f64;
-            let mut row = Row::of(s, self.backend.label(), &self.scale.to_string(), server.name, &query.name, &outcome);
+            let mut row = Row::of(
+                s,
+                self.backend.label(),
+                &self.scale.to_string(),
+                server.name,
+                &query.name,
+                &outcome,
+            );
             row.statements = match (before, after) {
                 (Some(b), Some(a)) => statements.per_request(b, a, outcome.requests),
                 _ => f64::NAN,
@@ -230,5 +253,7 @@ async fn check(client: &reqwest::Client, url: &str, query: &Query) -> anyhow::Re
 }
 
 fn free_port() -> anyhow::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
 }

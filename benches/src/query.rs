@@ -100,7 +100,9 @@ fn parse(name: String, text: String) -> anyhow::Result<Query> {
             query.setup = Some(s.trim().to_owned());
         } else if let Some(b) = line.strip_prefix("bind:") {
             let (var, path) = b.split_once('=').context("bind: name = path")?;
-            query.binds.push((var.trim().to_owned(), path.trim().to_owned()));
+            query
+                .binds
+                .push((var.trim().to_owned(), path.trim().to_owned()));
         } else if query.title.is_empty() {
             query.title = line.to_owned();
         }

@@ -60,7 +60,11 @@ impl Row {
 
     fn parse(line: &str) -> Option<Row> {
         let f: Vec<&str> = line.split(',').collect();
-        let n = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN);
+        let n = |i: usize| {
+            f.get(i)
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(f64::NAN)
+        };
         Some(Row {
             date: f.first()?.to_string(),
             commit: f.get(1)?.to_string(),
@@ -130,13 +134,9 @@ pub fn save(dir: &Path, rows: &[Row]) -> anyhow::Result<()> {
         .collect();
     all.extend(rows.iter().cloned());
     all.sort_by(|a, b| {
-        (&a.backend, scale_key(&a.scale), &a.query, &a.server).partial_cmp(&(
-            &b.backend,
-            scale_key(&b.scale),
-            &b.query,
-            &b.server,
-        ))
-        .unwrap_or(std::cmp::Ordering::Equal)
+        (&a.backend, scale_key(&a.scale), &a.query, &a.server)
+            .partial_cmp(&(&b.backend, scale_key(&b.scale), &b.query, &b.server))
+            .unwrap_or(std::cmp::Ordering::Equal)
     });
     let mut text = format!("{HEADER}\n");
     for row in &all {

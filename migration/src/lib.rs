@@ -7,6 +7,7 @@ mod helpers;
 mod m20261127_000001_create_places_and_parks;
 mod m20261127_000002_create_projects_and_facts;
 mod m20261127_000003_create_keys_and_changes;
+mod m20261128_000004_index_sort_and_filter_paths;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_create_places_and_parks::Migration),
             Box::new(m20261127_000002_create_projects_and_facts::Migration),
             Box::new(m20261127_000003_create_keys_and_changes::Migration),
+            Box::new(m20261128_000004_index_sort_and_filter_paths::Migration),
         ]
     }
 }
