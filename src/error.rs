@@ -89,10 +89,24 @@ impl From<Arc<sea_orm::DbErr>> for AppError {
 }
 
 fn is_connection_failure(err: &sea_orm::DbErr) -> bool {
-    matches!(
-        err,
-        sea_orm::DbErr::ConnectionAcquire(_) | sea_orm::DbErr::Conn(_)
-    )
+    use sea_orm::{DbErr, RuntimeErr, sqlx};
+    match err {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        // A pooled connection the server dropped fails on first use (only
+        // connections idle for a while are pinged before use, see db.rs).
+        DbErr::Query(RuntimeErr::SqlxError(e)) | DbErr::Exec(RuntimeErr::SqlxError(e)) => {
+            match &**e {
+                sqlx::Error::Io(_) | sqlx::Error::PoolClosed | sqlx::Error::WorkerCrashed => true,
+                // SQLSTATE classes 08 (connection exception) and 57P
+                // (terminated by an administrator, a crash or a shutdown).
+                sqlx::Error::Database(db) => db
+                    .code()
+                    .is_some_and(|c| c.starts_with("08") || c.starts_with("57P")),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 impl ErrorExtensions for AppError {
