@@ -67,14 +67,38 @@ pub struct TenantRow {
     pub firm: firm::Model,
 }
 
+// Read by position, in the order `tenants_of_park` selects the columns
+// (tenancy's, then firm's). sea-orm's by-name lookup formats "{prefix}{column}"
+// for every column of every row: three quarters of the instructions of a
+// request for 50 parks x 20 tenants.
 impl FromQueryResult for TenantRow {
     fn from_query_result(row: &QueryResult, _prefix: &str) -> Result<Self, DbErr> {
         Ok(Self {
-            tenancy: tenancy::Model::from_query_result(row, "t_")?,
-            firm: firm::Model::from_query_result(row, "f_")?,
+            tenancy: tenancy::Model {
+                id: row.try_get_by_index(0)?,
+                park_id: row.try_get_by_index(1)?,
+                firm_id: row.try_get_by_index(2)?,
+                area_sqft: row.try_get_by_index(3)?,
+                since: row.try_get_by_index(4)?,
+                until: row.try_get_by_index(5)?,
+                version: row.try_get_by_index(6)?,
+                updated_at: row.try_get_by_index(7)?,
+            },
+            firm: firm::Model {
+                id: row.try_get_by_index(TENANCY_COLUMNS)?,
+                slug: row.try_get_by_index(TENANCY_COLUMNS + 1)?,
+                name: row.try_get_by_index(TENANCY_COLUMNS + 2)?,
+                sector: row.try_get_by_index(TENANCY_COLUMNS + 3)?,
+                employees: row.try_get_by_index(TENANCY_COLUMNS + 4)?,
+                version: row.try_get_by_index(TENANCY_COLUMNS + 5)?,
+                updated_at: row.try_get_by_index(TENANCY_COLUMNS + 6)?,
+            },
         })
     }
 }
+
+/// How many columns the tenancy part of a tenant row has.
+pub const TENANCY_COLUMNS: usize = 8;
 
 /// A firm in a park, with the terms of its tenancy.
 pub struct TenancyEdge {
@@ -138,5 +162,28 @@ impl TenancyConnection {
     /// How many tenancies match the filter across all pages. Counted only when asked for.
     async fn total_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
         Ok(self.0.total_count(ctx).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::{IdenStatic, Iterable};
+
+    #[test]
+    fn tenant_rows_are_read_in_the_order_their_columns_are_selected() {
+        let names = |columns: Vec<&str>| columns.join(",");
+        let tenancy: Vec<&str> = tenancy::Column::iter().map(|c| c.as_str()).collect();
+        let firm: Vec<&str> = firm::Column::iter().map(|c| c.as_str()).collect();
+
+        assert_eq!(tenancy.len(), TENANCY_COLUMNS);
+        assert_eq!(
+            names(tenancy),
+            "id,park_id,firm_id,area_sqft,since,until,version,updated_at"
+        );
+        assert_eq!(
+            names(firm),
+            "id,slug,name,sector,employees,version,updated_at"
+        );
     }
 }
