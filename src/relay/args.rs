@@ -43,7 +43,7 @@ impl PageArgs {
 }
 
 /// Validated pagination: how many rows, in which direction, between which cursors.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PageRequest {
     /// Rows to return; one more is fetched to learn whether more exist.
     pub limit: u64,

@@ -21,7 +21,7 @@ pub enum KeyKind {
 }
 
 /// One ORDER BY key.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OrderKey {
     /// A short stable name, used in cursors (`name`, `area_sqft`, `id`).
     pub name: &'static str,

@@ -16,26 +16,27 @@ use super::stats::{StatRow, StatsSpec};
 use crate::db::Db;
 
 /// A query shared by sibling connections, and the column tying rows to parents.
-#[derive(Debug)]
+/// Siblings with equal queries are batched into one statement.
+#[derive(Debug, PartialEq)]
 pub struct Nested<S> {
     /// The page or stats query.
     pub spec: S,
     /// The parent column (`tenancy.park_id`, `park.city_id`).
     pub parent: Expr,
-    // Identity for batching: two keys with equal text run as one statement.
-    identity: String,
 }
 
-impl<S: std::fmt::Debug> Nested<S> {
+impl<S> Nested<S> {
     /// Wraps a spec for use as a loader key.
     pub fn new(spec: S, parent: Expr) -> Arc<Self> {
-        let identity = format!("{spec:?}|{parent:?}");
-        Arc::new(Self {
-            spec,
-            parent,
-            identity,
-        })
+        Arc::new(Self { spec, parent })
     }
+}
+
+// Structural equality: cheaper by far than the Debug text once used as the
+// identity (formatting the statement for each of 50 parks was a seventh of a
+// nested page's instructions).
+fn same<S: PartialEq>(a: &Arc<Nested<S>>, b: &Arc<Nested<S>>) -> bool {
+    Arc::ptr_eq(a, b) || a == b
 }
 
 /// One parent's share of a nested query.
@@ -56,28 +57,29 @@ impl<S> Clone for NestedKey<S> {
     }
 }
 
-impl<S> PartialEq for NestedKey<S> {
+impl<S: PartialEq> PartialEq for NestedKey<S> {
     fn eq(&self, other: &Self) -> bool {
-        self.parent == other.parent && self.nested.identity == other.nested.identity
+        self.parent == other.parent && same(&self.nested, &other.nested)
     }
 }
 
-impl<S> Eq for NestedKey<S> {}
+impl<S: PartialEq> Eq for NestedKey<S> {}
 
+// Only the parent is hashed: equal keys have equal parents, and keys of the
+// same parent with different queries are rare and merely share a bucket.
 impl<S> Hash for NestedKey<S> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.parent.hash(state);
-        self.nested.identity.hash(state);
     }
 }
 
 /// Groups keys by their shared query, keeping the first `Arc` of each.
-fn by_query<S>(keys: &[NestedKey<S>]) -> Vec<(Arc<Nested<S>>, Vec<i32>)> {
+fn by_query<S: PartialEq>(keys: &[NestedKey<S>]) -> Vec<(Arc<Nested<S>>, Vec<i32>)> {
     let mut groups: Vec<(Arc<Nested<S>>, Vec<i32>)> = Vec::new();
     for key in keys {
         match groups
             .iter_mut()
-            .find(|(nested, _)| nested.identity == key.nested.identity)
+            .find(|(nested, _)| same(nested, &key.nested))
         {
             Some((_, parents)) => parents.push(key.parent),
             None => groups.push((key.nested.clone(), vec![key.parent])),

@@ -25,7 +25,7 @@ const PARENT: &str = "pg_parent";
 const MAX_BRANCHES: usize = 400;
 
 /// Everything needed to run one list query, minus the parents of a nested list.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PageSpec {
     /// `SELECT columns FROM ... WHERE filter`, with no order or limit.
     pub select: SelectStatement,

@@ -14,7 +14,7 @@ const KEY: &str = "st_key";
 const LABEL: &str = "st_label";
 
 /// An aggregate query: what to measure over which rows, optionally grouped.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StatsSpec {
     /// `SELECT FROM ... WHERE filter`, with no columns yet.
     pub select: SelectStatement,
