@@ -47,6 +47,7 @@ pub mod parks;
 pub mod persisted;
 pub mod projects;
 pub mod relay;
+pub mod response_order;
 pub mod search;
 pub mod seed;
 pub mod sources;

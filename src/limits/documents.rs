@@ -17,22 +17,22 @@ const MAX_BYTES: usize = 8 * 1024;
 pub struct Documents(Mutex<HashMap<String, Arc<ExecutableDocument>>>);
 
 impl Documents {
-    /// A copy of the parsed document for `query`, when it is kept.
-    pub fn get(&self, query: &str) -> Option<ExecutableDocument> {
-        let kept = self.lock().get(query).cloned()?;
-        Some((*kept).clone())
+    /// The parsed document for `query`, when it is kept.
+    pub fn get(&self, query: &str) -> Option<Arc<ExecutableDocument>> {
+        self.lock().get(query).cloned()
     }
 
-    /// Keeps a document that parsed; short documents only.
-    pub fn keep(&self, query: &str, document: &ExecutableDocument) {
-        if query.len() > MAX_BYTES {
-            return;
+    /// Keeps a document that parsed (short documents only) and returns it.
+    pub fn keep(&self, query: &str, document: &ExecutableDocument) -> Arc<ExecutableDocument> {
+        let document = Arc::new(document.clone());
+        if query.len() <= MAX_BYTES {
+            let mut kept = self.lock();
+            if kept.len() >= ENTRIES {
+                kept.clear();
+            }
+            kept.insert(query.to_owned(), document.clone());
         }
-        let mut kept = self.lock();
-        if kept.len() >= ENTRIES {
-            kept.clear();
-        }
-        kept.insert(query.to_owned(), Arc::new(document.clone()));
+        document
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<ExecutableDocument>>> {

@@ -47,6 +47,7 @@ impl ExtensionFactory for LimitsExtension {
             limits: self.limits.clone(),
             shape: self.shape.clone(),
             documents: self.documents.clone(),
+            document: Mutex::default(),
             costs: Mutex::default(),
         })
     }
@@ -56,6 +57,8 @@ struct Check {
     limits: Limits,
     shape: Arc<Shape>,
     documents: Arc<documents::Documents>,
+    // This request's document, to put the response in its field order.
+    document: Mutex<Option<Arc<ExecutableDocument>>>,
     costs: Mutex<HashMap<Option<Name>, u64>>,
 }
 
@@ -148,19 +151,19 @@ impl Extension for Check {
         )?;
         self.check("depth", depth, l.max_depth, "PARKGRAPH_MAX_DEPTH")?;
         let variables = request.variables.clone();
-        let missed = match self.documents.get(&request.query) {
-            Some(document) => {
-                request.set_parsed_query(document);
-                None
-            }
-            None => Some(request.query.clone()),
-        };
+        let kept = self.documents.get(&request.query);
+        if let Some(document) = &kept {
+            request.set_parsed_query((**document).clone());
+        }
+        let query = kept.is_none().then(|| request.query.clone());
         // A document that does not parse is reported by async-graphql as usual.
         if let Ok(document) = request.parsed_query() {
             self.check_document(document, &variables)?;
-            if let Some(query) = missed {
-                self.documents.keep(&query, document);
-            }
+            let kept = match (kept, query) {
+                (Some(kept), _) => kept,
+                (None, query) => self.documents.keep(&query.unwrap_or_default(), document),
+            };
+            *self.document.lock().unwrap_or_else(|e| e.into_inner()) = Some(kept);
         }
         next.run(ctx, request).await
     }
@@ -182,6 +185,14 @@ impl Extension for Check {
             }
         };
         let mut response = next.run(ctx, operation_name).await;
+        let document = self
+            .document
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(document) = document {
+            crate::response_order::reorder(&document, operation_name, &mut response.data);
+        }
         if let Some(cost) = cost {
             response
                 .extensions
