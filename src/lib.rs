@@ -38,6 +38,7 @@ pub mod firms;
 pub mod graphql;
 pub mod http;
 pub mod indicators;
+pub mod joins;
 pub mod limits;
 pub mod loaders;
 pub mod metrics;

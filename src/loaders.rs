@@ -9,10 +9,14 @@ use std::sync::Arc;
 use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use sea_orm::sea_query::{Condition, Query, SelectStatement};
-use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QueryResult, QueryTrait,
+};
 
 use crate::db::Db;
 use crate::error::AppError;
+use crate::joins::{Join, Prefetched, read_all};
 
 /// A DataLoader that lives for one request and caches what it loaded.
 pub type RequestLoader<L> = DataLoader<L, HashMapCache>;
@@ -104,6 +108,27 @@ pub trait ChildOf: Send + Sync + 'static {
     fn scope() -> Condition {
         Condition::all()
     }
+    /// To-one relations of each child read in the same statement (a partner's
+    /// organization); see [`crate::joins`].
+    fn joins() -> Vec<Join> {
+        Vec::new()
+    }
+}
+
+/// One parent's children, in id order, and their joined relations.
+#[derive(Clone)]
+pub struct Kin<M> {
+    rows: Vec<M>,
+    prefetched: Prefetched,
+}
+
+impl<M> Default for Kin<M> {
+    fn default() -> Self {
+        Self {
+            rows: Vec::new(),
+            prefetched: Prefetched::default(),
+        }
+    }
 }
 
 /// Loads the children of many parents, each parent's list in id order.
@@ -129,19 +154,32 @@ where
     C: ChildOf,
     ModelOf<C>: Send + Sync + Clone + 'static,
 {
-    type Value = Vec<ModelOf<C>>;
+    type Value = Kin<ModelOf<C>>;
     type Error = Arc<DbErr>;
 
     async fn load(&self, parents: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
-        let rows = C::Entity::find()
+        let mut select = C::Entity::find()
             .filter(C::parent_column().is_in(parents.iter().copied()))
             .filter(C::scope())
             .order_by_asc(<C::Entity as Table>::ID)
-            .all(&self.db.conn)
-            .await?;
-        let mut out: HashMap<i32, Self::Value> = parents.iter().map(|p| (*p, Vec::new())).collect();
-        for row in rows {
-            out.entry(C::parent_of(&row)).or_default().push(row);
+            .into_query();
+        let joins = C::joins();
+        for join in &joins {
+            join.add_to(&mut select);
+        }
+        let rows = self.db.conn.query_all(&select).await?;
+        let mut grouped: HashMap<i32, (Vec<ModelOf<C>>, Vec<&QueryResult>)> = HashMap::new();
+        for row in &rows {
+            let model = ModelOf::<C>::from_query_result(row, "")?;
+            let family = grouped.entry(C::parent_of(&model)).or_default();
+            family.0.push(model);
+            family.1.push(row);
+        }
+        let mut out = HashMap::with_capacity(parents.len());
+        for parent in parents {
+            let (rows, read) = grouped.remove(parent).unwrap_or_default();
+            let prefetched = read_all(&joins, &read)?;
+            out.insert(*parent, Kin { rows, prefetched });
         }
         Ok(out)
     }
@@ -154,11 +192,13 @@ where
     ModelOf<C>: Send + Sync + Clone + 'static,
 {
     let loader = ctx.data::<RequestLoader<Children<C>>>()?;
-    Ok(loader
+    let kin = loader
         .load_one(parent)
         .await
         .map_err(AppError::from)?
-        .unwrap_or_default())
+        .unwrap_or_default();
+    kin.prefetched.feed(ctx).await?;
+    Ok(kin.rows)
 }
 
 /// One row by id, batched with its siblings' requests.

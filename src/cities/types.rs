@@ -57,6 +57,7 @@ impl City {
     /// Parks in this city. Same arguments as the root `parks`; default order is by id.
     async fn parks(
         &self,
+        ctx: &Context<'_>,
         #[graphql(desc = "Only records matching this filter.")] filter: Option<ParkFilter>,
         #[graphql(
             desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
@@ -80,12 +81,15 @@ impl City {
             id: self.0.id,
         };
         let args = PageArgs::new(first, after, last, before);
-        Ok(crate::parks::connection(filter, order_by, &args, scope)?)
+        Ok(crate::parks::connection(
+            ctx, filter, order_by, &args, scope,
+        )?)
     }
 
     /// Development projects in this city. Same arguments as the root `projects`.
     async fn projects(
         &self,
+        ctx: &Context<'_>,
         #[graphql(desc = "Only records matching this filter.")] filter: Option<ProjectFilter>,
         #[graphql(
             desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
@@ -109,7 +113,9 @@ impl City {
             id: self.0.id,
         };
         let args = PageArgs::new(first, after, last, before);
-        Ok(crate::projects::connection(filter, order_by, &args, scope)?)
+        Ok(crate::projects::connection(
+            ctx, filter, order_by, &args, scope,
+        )?)
     }
 
     /// Where the city's listing comes from (e.g. a ministry's list of STP locations).

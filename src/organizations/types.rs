@@ -55,6 +55,7 @@ impl Organization {
     /// Parks this organization runs. Same arguments as the root `parks`.
     async fn parks_operated(
         &self,
+        ctx: &Context<'_>,
         #[graphql(desc = "Only records matching this filter.")] filter: Option<ParkFilter>,
         #[graphql(
             desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
@@ -78,7 +79,9 @@ impl Organization {
             id: self.0.id,
         };
         let args = PageArgs::new(first, after, last, before);
-        Ok(crate::parks::connection(filter, order_by, &args, scope)?)
+        Ok(crate::parks::connection(
+            ctx, filter, order_by, &args, scope,
+        )?)
     }
 
     /// The projects this organization takes part in, with its role in each.

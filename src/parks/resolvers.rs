@@ -23,14 +23,13 @@ impl ParkQuery {
         )]
         slug: String,
     ) -> async_graphql::Result<Option<Park>> {
-        let found =
-            crate::loaders::by_slug::<entity::park::Entity>(ctx, entity::park::Column::Slug, &slug);
-        Ok(found.await?.map(Park))
+        Ok(service::by_slug(ctx, &slug).await?.map(Park))
     }
 
     /// Parks, filtered, sorted and paged. Default order is by id.
     async fn parks(
         &self,
+        ctx: &Context<'_>,
         #[graphql(desc = "Only records matching this filter.")] filter: Option<ParkFilter>,
         #[graphql(
             desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
@@ -50,7 +49,13 @@ impl ParkQuery {
         before: Option<String>,
     ) -> async_graphql::Result<ParkConnection> {
         let args = PageArgs::new(first, after, last, before);
-        Ok(service::connection(filter, order_by, &args, Scope::Root)?)
+        Ok(service::connection(
+            ctx,
+            filter,
+            order_by,
+            &args,
+            Scope::Root,
+        )?)
     }
 
     /// Aggregates over the parks that match the filter (all parks without one).

@@ -6,6 +6,7 @@ use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
 use super::connection::{ParkConnection, ParkGroup, ParkGroupBy};
 use super::inputs::{ParkFilter, ParkOrder, col, tenant_count as tenants_of_park};
 use crate::error::AppResult;
+use crate::joins::{Join, find_one, selects, selects_in_nodes};
 use crate::relay::{
     Listing, PageArgs, Scope, StatRow, count_all, entity_listing, summary_measures,
 };
@@ -27,13 +28,36 @@ pub fn listing(
 }
 
 /// A park connection, for the root and for `city.parks`/`organization.parksOperated`.
+/// Reads each park's city and operator with the page when the query selects them.
 pub fn connection(
+    ctx: &Context<'_>,
     filter: Option<ParkFilter>,
     order_by: Option<Vec<ParkOrder>>,
     args: &PageArgs,
     scope: Scope,
 ) -> AppResult<ParkConnection> {
-    Ok(ParkConnection(listing(filter, order_by, args, scope)?))
+    let joins = joins(|field| selects_in_nodes(ctx, field));
+    let listing = listing(filter, order_by, args, scope)?.join(joins);
+    Ok(ParkConnection(listing))
+}
+
+/// The park with this slug, with its city and operator when selected.
+pub async fn by_slug(ctx: &Context<'_>, slug: &str) -> AppResult<Option<park::Model>> {
+    let joins = joins(|field| selects(ctx, field));
+    find_one::<park::Entity>(ctx, park::Column::Slug, slug, &joins).await
+}
+
+/// The to-one relations of a park that `selected` asks for.
+fn joins(selected: impl Fn(&str) -> bool) -> Vec<Join> {
+    let mut joins = Vec::new();
+    if selected("city") {
+        joins.push(Join::to::<city::Entity>("park_city", park::Column::CityId));
+    }
+    if selected("operator") {
+        let operator = Join::to::<organization::Entity>("park_operator", park::Column::OperatorId);
+        joins.push(operator);
+    }
+    joins
 }
 
 fn numeric_fields() -> Vec<Expr> {

@@ -1,5 +1,6 @@
-use entity::{milestone, project, project_partner};
+use entity::{milestone, organization, project, project_partner};
 
+use crate::joins::Join;
 use crate::loaders::ChildOf;
 
 /// `park.projects`: projects by the park they build.
@@ -26,6 +27,12 @@ impl ChildOf for PartnersOfProject {
     fn parent_of(model: &project_partner::Model) -> i32 {
         model.project_id
     }
+    fn joins() -> Vec<Join> {
+        vec![Join::to::<organization::Entity>(
+            "partner_organization",
+            project_partner::Column::OrganizationId,
+        )]
+    }
 }
 
 /// `organization.projects`: partner roles by organization.
@@ -38,6 +45,12 @@ impl ChildOf for PartnersOfOrganization {
     }
     fn parent_of(model: &project_partner::Model) -> i32 {
         model.organization_id
+    }
+    fn joins() -> Vec<Join> {
+        vec![Join::to::<project::Entity>(
+            "partner_project",
+            project_partner::Column::ProjectId,
+        )]
     }
 }
 

@@ -23,17 +23,13 @@ impl ProjectQuery {
         )]
         slug: String,
     ) -> async_graphql::Result<Option<Project>> {
-        let found = crate::loaders::by_slug::<entity::project::Entity>(
-            ctx,
-            entity::project::Column::Slug,
-            &slug,
-        );
-        Ok(found.await?.map(Project))
+        Ok(service::by_slug(ctx, &slug).await?.map(Project))
     }
 
     /// Projects, filtered, sorted and paged. Default order is by id.
     async fn projects(
         &self,
+        ctx: &Context<'_>,
         #[graphql(desc = "Only records matching this filter.")] filter: Option<ProjectFilter>,
         #[graphql(
             desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
@@ -53,6 +49,12 @@ impl ProjectQuery {
         before: Option<String>,
     ) -> async_graphql::Result<ProjectConnection> {
         let args = PageArgs::new(first, after, last, before);
-        Ok(service::connection(filter, order_by, &args, Scope::Root)?)
+        Ok(service::connection(
+            ctx,
+            filter,
+            order_by,
+            &args,
+            Scope::Root,
+        )?)
     }
 }

@@ -1,13 +1,17 @@
-use entity::project;
+use async_graphql::Context;
+use entity::{city, park, project};
 use sea_orm::sea_query::Condition;
 
 use super::connection::ProjectConnection;
 use super::inputs::{ProjectFilter, ProjectOrder};
 use crate::error::AppResult;
+use crate::joins::{Join, find_one, selects, selects_in_nodes};
 use crate::relay::{PageArgs, Scope, entity_listing};
 
-/// A project connection, for the root and for `city.projects`.
+/// A project connection, for the root and for `city.projects`. Reads each
+/// project's city and park with the page when the query selects them.
 pub fn connection(
+    ctx: &Context<'_>,
     filter: Option<ProjectFilter>,
     order_by: Option<Vec<ProjectOrder>>,
     args: &PageArgs,
@@ -19,7 +23,31 @@ pub fn connection(
         .iter()
         .map(ProjectOrder::key)
         .collect();
-    Ok(ProjectConnection(entity_listing::<project::Entity>(
-        condition, keys, args, scope,
-    )?))
+    let joins = joins(|field| selects_in_nodes(ctx, field));
+    let listing = entity_listing::<project::Entity>(condition, keys, args, scope)?;
+    Ok(ProjectConnection(listing.join(joins)))
+}
+
+/// The project with this slug, with its city and park when selected.
+pub async fn by_slug(ctx: &Context<'_>, slug: &str) -> AppResult<Option<project::Model>> {
+    let joins = joins(|field| selects(ctx, field));
+    find_one::<project::Entity>(ctx, project::Column::Slug, slug, &joins).await
+}
+
+/// The to-one relations of a project that `selected` asks for.
+fn joins(selected: impl Fn(&str) -> bool) -> Vec<Join> {
+    let mut joins = Vec::new();
+    if selected("city") {
+        joins.push(Join::to::<city::Entity>(
+            "project_city",
+            project::Column::CityId,
+        ));
+    }
+    if selected("park") {
+        joins.push(Join::to::<park::Entity>(
+            "project_park",
+            project::Column::ParkId,
+        ));
+    }
+    joins
 }

@@ -27,6 +27,7 @@ use tokio::sync::OnceCell;
 
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::joins::Join;
 use crate::loaders::Table;
 
 /// The most sort keys a client may give in `orderBy`.
@@ -98,27 +99,41 @@ where
                 keys,
                 page,
                 list,
+                joins: Vec::new(),
             },
             scope,
             page: OnceCell::new(),
         })
     }
 
+    /// Also reads `joins` (to-one relations of each row) in the page's
+    /// statement; see [`crate::joins`].
+    pub fn join(mut self, joins: impl IntoIterator<Item = Join>) -> Self {
+        for join in joins {
+            join.add_to(&mut self.spec.select);
+            self.spec.joins.push(join);
+        }
+        self
+    }
+
     /// The requested page of rows.
     pub async fn page(&self, ctx: &Context<'_>) -> AppResult<&Page<T>> {
         self.page
             .get_or_try_init(|| async {
-                match &self.scope {
-                    Scope::Root => Ok(self.spec.fetch::<T>(ctx.data::<Db>().map_err(gql)?).await?),
+                let page: Page<T> = match &self.scope {
+                    Scope::Root => self.spec.fetch::<T>(ctx.data::<Db>().map_err(gql)?).await?,
                     Scope::Child { column, id } => {
                         let loader = ctx.data::<DataLoader<PageLoader<T>>>().map_err(gql)?;
                         let key = NestedKey {
                             parent: *id,
                             nested: Nested::new(self.spec.clone(), column.clone()),
                         };
-                        Ok(loader.load_one(key).await?.unwrap_or_default())
+                        loader.load_one(key).await?.unwrap_or_default()
                     }
-                }
+                };
+                // Before any row's resolvers ask the loaders for the relations.
+                page.prefetched.feed(ctx).await?;
+                Ok(page)
             })
             .await
     }

@@ -19,6 +19,7 @@ use serde_json::Value;
 use super::args::{Cursor, PageRequest, order_signature};
 use super::keyset::{self, KeyKind, OrderKey};
 use crate::db::Db;
+use crate::joins::{Join, Prefetched, read_all};
 
 const PARENT: &str = "pg_parent";
 // SQLite allows at most 500 terms in one compound SELECT.
@@ -35,6 +36,8 @@ pub struct PageSpec {
     pub page: PageRequest,
     /// Which list this is (`park`, `tenancy`), for the cursors.
     pub list: &'static str,
+    /// To-one relations joined into `select`, read with each row.
+    pub joins: Vec<Join>,
 }
 
 /// One page of rows with their cursors.
@@ -46,6 +49,8 @@ pub struct Page<T> {
     pub has_next: bool,
     /// Whether rows exist before the first one returned.
     pub has_previous: bool,
+    /// The rows' joined relations, for the loaders.
+    pub prefetched: Prefetched,
 }
 
 impl<T> Default for Page<T> {
@@ -54,6 +59,7 @@ impl<T> Default for Page<T> {
             items: Vec::new(),
             has_next: false,
             has_previous: false,
+            prefetched: Prefetched::default(),
         }
     }
 }
@@ -196,6 +202,7 @@ impl PageSpec {
         let signature: std::sync::Arc<str> = order_signature(self.list, &self.keys).into();
         let columns: Vec<String> = (0..self.keys.len()).map(|i| format!("pg_k{i}")).collect();
         let mut items = Vec::new();
+        let mut read = Vec::new();
         let mut more = false;
         for row in rows {
             if items.len() as u64 == self.page.limit {
@@ -207,19 +214,23 @@ impl PageSpec {
                 values: self.key_values(row, &columns)?,
             };
             items.push((cursor, T::from_query_result(row, "")?));
+            read.push(row);
         }
+        let prefetched = read_all(&self.joins, &read)?;
         if self.page.backward {
             items.reverse();
             Ok(Page {
                 items,
                 has_next: self.page.before.is_some(),
                 has_previous: more,
+                prefetched,
             })
         } else {
             Ok(Page {
                 items,
                 has_next: more,
                 has_previous: self.page.after.is_some(),
+                prefetched,
             })
         }
     }

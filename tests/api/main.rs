@@ -17,6 +17,7 @@ mod lookups;
 mod operations;
 mod pagination;
 mod persisted;
+mod relations;
 mod schema;
 mod seed;
 mod stats;

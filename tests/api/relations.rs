@@ -1,0 +1,139 @@
+//! To-one relations (a park's city and operator, a project's city and park, a
+//! partner's organization) are read in the statement that reads their rows.
+
+use std::collections::HashMap;
+
+use entity::park;
+use sea_orm::{ActiveValue::Set, EntityTrait};
+use serde_json::{Value, json};
+
+use crate::helpers::TestApp;
+
+/// `{ child slug: parent slug }` from a parent list with nested child pages,
+/// which never joins the parent into the child's statement.
+fn owners(data: &Value, list: &str, children: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for parent in data[list]["nodes"].as_array().unwrap() {
+        for child in parent[children]["nodes"].as_array().unwrap() {
+            let child = child["slug"].as_str().unwrap().to_owned();
+            out.insert(child, parent["slug"].as_str().unwrap().to_owned());
+        }
+    }
+    out
+}
+
+/// One statement reads a page of parks with their cities and operators, and
+/// each park gets its own city and operator (or null), as the reverse
+/// relations (`city.parks`, `organization.parksOperated`) say.
+#[tokio::test]
+async fn a_page_of_parks_reads_their_cities_and_operators_in_one_statement() {
+    let app = TestApp::seeded().await;
+    park::Entity::insert(park::ActiveModel {
+        slug: Set("no-operator-park".to_owned()),
+        name: Set("A park with no operator recorded".to_owned()),
+        kind: Set("TECHNOLOGY_PARK".to_owned()),
+        status: Set("PLANNED".to_owned()),
+        city_id: Set(1),
+        version: Set(1),
+        updated_at: Set("2026-01-01T00:00:00Z".to_owned()),
+        ..Default::default()
+    })
+    .exec(&app.db.conn)
+    .await
+    .unwrap();
+    let truth = app
+        .data(
+            "{ cities(first: 100) { nodes { slug parks(first: 100) { nodes { slug } } } }
+               organizations(first: 100) { nodes { slug parksOperated(first: 100) { nodes { slug } } } } }",
+            json!({}),
+        )
+        .await;
+    let cities = owners(&truth, "cities", "parks");
+    let operators = owners(&truth, "organizations", "parksOperated");
+
+    let before = app.statements();
+    let data = app
+        .data(
+            "{ parks(first: 100) { nodes { slug city { slug } ...Run }
+                                   edges { node { slug operator { slug } } } } }
+             fragment Run on Park { operator { slug name } }",
+            json!({}),
+        )
+        .await;
+    let statements = app.statements() - before;
+
+    let nodes = data["parks"]["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), 41);
+    assert_eq!(
+        statements, 1,
+        "parks, cities and operators in one statement"
+    );
+    for node in nodes {
+        let slug = node["slug"].as_str().unwrap();
+        assert_eq!(node["city"]["slug"].as_str(), Some(cities[slug].as_str()));
+        assert_eq!(
+            node["operator"]["slug"].as_str(),
+            operators.get(slug).map(String::as_str),
+            "{slug}"
+        );
+    }
+    let orphan = nodes.iter().find(|n| n["slug"] == "no-operator-park");
+    assert_eq!(orphan.unwrap()["operator"], Value::Null);
+    for edge in data["parks"]["edges"].as_array().unwrap() {
+        let slug = edge["node"]["slug"].as_str().unwrap();
+        let operator = edge["node"]["operator"]["slug"].as_str();
+        assert_eq!(operator, operators.get(slug).map(String::as_str));
+    }
+}
+
+/// A project with its city, park, partners with their organizations, and
+/// milestones costs three statements: one per level of nesting.
+#[tokio::test]
+async fn a_project_with_its_relations_costs_one_statement_per_level() {
+    let app = TestApp::seeded().await;
+    let truth = app
+        .data(
+            "{ organizations(first: 100) { nodes { slug projects { role project { slug } } } } }",
+            json!({}),
+        )
+        .await;
+    let mut roles = Vec::new();
+    for org in truth["organizations"]["nodes"].as_array().unwrap() {
+        for partner in org["projects"].as_array().unwrap() {
+            if partner["project"]["slug"] == "karachi-it-park" {
+                roles.push((partner["role"].clone(), org["slug"].clone()));
+            }
+        }
+    }
+    roles.sort_by_key(|(role, org)| (org.to_string(), role.to_string()));
+
+    let before = app.statements();
+    let data = app
+        .data(
+            "{ project(slug: \"karachi-it-park\") {
+                 city { slug } park { slug city { slug } }
+                 partners { role organization { slug } }
+                 milestones { title } } }",
+            json!({}),
+        )
+        .await;
+    let statements = app.statements() - before;
+
+    let project = &data["project"];
+    assert_eq!(project["city"]["slug"], "karachi");
+    assert_eq!(project["park"]["slug"], "karachi-it-park");
+    assert_eq!(project["park"]["city"]["slug"], "karachi");
+    let mut partners: Vec<(Value, Value)> = project["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["role"].clone(), p["organization"]["slug"].clone()))
+        .collect();
+    partners.sort_by_key(|(role, org)| (org.to_string(), role.to_string()));
+    assert!(partners.len() >= 4, "{partners:?}");
+    assert_eq!(partners, roles);
+    assert!(!project["milestones"].as_array().unwrap().is_empty());
+    // project + city + park; partners + organizations; milestones. The park's
+    // city is the project's city, already in the request's cache.
+    assert_eq!(statements, 3);
+}
