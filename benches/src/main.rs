@@ -91,7 +91,13 @@ async fn main() -> anyhow::Result<()> {
         let rows = measure::external(&client, url, queries, &settings).await?;
         return finish(&args, &bench, &rows);
     }
-    let parkgraph = root.join("target/release/parkgraph");
+    // Where `cargo build` below puts the binary: CARGO_TARGET_DIR when set
+    // (cargo run passes its own environment on), else the workspace's target/.
+    let target = match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root.join(dir),
+        None => root.join("target"),
+    };
+    let parkgraph = target.join("release/parkgraph");
     if !args.no_build {
         let built = std::process::Command::new(std::env::var("CARGO").unwrap_or("cargo".into()))
             .args(["build", "--release", "--bin", "parkgraph"])
@@ -108,7 +114,7 @@ async fn main() -> anyhow::Result<()> {
                 scale,
                 &args.postgres_url,
                 &parkgraph,
-                &root.join("target/bench"),
+                &target.join("bench"),
             )
             .await?;
             let run = measure::Run {
