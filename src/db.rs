@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{
     ColumnTrait, ConnectOptions, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     QueryFilter, Statement,
@@ -92,6 +93,12 @@ impl Db {
             // API statements are short; PostgreSQL's JIT spent 380 ms compiling
             // a 950 ms group-by at synthetic scale 1 and never pays off here.
             .map_sqlx_postgres_opts(|pg| pg.options([("jit", "off")]));
+        if !in_memory {
+            // Write-ahead logging: readers never wait for a writer (an import,
+            // the change feed's appends) nor block one, which the default
+            // rollback journal does at every commit.
+            options.map_sqlx_sqlite_opts(|sqlite| sqlite.journal_mode(SqliteJournalMode::Wal));
+        }
         let mut conn = sea_orm::Database::connect(options).await?;
         let stats = Arc::new(DbStats::default());
         let counter = stats.clone();
