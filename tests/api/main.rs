@@ -18,6 +18,7 @@ mod operations;
 mod pagination;
 mod persisted;
 mod schema;
+mod search;
 mod seed;
 mod stats;
 mod traffic;
