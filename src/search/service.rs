@@ -39,9 +39,12 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
     let lowered = text.to_lowercase();
     let escaped = escape_like(text);
     // PostgreSQL serves the LIKE below from its trigram index by itself;
-    // SQLite has to be asked through the FTS5 table.
-    let phrase = (db.backend() == DbBackend::Sqlite && text.chars().count() >= MIN_INDEXED_CHARS)
-        .then(|| fts_phrase(text));
+    // SQLite has to be asked through the FTS5 table. It is given the lowered
+    // text the LIKE compares with, so every name the LIKE accepts is among
+    // its candidates even where Unicode lowering and FTS5 folding differ.
+    let phrase = (db.backend() == DbBackend::Sqlite
+        && lowered.chars().count() >= MIN_INDEXED_CHARS)
+        .then(|| fts_phrase(&lowered));
     let mut branches = KINDS
         .iter()
         .map(|(table, type_name)| branch(table, type_name, &lowered, &escaped, phrase.as_deref()));
