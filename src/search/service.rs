@@ -1,7 +1,8 @@
-use sea_orm::ConnectionTrait;
+use sea_orm::sea_query::extension::sqlite::SqliteExpr;
 use sea_orm::sea_query::{
     Alias, Asterisk, Expr, ExprTrait, Func, IntoIden, Order, Query, SelectStatement, UnionType,
 };
+use sea_orm::{ConnectionTrait, DbBackend};
 
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
@@ -15,6 +16,10 @@ const KINDS: [(&str, &str); 5] = [
     ("city", "City"),
     ("organization", "Organization"),
 ];
+
+// The trigram indexes (migration m20261128_000005) look texts up by their
+// three-character pieces; a shorter text has none and reads every row.
+const MIN_INDEXED_CHARS: usize = 3;
 
 /// `(GraphQL type, id)` of the best `first` matches for `text`, best first.
 pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i32)>> {
@@ -33,9 +38,16 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
     }
     let lowered = text.to_lowercase();
     let escaped = escape_like(text);
+    // PostgreSQL serves the LIKE below from its trigram index by itself;
+    // SQLite has to be asked through the FTS5 table. It is given the lowered
+    // text the LIKE compares with, so every name the LIKE accepts is among
+    // its candidates even where Unicode lowering and FTS5 folding differ.
+    let phrase = (db.backend() == DbBackend::Sqlite
+        && lowered.chars().count() >= MIN_INDEXED_CHARS)
+        .then(|| fts_phrase(&lowered));
     let mut branches = KINDS
         .iter()
-        .map(|(table, type_name)| branch(table, type_name, &lowered, &escaped));
+        .map(|(table, type_name)| branch(table, type_name, &lowered, &escaped, phrase.as_deref()));
     let mut union = branches.next().expect("KINDS is not empty");
     for other in branches {
         union.union(UnionType::All, other);
@@ -55,14 +67,21 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
         .collect()
 }
 
-fn branch(table: &str, type_name: &str, lowered: &str, escaped: &str) -> SelectStatement {
-    let table = Alias::new(table).into_iden();
+fn branch(
+    table_name: &str,
+    type_name: &str,
+    lowered: &str,
+    escaped: &str,
+    phrase: Option<&str>,
+) -> SelectStatement {
+    let table = Alias::new(table_name).into_iden();
     let name = Expr::col((table.clone(), Alias::new("name")));
     let lower_name = || Expr::expr(Func::lower(name.clone()));
     let rank = Expr::case(lower_name().eq(lowered), 0)
         .case(ilike(name.clone(), &format!("{escaped}%")), 1)
         .finally(2);
-    Query::select()
+    let mut select = Query::select();
+    select
         .expr_as(Expr::val(type_name), Alias::new("kind"))
         .expr_as(
             Expr::col((table.clone(), Alias::new("id"))),
@@ -70,7 +89,24 @@ fn branch(table: &str, type_name: &str, lowered: &str, escaped: &str) -> SelectS
         )
         .expr_as(name.clone(), Alias::new("name"))
         .expr_as(rank, Alias::new("rank"))
-        .from(table)
-        .and_where(ilike(name, &format!("%{escaped}%")))
-        .to_owned()
+        .from(table.clone())
+        .and_where(ilike(name, &format!("%{escaped}%")));
+    if let Some(phrase) = phrase {
+        // FTS5 narrows the rows to candidates; the LIKE above stays the exact
+        // test, so both backends match the same names.
+        let search = Alias::new(format!("{table_name}_search")).into_iden();
+        let candidates = Query::select()
+            .column(Alias::new("rowid"))
+            .from(search.clone())
+            .and_where(Expr::col(search).matches(phrase))
+            .to_owned();
+        select.and_where(Expr::col((table, Alias::new("id"))).in_subquery(candidates));
+    }
+    select
+}
+
+/// `text` as one FTS5 phrase: a trigram table matches it as a substring, and
+/// inside double quotes nothing but a doubled quote is syntax.
+fn fts_phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
 }

@@ -19,6 +19,7 @@ mod pagination;
 mod persisted;
 mod relations;
 mod schema;
+mod search;
 mod seed;
 mod stats;
 mod traffic;
