@@ -26,7 +26,7 @@ impl App {
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
         let db = Db::connect_with(
             &config.database_url,
-            config.db_max_connections,
+            config.pool_size(),
             config.db_acquire_timeout,
         )
         .await

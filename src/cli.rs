@@ -215,7 +215,7 @@ async fn keys(db: &Db, action: KeysAction) -> anyhow::Result<()> {
 async fn connect(config: &Config) -> anyhow::Result<Db> {
     Db::connect_with(
         &config.database_url,
-        config.db_max_connections,
+        config.pool_size(),
         config.db_acquire_timeout,
     )
     .await

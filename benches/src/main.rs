@@ -35,9 +35,10 @@ struct Args {
     /// Concurrent connections.
     #[arg(long, default_value_t = 16)]
     connections: usize,
-    /// Database pool size of each server (10 is the default of both).
-    #[arg(long, default_value_t = 10)]
-    pool: usize,
+    /// Database pool size of each server. Default: each server's own
+    /// (parkgraph 10 on PostgreSQL and 4 on SQLite; PostGraphile 10).
+    #[arg(long)]
+    pool: Option<usize>,
     /// Seconds measured per query.
     #[arg(long, default_value_t = 10)]
     duration: u64,

@@ -12,7 +12,7 @@ use std::time::Duration;
 pub struct Settings {
     pub connections: usize,
     /// Database connections per server (both servers get the same).
-    pub pool: usize,
+    pub pool: Option<usize>,
     pub duration: Duration,
     pub warmup: Duration,
     pub date: String,
@@ -41,16 +41,15 @@ impl Run<'_> {
     /// Starts parkgraph on the run's database and measures every query.
     pub async fn parkgraph(&self, program: &Path, queries: &[Query]) -> anyhow::Result<Vec<Row>> {
         let port = free_port()?;
-        let env = [
+        let mut env = vec![
             ("DATABASE_URL", self.database_url.clone()),
             ("PARKGRAPH_ADDR", format!("127.0.0.1:{port}")),
             ("PARKGRAPH_RATE_LIMIT_PER_MINUTE", "0".to_owned()),
-            (
-                "PARKGRAPH_DB_MAX_CONNECTIONS",
-                self.settings.pool.to_string(),
-            ),
             ("RUST_LOG", "warn".to_owned()),
         ];
+        if let Some(pool) = self.settings.pool {
+            env.push(("PARKGRAPH_DB_MAX_CONNECTIONS", pool.to_string()));
+        }
         let url = format!("http://127.0.0.1:{port}/graphql");
         let server = Server::start("parkgraph", program, &env, url, self.client).await?;
         let metrics = format!("http://127.0.0.1:{port}/metrics");
@@ -77,7 +76,7 @@ impl Run<'_> {
         let env = [
             ("DATABASE_URL", self.database_url.clone()),
             ("PORT", port.to_string()),
-            ("PG_POOL_MAX", self.settings.pool.to_string()),
+            ("PG_POOL_MAX", self.settings.pool.unwrap_or(10).to_string()),
         ];
         let url = format!("http://127.0.0.1:{port}/graphql");
         let server = Server::start(

@@ -96,7 +96,7 @@ impl TestApp {
         let mut config = Config {
             database_url: database_url.clone(),
             addr: "127.0.0.1:0".parse().unwrap(),
-            db_max_connections: 4,
+            db_max_connections: Some(4),
             seed_on_start: seed,
             // Tests send bursts from one address; the rate-limit tests turn it on.
             rate_per_minute: 0,
