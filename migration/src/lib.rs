@@ -8,6 +8,7 @@ mod m20261127_000001_create_places_and_parks;
 mod m20261127_000002_create_projects_and_facts;
 mod m20261127_000003_create_keys_and_changes;
 mod m20261128_000004_index_sort_and_filter_paths;
+mod m20261128_000006_park_tenant_counts;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_create_projects_and_facts::Migration),
             Box::new(m20261127_000003_create_keys_and_changes::Migration),
             Box::new(m20261128_000004_index_sort_and_filter_paths::Migration),
+            Box::new(m20261128_000006_park_tenant_counts::Migration),
         ]
     }
 }
