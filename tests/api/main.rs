@@ -20,6 +20,7 @@ mod persisted;
 mod schema;
 mod seed;
 mod stats;
+mod tenant_counts;
 mod traffic;
 mod transfer;
 mod writes;
