@@ -121,7 +121,8 @@ async fn tenant_counts_follow_a_tenancy_added_and_ended_by_mutations() {
 async fn tenant_counts_follow_tenancies_deleted_with_a_firm_or_a_park() {
     let app = TestApp::seeded().await;
     let key = app.key("write", None).await;
-    let delete_firm = "mutation { deleteFirm(slug: \"arkotech-corporation\", version: 1, cascade: true) }";
+    let delete_firm =
+        "mutation { deleteFirm(slug: \"arkotech-corporation\", version: 1, cascade: true) }";
     let delete_park = "mutation { deletePark(slug: \"pseb-stp1-awami-markaz-islamabad\", version: 1, cascade: true) }";
     let before = counts(&app).await;
 
@@ -165,7 +166,8 @@ async fn tenant_counts_follow_an_import() {
     let target = TestApp::spawn().await;
     let key = target.key("admin", None).await;
     let import = "mutation($files: [ImportFile!]!) { importDataset(files: $files) { created problems { reason } } }";
-    let file = |name: &str, content: &str| json!({ "name": name, "format": "CSV", "content": content });
+    let file =
+        |name: &str, content: &str| json!({ "name": name, "format": "CSV", "content": content });
     let files: Vec<Value> = parkgraph::transfer::export(&source.db.conn)
         .await
         .unwrap()
@@ -191,4 +193,55 @@ async fn tenant_counts_follow_an_import() {
     assert_eq!(report["importDataset"]["created"], 1, "{report:#}");
     assert_eq!(after, imported.plus(FAZAL, 1));
     assert_eq!(drifted_parks(&target).await, 0);
+}
+
+/// The synthetic seed loads tenancies in bulk (on PostgreSQL with the insert
+/// trigger off, counting at the end); every park's count must still be exact.
+#[tokio::test]
+async fn a_synthetic_seed_stores_exact_tenant_counts() {
+    let app = TestApp::spawn().await;
+
+    parkgraph::seed::seed_synthetic(&app.db, 0.01)
+        .await
+        .unwrap();
+    let added = app
+        .data_as(
+            &app.key("write", None).await,
+            "mutation { addTenancy(parkSlug: \"synthetic-park-000000\", firmSlug: \"synthetic-firm-0000000\", since: \"2026\") { version } }",
+            json!({}),
+        )
+        .await;
+
+    assert_eq!(added["addTenancy"]["version"], 1);
+    assert_eq!(counts_total(&app).await, app.count("tenancy").await);
+    assert_eq!(drifted_parks(&app).await, 0);
+}
+
+async fn counts_total(app: &TestApp) -> i64 {
+    app.data("{ parkStats { tenantCount } }", json!({})).await["parkStats"]["tenantCount"]
+        .as_i64()
+        .unwrap()
+}
+
+/// The migration rolls back cleanly (column, index and triggers) and, run
+/// again, counts the tenancies written while it was away.
+#[tokio::test]
+async fn the_tenant_count_migration_rolls_back_and_recounts_when_reapplied() {
+    use migration::MigratorTrait;
+    let app = TestApp::seeded().await;
+    let before = counts(&app).await;
+
+    migration::Migrator::down(&app.db.conn, Some(1))
+        .await
+        .unwrap();
+    app.execute(
+        "INSERT INTO tenancy (park_id, firm_id, version, updated_at) \
+         SELECT p.id, f.id, 1, '2026-01-01' FROM park p, firm f \
+         WHERE p.slug = 'fazal-stp-islamabad' AND f.slug = 'arkotech-corporation'",
+    )
+    .await;
+    migration::Migrator::up(&app.db.conn, None).await.unwrap();
+
+    assert_eq!(counts(&app).await, before.plus(FAZAL, 1));
+    assert_eq!(drifted_parks(&app).await, 0);
 }
