@@ -8,6 +8,9 @@
 //! (mutations, import, seed) then stays right without knowing about it, and the
 //! change log, which the application writes, never sees the derived column.
 //! The triggers touch only `tenant_count`, never `version` or `updated_at`.
+//! (The seed turns the PostgreSQL insert trigger off and counts once; see
+//! below.) A later migration that rebuilds `tenancy` (SQLite's way to alter a
+//! column) must create these triggers again.
 //!
 //! The column is not in the `park` entity: it is derived, so export, import and
 //! the seed must never write it. Queries read it with `Expr::col`.
