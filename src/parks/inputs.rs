@@ -1,7 +1,6 @@
 use async_graphql::{Enum, InputObject};
 use entity::park::{Column, Entity};
-use entity::tenancy;
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SelectStatement, SubQueryStatement};
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, SelectStatement};
 
 use super::types::{ParkKind, ParkStatus};
 use crate::cities::CityFilter;
@@ -127,21 +126,11 @@ pub struct ParkOrder {
     pub direction: Option<SortDirection>,
 }
 
-/// `(SELECT COUNT(*) FROM tenancy WHERE tenancy.park_id = park.id)`.
+/// `park.tenant_count`: the park's tenancy rows, open or ended, kept by
+/// database triggers (migration `m20261128_000006`). Not in the entity, as
+/// nothing may write it.
 pub(crate) fn tenant_count() -> Expr {
-    Expr::SubQuery(
-        None,
-        Box::new(SubQueryStatement::SelectStatement(
-            Query::select()
-                .expr(Expr::cust("COUNT(*)"))
-                .from(tenancy::Entity)
-                .and_where(
-                    Expr::col((tenancy::Entity, tenancy::Column::ParkId))
-                        .equals((Entity, Column::Id)),
-                )
-                .to_owned(),
-        )),
-    )
+    Expr::col((Entity, Alias::new("tenant_count")))
 }
 
 impl ParkOrder {

@@ -37,6 +37,32 @@ where
     Ok(())
 }
 
+// On PostgreSQL the tenancy insert trigger (migration m20261128_000006)
+// updates every park once per INSERT, and inside one transaction each update
+// walks the park's earlier row versions: minutes at scale 10. Counting once
+// after the load is linear. The database is empty, so every other park
+// keeps its 0. SQLite's row trigger is cheap enough to leave on.
+async fn insert_tenancies<C: ConnectionTrait>(
+    conn: &C,
+    rows: Vec<entity::tenancy::Model>,
+) -> Result<(), sea_orm::DbErr> {
+    if conn.get_database_backend() != DbBackend::Postgres {
+        return insert::<entity::tenancy::Entity, _>(conn, rows).await;
+    }
+    conn.execute_unprepared("ALTER TABLE tenancy DISABLE TRIGGER tenancy_park_count_insert")
+        .await?;
+    insert::<entity::tenancy::Entity, _>(conn, rows).await?;
+    conn.execute_unprepared("ALTER TABLE tenancy ENABLE TRIGGER tenancy_park_count_insert")
+        .await?;
+    conn.execute_unprepared(
+        "UPDATE park SET tenant_count = d.n \
+         FROM (SELECT park_id, COUNT(*) AS n FROM tenancy GROUP BY park_id) d \
+         WHERE park.id = d.park_id",
+    )
+    .await?;
+    Ok(())
+}
+
 /// True when any table has rows.
 async fn holds_data<C: ConnectionTrait>(conn: &C) -> Result<bool, sea_orm::DbErr> {
     for table in TABLES {
@@ -77,7 +103,7 @@ pub async fn write(db: &Db, data: Dataset) -> Result<Outcome, SeedError> {
     insert::<entity::organization::Entity, _>(&txn, data.organizations).await?;
     insert::<entity::park::Entity, _>(&txn, data.parks).await?;
     insert::<entity::firm::Entity, _>(&txn, data.firms).await?;
-    insert::<entity::tenancy::Entity, _>(&txn, data.tenancies).await?;
+    insert_tenancies(&txn, data.tenancies).await?;
     insert::<entity::project::Entity, _>(&txn, data.projects).await?;
     insert::<entity::project_partner::Entity, _>(&txn, data.partners).await?;
     insert::<entity::milestone::Entity, _>(&txn, data.milestones).await?;

@@ -22,6 +22,7 @@ mod schema;
 mod search;
 mod seed;
 mod stats;
+mod tenant_counts;
 mod traffic;
 mod transfer;
 mod writes;
