@@ -107,7 +107,9 @@ pub async fn groups(
         tenants_of_park().sum(),
     ];
     let rows = list
-        .stats(ctx, measures, Some((key, label)), join_city_and_operator)
+        .stats(ctx, measures, Some((key, label)), |select| {
+            join_for(select, by)
+        })
         .await?;
     Ok(rows
         .into_iter()
@@ -124,18 +126,21 @@ pub async fn groups(
         .collect())
 }
 
-fn join_city_and_operator(select: &mut SelectStatement) {
-    select
-        .join(
+/// Joins the table the group key lives in, if it is not the park's own.
+fn join_for(select: &mut SelectStatement, by: ParkGroupBy) {
+    match by {
+        ParkGroupBy::City | ParkGroupBy::Province => select.join(
             JoinType::LeftJoin,
             city::Entity,
             Expr::col((city::Entity, city::Column::Id))
                 .equals((park::Entity, park::Column::CityId)),
-        )
-        .join(
+        ),
+        ParkGroupBy::Operator => select.join(
             JoinType::LeftJoin,
             organization::Entity,
             Expr::col((organization::Entity, organization::Column::Id))
                 .equals((park::Entity, park::Column::OperatorId)),
-        );
+        ),
+        ParkGroupBy::Status | ParkGroupBy::Kind => select,
+    };
 }

@@ -370,3 +370,18 @@ pub fn first_code(body: &Value) -> &str {
         .as_str()
         .unwrap_or_else(|| panic!("no error code in {body:#}"))
 }
+
+/// How many migrations `Migrator::down` must undo to undo `name`: it and
+/// every later one.
+pub fn migrations_since(name: &str) -> u32 {
+    use migration::MigratorTrait;
+    let names: Vec<String> = migration::Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect();
+    let at = names
+        .iter()
+        .position(|n| n == name)
+        .expect("a known migration");
+    (names.len() - at) as u32
+}

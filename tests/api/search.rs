@@ -97,7 +97,8 @@ async fn search_matches_wildcards_and_quotes_as_plain_characters() {
 async fn the_search_indexes_roll_back_and_rebuild_over_existing_rows() {
     let app = TestApp::seeded().await;
 
-    Migrator::down(&app.db.conn, Some(1)).await.unwrap();
+    let back = crate::helpers::migrations_since("m20261128_000005_search_indexes");
+    Migrator::down(&app.db.conn, Some(back)).await.unwrap();
     Migrator::up(&app.db.conn, None).await.unwrap();
 
     assert_eq!(found(&app, "fazal software").await, ["fazal-stp-islamabad"]);

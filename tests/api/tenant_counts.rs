@@ -231,7 +231,8 @@ async fn the_tenant_count_migration_rolls_back_and_recounts_when_reapplied() {
     let app = TestApp::seeded().await;
     let before = counts(&app).await;
 
-    migration::Migrator::down(&app.db.conn, Some(1))
+    let back = crate::helpers::migrations_since("m20261128_000006_park_tenant_counts");
+    migration::Migrator::down(&app.db.conn, Some(back))
         .await
         .unwrap();
     app.execute(
