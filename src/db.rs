@@ -6,11 +6,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::sea_query::{SelectStatement, Value, Values};
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{
-    ColumnTrait, ConnectOptions, ConnectionTrait, DatabaseConnection, DbBackend, DbErr,
-    EntityTrait, QueryFilter, QueryResult, Statement,
+    ColumnTrait, ConnectOptions, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    QueryFilter, Statement,
 };
 
 tokio::task_local! {
@@ -131,24 +130,6 @@ impl Db {
         self.conn.get_database_backend()
     }
 
-    /// Runs a select. On SQLite its LIMITs are written into the SQL rather
-    /// than bound: SQLite 3.51 plans with a bound LIMIT's value and then
-    /// re-prepares the statement whenever a new value is bound, which is every
-    /// time (half of a nested page's instructions went to re-parsing it).
-    pub async fn query_all(&self, select: &SelectStatement) -> Result<Vec<QueryResult>, DbErr> {
-        let statement = self.backend().build(select);
-        let statement = match self.backend() {
-            DbBackend::Sqlite => inline_limits(statement),
-            _ => statement,
-        };
-        self.conn.query_all_raw(statement).await
-    }
-
-    /// [`Db::query_all`] for at most one row.
-    pub async fn query_one(&self, select: &SelectStatement) -> Result<Option<QueryResult>, DbErr> {
-        Ok(self.query_all(select).await?.into_iter().next())
-    }
-
     /// The row of `E` whose `column` equals `value` (a slug), if any.
     pub async fn find_one<E: EntityTrait>(
         &self,
@@ -184,64 +165,5 @@ impl Db {
     pub async fn ping(&self) -> bool {
         let stmt = Statement::from_string(self.backend(), "SELECT 1");
         self.conn.query_one_raw(stmt).await.is_ok()
-    }
-}
-
-/// Replaces each `LIMIT ?` of a SQLite statement with its (integer) value.
-/// Placeholders are plain `?` in order; sea-query writes no other `?`.
-fn inline_limits(mut statement: Statement) -> Statement {
-    let Some(Values(values)) = statement.values.take() else {
-        return statement;
-    };
-    let mut sql = String::with_capacity(statement.sql.len());
-    let mut kept = Vec::with_capacity(values.len());
-    let mut values = values.into_iter();
-    let mut rest = statement.sql.as_str();
-    while let Some(at) = rest.find('?') {
-        let (before, after) = rest.split_at(at);
-        sql.push_str(before);
-        match values.next() {
-            Some(Value::BigUnsigned(Some(n))) if before.ends_with("LIMIT ") => {
-                sql.push_str(&n.to_string());
-            }
-            Some(value) => {
-                sql.push('?');
-                kept.push(value);
-            }
-            None => sql.push('?'),
-        }
-        rest = &after[1..];
-    }
-    sql.push_str(rest);
-    kept.extend(values);
-    statement.sql = sql;
-    statement.values = Some(Values(kept));
-    statement
-}
-
-#[cfg(test)]
-mod tests {
-    use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
-
-    use super::*;
-
-    #[test]
-    fn sqlite_limits_are_written_into_the_sql_and_other_values_stay_bound() {
-        let select = Query::select()
-            .column(Alias::new("id"))
-            .from(Alias::new("park"))
-            .and_where(Expr::col(Alias::new("name")).eq("LIMIT ?"))
-            .and_where(Expr::col(Alias::new("id")).gt(7))
-            .limit(21)
-            .to_owned();
-
-        let statement = inline_limits(DbBackend::Sqlite.build(&select));
-
-        assert_eq!(
-            statement.sql,
-            r#"SELECT "id" FROM "park" WHERE "name" = ? AND "id" > ? LIMIT 21"#
-        );
-        let values = statement.values.unwrap().0;
-        assert_eq!(values, vec![Value::from("LIMIT ?"), Value::from(7)]);
     }
 }

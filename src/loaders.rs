@@ -10,8 +10,8 @@ use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use sea_orm::sea_query::{Condition, Query, SelectStatement};
 use sea_orm::{
-    ColumnTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QueryResult,
-    QueryTrait,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QueryResult, QueryTrait,
 };
 
 use crate::db::Db;
@@ -167,7 +167,7 @@ where
         for join in &joins {
             join.add_to(&mut select);
         }
-        let rows = self.db.query_all(&select).await?;
+        let rows = self.db.conn.query_all(&select).await?;
         let mut grouped: HashMap<i32, (Vec<ModelOf<C>>, Vec<&QueryResult>)> = HashMap::new();
         for row in &rows {
             let model = ModelOf::<C>::from_query_result(row, "")?;
