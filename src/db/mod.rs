@@ -1,6 +1,8 @@
 //! The database handle: a sea-orm connection plus the counters that tests and
 //! operators read (statements run, rows decoded for pages).
 
+mod sqlite_plan;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -99,6 +101,15 @@ impl Db {
             // rollback journal does at every commit.
             options.map_sqlx_sqlite_opts(|sqlite| sqlite.journal_mode(SqliteJournalMode::Wal));
         }
+        options.map_sqlx_sqlite_pool_opts(|pool| {
+            pool.after_connect(|conn, _| {
+                Box::pin(async move {
+                    let mut handle = conn.lock_handle().await?;
+                    sqlite_plan::stable_plans(&mut handle);
+                    Ok(())
+                })
+            })
+        });
         let mut conn = sea_orm::Database::connect(options).await?;
         let stats = Arc::new(DbStats::default());
         let counter = stats.clone();
