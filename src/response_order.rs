@@ -4,6 +4,9 @@
 //! resolver), so the order changed from one request to the next: against the
 //! spec, confusing in GraphiQL, and an ETag that changed with no data change.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use async_graphql::Name;
 use async_graphql::Value;
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
@@ -19,30 +22,67 @@ pub fn reorder(document: &ExecutableDocument, operation: Option<&str>, data: &mu
         .iter()
         .find(|(name, _)| operation.is_none() || name.map(|n| n.as_str()) == operation);
     if let Some((_, op)) = selected {
-        reorder_value(document, &[&op.node.selection_set.node], data);
+        let mut walk = Walk {
+            document,
+            keys: HashMap::new(),
+        };
+        walk.value(&[&op.node.selection_set.node], data);
     }
 }
 
-fn reorder_value(document: &ExecutableDocument, sets: &[&SelectionSet], value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            let mut keys = Vec::new();
-            for set in sets {
-                collect(document, set, &mut keys, 0);
+/// Response keys in order, each with the selection sets asked of it.
+type Keys<'a> = Vec<(Name, Vec<&'a SelectionSet>)>;
+
+struct Walk<'a> {
+    document: &'a ExecutableDocument,
+    // The keys of each list of selection sets met so far: every item of a
+    // list, and every object under them, shares its sets with its siblings.
+    keys: HashMap<Vec<*const SelectionSet>, Rc<Keys<'a>>>,
+}
+
+impl<'a> Walk<'a> {
+    fn value(&mut self, sets: &[&'a SelectionSet], value: &mut Value) {
+        if !matches!(value, Value::Object(_) | Value::List(_)) {
+            return;
+        }
+        let id: Vec<_> = sets.iter().map(|set| *set as *const SelectionSet).collect();
+        let keys = match self.keys.get(&id) {
+            Some(keys) => keys.clone(),
+            None => {
+                let mut keys = Vec::new();
+                for set in sets {
+                    collect(self.document, set, &mut keys, 0);
+                }
+                let keys = Rc::new(keys);
+                self.keys.insert(id, keys.clone());
+                keys
             }
-            let mut old = std::mem::take(map);
-            for (key, subsets) in keys {
-                if let Some(mut inner) = old.swap_remove(&key) {
-                    reorder_value(document, &subsets, &mut inner);
-                    map.insert(key, inner);
+        };
+        self.with_keys(&keys, value);
+    }
+
+    fn with_keys(&mut self, keys: &Keys<'a>, value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                let position = |key: &Name| {
+                    keys.iter()
+                        .position(|(k, _)| k == key)
+                        .unwrap_or(usize::MAX)
+                };
+                // Most objects come out in order already; a stable sort
+                // keeps any key the query did not select at the end.
+                if !map.keys().map(position).is_sorted() {
+                    map.sort_by_cached_key(|key, _| position(key));
+                }
+                for (key, inner) in map.iter_mut() {
+                    if let Some((_, sets)) = keys.iter().find(|(k, _)| k == key) {
+                        self.value(sets, inner);
+                    }
                 }
             }
-            map.extend(old);
+            Value::List(items) => items.iter_mut().for_each(|item| self.with_keys(keys, item)),
+            _ => {}
         }
-        Value::List(items) => items
-            .iter_mut()
-            .for_each(|item| reorder_value(document, sets, item)),
-        _ => {}
     }
 }
 
