@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use entity::change::{Column, Entity, Model};
-use sea_orm::sqlx::postgres::PgListener;
+use sea_orm::sqlx::postgres::{PgListener, PgPoolOptions};
 use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use tokio::sync::{Notify, broadcast};
 
@@ -109,7 +109,16 @@ async fn tail(hub: Hub, db: Db, mut last: i32) {
 }
 
 async fn connect(db: &Db) -> Result<PgListener, sea_orm::sqlx::Error> {
-    let mut listener = PgListener::connect_with(db.conn.get_postgres_connection_pool()).await?;
+    // A listener keeps its connection for good. Taken from the request pool,
+    // it would leave one connection fewer for requests, and none at all with
+    // PARKGRAPH_DB_MAX_CONNECTIONS=1: every request then timed out.
+    let options = db.conn.get_postgres_connection_pool().connect_options();
+    let own = PgPoolOptions::new()
+        .max_connections(1)
+        .idle_timeout(None)
+        .max_lifetime(None)
+        .connect_lazy_with((*options).clone());
+    let mut listener = PgListener::connect_with(&own).await?;
     listener.listen(CHANNEL).await?;
     Ok(listener)
 }

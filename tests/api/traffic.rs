@@ -1,4 +1,4 @@
-//! Traffic: rate limits per client, CORS, compression.
+//! Traffic: rate limits per client, CORS, compression, the connection pool.
 
 use serde_json::{Value, json};
 
@@ -89,4 +89,33 @@ async fn cors_follows_the_configured_origins_and_responses_are_compressed() {
         "https://app.example.org"
     );
     assert_eq!(headers["content-encoding"], "gzip");
+}
+
+/// The change listener has a connection of its own: with a pool of one, reads
+/// and writes still get the pool's connection (on PostgreSQL every request
+/// used to time out, the listener holding the only one).
+#[tokio::test]
+async fn a_pool_of_one_connection_still_serves_reads_and_writes() {
+    let app = TestApp::configured(|c| c.db_max_connections = Some(1)).await;
+    let key = app.key("write", None).await;
+
+    let park = app
+        .data(
+            r#"{ park(slug: "fazal-stp-islamabad") { version } }"#,
+            json!({}),
+        )
+        .await;
+    let version = park["park"]["version"].as_i64().unwrap();
+    let written = app
+        .data_as(
+            &key,
+            r#"mutation($version: Int!) {
+              updatePark(slug: "fazal-stp-islamabad", version: $version, input: { name: "Fazal STP" }) { name version }
+            }"#,
+            json!({ "version": version }),
+        )
+        .await;
+
+    assert_eq!(written["updatePark"]["name"], "Fazal STP");
+    assert_eq!(written["updatePark"]["version"], version + 1);
 }
