@@ -56,11 +56,14 @@ tables!(
 /// `SELECT e.id FROM e WHERE condition`: the rows a filter matches, for
 /// relation filters (`park.city_id IN (...)`).
 pub fn ids_where<E: Table>(condition: Condition) -> SelectStatement {
-    Query::select()
+    let mut select = Query::select()
         .column((E::default(), E::ID))
         .from(E::default().table_ref())
-        .cond_where(condition)
-        .to_owned()
+        .to_owned();
+    if !condition.is_empty() {
+        select.cond_where(condition);
+    }
+    select
 }
 
 /// Loads rows of `E` by id.

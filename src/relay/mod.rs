@@ -232,7 +232,11 @@ where
     E::Model: FromQueryResult + Clone + Send + Sync + 'static,
 {
     let mut filtered = Query::select().from(E::default().table_ref()).to_owned();
-    filtered.cond_where(condition);
+    // An empty condition would be written `WHERE $n` with TRUE bound: a
+    // parameter the planner cannot see through in a generic plan.
+    if !condition.is_empty() {
+        filtered.cond_where(condition);
+    }
     with_tiebreak(&mut keys, Expr::col((E::default(), E::ID)));
     Listing::new(
         E::default().table_name(),

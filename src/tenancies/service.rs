@@ -1,5 +1,5 @@
 use entity::{firm, tenancy};
-use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{IdenStatic, Iterable, JoinType};
 
 use super::types::{TenancyConnection, TenantRow};
@@ -15,7 +15,7 @@ fn col(column: tenancy::Column) -> Expr {
 
 /// `tenancy JOIN firm`, filtered on the firm.
 fn with_firms(filter: Option<&FirmFilter>) -> SelectStatement {
-    Query::select()
+    let mut select = Query::select()
         .from(tenancy::Entity)
         .join(
             JoinType::InnerJoin,
@@ -23,12 +23,12 @@ fn with_firms(filter: Option<&FirmFilter>) -> SelectStatement {
             Expr::col((firm::Entity, firm::Column::Id))
                 .equals((tenancy::Entity, tenancy::Column::FirmId)),
         )
-        .cond_where(
-            filter
-                .map(FirmFilter::condition)
-                .unwrap_or_else(Condition::all),
-        )
-        .to_owned()
+        .to_owned();
+    // An empty condition would still be written, as `WHERE $n` bound to TRUE.
+    if let Some(condition) = filter.map(FirmFilter::condition).filter(|c| !c.is_empty()) {
+        select.cond_where(condition);
+    }
+    select
 }
 
 /// The tenants of one park, filtered and sorted by firm, paged by tenancy.
