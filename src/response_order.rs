@@ -4,8 +4,7 @@
 //! resolver), so the order changed from one request to the next: against the
 //! spec, confusing in GraphiQL, and an ETag that changed with no data change.
 
-use std::collections::HashMap;
-use std::rc::Rc;
+use std::cell::OnceCell;
 
 use async_graphql::Name;
 use async_graphql::Value;
@@ -22,65 +21,68 @@ pub fn reorder(document: &ExecutableDocument, operation: Option<&str>, data: &mu
         .iter()
         .find(|(name, _)| operation.is_none() || name.map(|n| n.as_str()) == operation);
     if let Some((_, op)) = selected {
-        let mut walk = Walk {
-            document,
-            keys: HashMap::new(),
-        };
-        walk.value(&[&op.node.selection_set.node], data);
+        Shape::of(document, &[&op.node.selection_set.node]).apply(document, data);
     }
 }
 
-/// Response keys in order, each with the selection sets asked of it.
-type Keys<'a> = Vec<(Name, Vec<&'a SelectionSet>)>;
-
-struct Walk<'a> {
-    document: &'a ExecutableDocument,
-    // The keys of each list of selection sets met so far: every item of a
-    // list, and every object under them, shares its sets with its siblings.
-    keys: HashMap<Vec<*const SelectionSet>, Rc<Keys<'a>>>,
+/// The response keys expected of an object, in order, each with the shape
+/// of its value. Built as the response is walked, so once per field of the
+/// query and not once per object or list item.
+struct Shape<'a> {
+    keys: Vec<Key<'a>>,
 }
 
-impl<'a> Walk<'a> {
-    fn value(&mut self, sets: &[&'a SelectionSet], value: &mut Value) {
-        if !matches!(value, Value::Object(_) | Value::List(_)) {
-            return;
+struct Key<'a> {
+    name: Name,
+    // Every selection set asked of this key (a key selected twice merges).
+    sets: Vec<&'a SelectionSet>,
+    shape: OnceCell<Shape<'a>>,
+}
+
+impl<'a> Shape<'a> {
+    fn of(document: &'a ExecutableDocument, sets: &[&'a SelectionSet]) -> Self {
+        let mut keys = Vec::new();
+        for set in sets {
+            collect(document, set, &mut keys, 0);
         }
-        let id: Vec<_> = sets.iter().map(|set| *set as *const SelectionSet).collect();
-        let keys = match self.keys.get(&id) {
-            Some(keys) => keys.clone(),
-            None => {
-                let mut keys = Vec::new();
-                for set in sets {
-                    collect(self.document, set, &mut keys, 0);
-                }
-                let keys = Rc::new(keys);
-                self.keys.insert(id, keys.clone());
-                keys
-            }
-        };
-        self.with_keys(&keys, value);
+        let keys = keys
+            .into_iter()
+            .map(|(name, sets)| Key {
+                name,
+                sets,
+                shape: OnceCell::new(),
+            })
+            .collect();
+        Self { keys }
     }
 
-    fn with_keys(&mut self, keys: &Keys<'a>, value: &mut Value) {
+    fn position(&self, name: &Name) -> usize {
+        self.keys
+            .iter()
+            .position(|key| key.name == *name)
+            .unwrap_or(usize::MAX)
+    }
+
+    fn apply(&self, document: &'a ExecutableDocument, value: &mut Value) {
         match value {
             Value::Object(map) => {
-                let position = |key: &Name| {
-                    keys.iter()
-                        .position(|(k, _)| k == key)
-                        .unwrap_or(usize::MAX)
-                };
                 // Most objects come out in order already; a stable sort
                 // keeps any key the query did not select at the end.
-                if !map.keys().map(position).is_sorted() {
-                    map.sort_by_cached_key(|key, _| position(key));
+                if !map.keys().map(|name| self.position(name)).is_sorted() {
+                    map.sort_by_cached_key(|name, _| self.position(name));
                 }
-                for (key, inner) in map.iter_mut() {
-                    if let Some((_, sets)) = keys.iter().find(|(k, _)| k == key) {
-                        self.value(sets, inner);
+                for (name, inner) in map.iter_mut() {
+                    if !matches!(inner, Value::Object(_) | Value::List(_)) {
+                        continue;
+                    }
+                    if let Some(key) = self.keys.iter().find(|key| key.name == *name) {
+                        key.shape
+                            .get_or_init(|| Shape::of(document, &key.sets))
+                            .apply(document, inner);
                     }
                 }
             }
-            Value::List(items) => items.iter_mut().for_each(|item| self.with_keys(keys, item)),
+            Value::List(items) => items.iter_mut().for_each(|item| self.apply(document, item)),
             _ => {}
         }
     }
