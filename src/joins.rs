@@ -21,6 +21,7 @@ use sea_orm::{
 };
 
 use crate::db::Db;
+use crate::decode::{Decode, Reader};
 use crate::error::{AppError, AppResult};
 use crate::loaders::{ById, RequestLoader, Table};
 
@@ -34,7 +35,7 @@ impl Join {
     pub fn to<E>(alias: &'static str, foreign_key: impl ColumnTrait) -> Self
     where
         E: Table + Send + Sync + 'static,
-        E::Model: FromQueryResult + Clone + Send + Sync + 'static,
+        E::Model: Decode + Clone + Send + Sync + 'static,
     {
         Self(Arc::new(ToOne::<E> {
             alias,
@@ -151,7 +152,7 @@ struct ToOne<E> {
 impl<E> Relation for ToOne<E>
 where
     E: Table + Send + Sync + 'static,
-    E::Model: FromQueryResult + Clone + Send + Sync + 'static,
+    E::Model: Decode + Clone + Send + Sync + 'static,
 {
     fn alias(&self) -> &'static str {
         self.alias
@@ -175,11 +176,9 @@ where
 
     fn read(&self, rows: &[&QueryResult]) -> Result<Arc<dyn Feed>, DbErr> {
         let mut models = Vec::with_capacity(rows.len());
+        let mut reader = Reader::<E::Model>::new(&self.prefix);
         for row in rows {
-            let id: Option<i32> = row.try_get(&self.prefix, E::ID.as_str())?;
-            if id.is_some() {
-                models.push(E::Model::from_query_result(row, &self.prefix)?);
-            }
+            models.extend(reader.read_joined(row)?);
         }
         Ok(Arc::new(Rows::<E>(models)))
     }

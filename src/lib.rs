@@ -31,6 +31,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod decode;
 pub mod enums;
 pub mod error;
 pub mod filters;

@@ -10,11 +10,12 @@ use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use sea_orm::sea_query::{Condition, Query, SelectStatement};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QueryResult, QueryTrait,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QueryResult,
+    QueryTrait,
 };
 
 use crate::db::Db;
+use crate::decode::{Decode, Reader};
 use crate::error::AppError;
 use crate::joins::{Join, Prefetched, read_all};
 
@@ -22,7 +23,7 @@ use crate::joins::{Join, Prefetched, read_all};
 pub type RequestLoader<L> = DataLoader<L, HashMapCache>;
 
 /// An entity with an integer primary key `id`.
-pub trait Table: EntityTrait {
+pub trait Table: EntityTrait<Model: Decode> {
     /// The `id` column.
     const ID: Self::Column;
     /// A row's id.
@@ -91,11 +92,17 @@ where
     type Error = Arc<DbErr>;
 
     async fn load(&self, ids: &[i32]) -> Result<HashMap<i32, E::Model>, Self::Error> {
-        let rows = E::find()
+        let select = E::find()
             .filter(E::ID.is_in(ids.iter().copied()))
-            .all(&self.db.conn)
-            .await?;
-        Ok(rows.into_iter().map(|m| (E::id_of(&m), m)).collect())
+            .into_query();
+        let rows = self.db.conn.query_all(&select).await?;
+        let mut reader = Reader::<E::Model>::new("");
+        let mut models = HashMap::with_capacity(rows.len());
+        for row in &rows {
+            let model = reader.read(row)?;
+            models.insert(E::id_of(&model), model);
+        }
+        Ok(models)
     }
 }
 
@@ -172,8 +179,9 @@ where
         }
         let rows = self.db.conn.query_all(&select).await?;
         let mut grouped: HashMap<i32, (Vec<ModelOf<C>>, Vec<&QueryResult>)> = HashMap::new();
+        let mut reader = Reader::<ModelOf<C>>::new("");
         for row in &rows {
-            let model = ModelOf::<C>::from_query_result(row, "")?;
+            let model = reader.read(row)?;
             let family = grouped.entry(C::parent_of(&model)).or_default();
             family.0.push(model);
             family.1.push(row);

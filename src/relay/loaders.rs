@@ -8,8 +8,10 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 
 use async_graphql::dataloader::Loader;
+use sea_orm::DbErr;
 use sea_orm::sea_query::Expr;
-use sea_orm::{DbErr, FromQueryResult};
+
+use crate::decode::Decode;
 
 use super::page::{Page, PageSpec};
 use super::stats::{StatRow, StatsSpec};
@@ -106,7 +108,7 @@ impl<T> PageLoader<T> {
 
 impl<T> Loader<NestedKey<PageSpec>> for PageLoader<T>
 where
-    T: FromQueryResult + Clone + Send + Sync + 'static,
+    T: Decode + Clone + Send + Sync + 'static,
 {
     type Value = Page<T>;
     type Error = Arc<DbErr>;

@@ -21,8 +21,10 @@ pub use stats::{StatRow, StatsSpec};
 
 use async_graphql::dataloader::DataLoader;
 use async_graphql::{Context, SimpleObject};
+use sea_orm::Iterable;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SelectStatement};
-use sea_orm::{FromQueryResult, Iterable};
+
+use crate::decode::Decode;
 use tokio::sync::OnceCell;
 
 use crate::db::Db;
@@ -72,7 +74,7 @@ pub struct Listing<T> {
 
 impl<T> Listing<T>
 where
-    T: FromQueryResult + Clone + Send + Sync + 'static,
+    T: Decode + Clone + Send + Sync + 'static,
 {
     /// A list named `list` over `filtered` (no columns), showing `columns`,
     /// sorted by `keys`.
@@ -229,7 +231,7 @@ pub fn entity_listing<E>(
 ) -> AppResult<Listing<E::Model>>
 where
     E: Table,
-    E::Model: FromQueryResult + Clone + Send + Sync + 'static,
+    E::Model: Decode + Clone + Send + Sync + 'static,
 {
     let mut filtered = Query::select().from(E::default().table_ref()).to_owned();
     // An empty condition would be written `WHERE $n` with TRUE bound: a

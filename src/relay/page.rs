@@ -13,12 +13,13 @@ use std::collections::HashMap;
 use sea_orm::sea_query::{
     Alias, Asterisk, Condition, Expr, ExprTrait, Order, Query, SelectStatement, UnionType,
 };
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, FromQueryResult, JoinType, QueryResult};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, JoinType, QueryResult};
 use serde_json::Value;
 
 use super::args::{Cursor, PageRequest, order_signature};
 use super::keyset::{self, KeyKind, OrderKey};
 use crate::db::Db;
+use crate::decode::{Decode, Reader};
 use crate::joins::{Join, Prefetched, read_all};
 
 const PARENT: &str = "pg_parent";
@@ -88,7 +89,7 @@ impl PageSpec {
     }
 
     /// Runs the page at the root.
-    pub async fn fetch<T: FromQueryResult>(&self, db: &Db) -> Result<Page<T>, DbErr> {
+    pub async fn fetch<T: Decode>(&self, db: &Db) -> Result<Page<T>, DbErr> {
         let mut select = self.windowless();
         keyset::order_by(&mut select, &self.keys, self.page.backward);
         select.limit(self.page.limit + 1);
@@ -99,7 +100,7 @@ impl PageSpec {
 
     /// Runs the page once for each parent, in one statement per 400 parents.
     /// `parent` is the column that ties a row to its parent (`tenancy.park_id`).
-    pub async fn fetch_for_parents<T: FromQueryResult>(
+    pub async fn fetch_for_parents<T: Decode>(
         &self,
         db: &Db,
         parent: &Expr,
@@ -195,7 +196,7 @@ impl PageSpec {
     }
 
     /// Turns up to limit+1 rows, in query order, into a page.
-    fn assemble<'a, T: FromQueryResult>(
+    fn assemble<'a, T: Decode>(
         &self,
         rows: impl Iterator<Item = &'a QueryResult>,
     ) -> Result<Page<T>, DbErr> {
@@ -204,6 +205,7 @@ impl PageSpec {
         let mut items = Vec::new();
         let mut read = Vec::new();
         let mut more = false;
+        let mut reader = Reader::<T>::new("");
         for row in rows {
             if items.len() as u64 == self.page.limit {
                 more = true;
@@ -213,7 +215,7 @@ impl PageSpec {
                 signature: signature.clone(),
                 values: self.key_values(row, &columns)?,
             };
-            items.push((cursor, T::from_query_result(row, "")?));
+            items.push((cursor, reader.read(row)?));
             read.push(row);
         }
         let prefetched = read_all(&self.joins, &read)?;
