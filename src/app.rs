@@ -56,7 +56,8 @@ impl App {
             config.persisted_only,
         )?;
         let state = AppState {
-            schema: crate::graphql::build_schema(db.clone(), hub, config, Arc::new(persisted)),
+            schema: crate::graphql::build_schema(db.clone(), hub, config),
+            front: Arc::new(crate::graphql::build_front(config, Arc::new(persisted))),
             db: db.clone(),
             max_body_bytes: config.max_body_bytes,
             request_timeout: config.request_timeout,

@@ -16,13 +16,13 @@ use crate::cities::CityQuery;
 use crate::config::Config;
 use crate::db::Db;
 use crate::firms::{FirmMutation, FirmQuery};
+use crate::front::{Front, refused};
 use crate::indicators::IndicatorQuery;
-use crate::limits::LimitsExtension;
 use crate::loaders::{ById, Children, RequestLoader};
 use crate::node::NodeQuery;
 use crate::organizations::{OrganizationMutation, OrganizationQuery};
 use crate::parks::{ParkMutation, ParkQuery};
-use crate::persisted::{PersistedExtension, PersistedQueries};
+use crate::persisted::PersistedQueries;
 use crate::projects::{
     MilestonesOfProject, PartnersOfOrganization, PartnersOfProject, ProjectMutation, ProjectQuery,
     ProjectsOfPark,
@@ -82,20 +82,10 @@ pub fn sdl() -> String {
     schema_builder().finish().sdl()
 }
 
-/// The schema with the database, the change hub, persisted queries and the
-/// abuse limits attached (persisted queries first: they supply the document
-/// the limits measure).
-pub fn build_schema(
-    db: Db,
-    hub: Hub,
-    config: &Config,
-    persisted: Arc<PersistedQueries>,
-) -> AppSchema {
-    let mut builder = schema_builder()
-        .data(db)
-        .data(hub)
-        .extension(PersistedExtension(persisted))
-        .extension(LimitsExtension::new(config.limits.clone(), &sdl()));
+/// The schema with the database and the change hub attached. Persisted
+/// queries and the limits are in front of it: see [`crate::front`].
+pub fn build_schema(db: Db, hub: Hub, config: &Config) -> AppSchema {
+    let mut builder = schema_builder().data(db).data(hub);
     if !config.introspection {
         builder = builder.disable_introspection();
     }
@@ -103,6 +93,11 @@ pub fn build_schema(
         builder = builder.disable_suggestions();
     }
     builder.finish()
+}
+
+/// What stands in front of the schema: persisted queries, then the limits.
+pub fn build_front(config: &Config, persisted: Arc<PersistedQueries>) -> Front {
+    Front::new(persisted, config.limits.clone(), &sdl())
 }
 
 fn cached<L: Loader<i32>>(loader: L, gate: &Arc<Gate>) -> RequestLoader<L> {
@@ -113,20 +108,32 @@ fn uncached<L>(loader: L, gate: &Arc<Gate>) -> DataLoader<L> {
     DataLoader::new(loader, gate.spawner()).delay(Duration::ZERO)
 }
 
-/// Runs one request with fresh DataLoaders. They cache rows for this request
-/// only, so no request sees another's rows, and each batches every key a
-/// nesting level asks for into one statement (see [`crate::batch`]).
-pub async fn execute(schema: &AppSchema, db: &Db, request: Request) -> Response {
-    execute_counted(schema, db, request).await.0
+/// Runs one request, past the [`Front`], with fresh DataLoaders. They cache
+/// rows for this request only, so no request sees another's rows, and each
+/// batches every key a nesting level asks for into one statement (see
+/// [`crate::batch`]).
+pub async fn execute(schema: &AppSchema, front: &Front, db: &Db, request: Request) -> Response {
+    execute_counted(schema, front, db, request).await.0
 }
 
 /// [`execute`], also returning how many SQL statements the request ran.
-pub async fn execute_counted(schema: &AppSchema, db: &Db, request: Request) -> (Response, u64) {
+pub async fn execute_counted(
+    schema: &AppSchema,
+    front: &Front,
+    db: &Db,
+    mut request: Request,
+) -> (Response, u64) {
+    let admitted = match front.admit(&mut request) {
+        Ok(admitted) => admitted,
+        Err(error) => return (refused(error), 0),
+    };
+    let operation = request.operation_name.clone();
     let gate = Arc::new(Gate::default());
     let statements = gate.statements.clone();
     let request = with_loaders(request, db, &gate);
     let work = Quiesce::new(schema.execute(request), gate);
-    let response = crate::db::counting(statements.clone(), work).await;
+    let mut response = crate::db::counting(statements.clone(), work).await;
+    admitted.finish(operation.as_deref(), &mut response);
     (
         response,
         statements.load(std::sync::atomic::Ordering::Relaxed),
@@ -167,13 +174,15 @@ fn with_loaders(request: Request, db: &Db, gate: &Arc<Gate>) -> Request {
 pub struct Executor {
     /// The schema.
     pub schema: AppSchema,
+    /// What every operation passes first.
+    pub front: Arc<Front>,
     /// The database.
     pub db: Db,
 }
 
 impl async_graphql::Executor for Executor {
     async fn execute(&self, request: Request) -> Response {
-        execute(&self.schema, &self.db, request).await
+        execute(&self.schema, &self.front, &self.db, request).await
     }
 
     fn execute_stream(
@@ -186,6 +195,12 @@ impl async_graphql::Executor for Executor {
             let this = self.clone();
             return futures::stream::once(async move { this.execute(request).await }).boxed();
         }
+        let mut request = request;
+        let admitted = match self.front.admit(&mut request) {
+            Ok(admitted) => admitted,
+            Err(error) => return futures::stream::once(async { refused(error) }).boxed(),
+        };
+        let operation = request.operation_name.clone();
         // Subscription events are resolved as they arrive; the batching gate
         // (driven by `Quiesce` for one-shot requests) falls back to its guard.
         let gate = Arc::new(Gate::default());
@@ -194,7 +209,12 @@ impl async_graphql::Executor for Executor {
             Some(data) => self.schema.execute_stream_with_session_data(request, data),
             None => self.schema.execute_stream(request),
         };
-        stream.boxed()
+        stream
+            .map(move |mut response| {
+                admitted.finish(operation.as_deref(), &mut response);
+                response
+            })
+            .boxed()
     }
 }
 

@@ -36,6 +36,7 @@ pub mod enums;
 pub mod error;
 pub mod filters;
 pub mod firms;
+pub mod front;
 pub mod graphql;
 pub mod http;
 pub mod indicators;

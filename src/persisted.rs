@@ -10,9 +10,6 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest,
-};
 use async_graphql::{Request, ServerError, ServerResult, Value};
 use sha2::{Digest, Sha256};
 
@@ -89,7 +86,9 @@ impl PersistedQueries {
         guard.0.get(hash).map(|(_, document)| document.clone())
     }
 
-    fn resolve(&self, request: &mut Request) -> ServerResult<()> {
+    /// Puts the document a persisted-query hash names into `request`, or
+    /// refuses the request (unknown hash, not allowed, hash mismatch).
+    pub fn resolve(&self, request: &mut Request) -> ServerResult<()> {
         let sent_hash = match request.extensions.get("persistedQuery") {
             Some(Value::Object(pq)) => {
                 if pq.get("version") != Some(&Value::from(1)) {
@@ -144,28 +143,4 @@ fn not_allowed() -> ServerError {
         "this server runs only registered operations (PARKGRAPH_PERSISTED_ONLY); send a registered sha256Hash",
         "FORBIDDEN",
     )
-}
-
-/// The extension that puts [`PersistedQueries`] in front of every request.
-pub struct PersistedExtension(pub Arc<PersistedQueries>);
-
-impl ExtensionFactory for PersistedExtension {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(Resolve(self.0.clone()))
-    }
-}
-
-struct Resolve(Arc<PersistedQueries>);
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for Resolve {
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        mut request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        self.0.resolve(&mut request)?;
-        next.run(ctx, request).await
-    }
 }

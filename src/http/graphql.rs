@@ -177,7 +177,8 @@ async fn run(
     let request = request.data(credentials(headers));
     let limit = state.request_timeout;
     let started = std::time::Instant::now();
-    let work = execute_counted(&state.schema, &state.db, request).instrument(span.clone());
+    let work =
+        execute_counted(&state.schema, &state.front, &state.db, request).instrument(span.clone());
     let (mut response, statements) = match tokio::time::timeout(limit, work).await {
         Ok(done) => done,
         Err(_) => {
@@ -234,6 +235,7 @@ async fn websocket(state: AppState, request: Request) -> Response {
     };
     let executor = Executor {
         schema: state.schema,
+        front: state.front,
         db: state.db,
     };
     upgrade

@@ -30,6 +30,8 @@ use crate::graphql::AppSchema;
 pub struct AppState {
     /// The schema, with the database attached.
     pub schema: AppSchema,
+    /// What every operation passes before the schema runs it.
+    pub front: Arc<crate::front::Front>,
     /// The database, for per-request loaders and readiness.
     pub db: Db,
     /// The largest request body accepted (HTTP 413 above).

@@ -10,11 +10,8 @@ mod documents;
 mod tokens;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextPrepareRequest,
-};
 use async_graphql::parser::types::ExecutableDocument;
 use async_graphql::{Name, Request, Response, ServerError, ServerResult, Value, Variables};
 
@@ -23,43 +20,29 @@ use crate::error::coded;
 pub use analyze::{CONNECTION_DEFAULT, LIST_DEFAULT, Measure, Shape, analyze};
 pub use config::Limits;
 
-/// Installs the limits on a schema.
-pub struct LimitsExtension {
+/// The limits, checked on each request before the schema sees it.
+pub struct Guard {
     limits: Limits,
-    shape: Arc<Shape>,
-    documents: Arc<documents::Documents>,
+    shape: Shape,
+    documents: documents::Documents,
 }
 
-impl LimitsExtension {
+impl Guard {
     /// `limits` over the schema whose SDL is `sdl`.
     pub fn new(limits: Limits, sdl: &str) -> Self {
         Self {
             limits,
-            shape: Arc::new(Shape::from_sdl(sdl)),
-            documents: Arc::default(),
+            shape: Shape::from_sdl(sdl),
+            documents: documents::Documents::default(),
         }
     }
 }
 
-impl ExtensionFactory for LimitsExtension {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(Check {
-            limits: self.limits.clone(),
-            shape: self.shape.clone(),
-            documents: self.documents.clone(),
-            document: Mutex::default(),
-            costs: Mutex::default(),
-        })
-    }
-}
-
-struct Check {
-    limits: Limits,
-    shape: Arc<Shape>,
-    documents: Arc<documents::Documents>,
-    // This request's document, to put the response in its field order.
-    document: Mutex<Option<Arc<ExecutableDocument>>>,
-    costs: Mutex<HashMap<Option<Name>, u64>>,
+/// A request the limits let through: its parsed document and its cost.
+pub struct Admitted {
+    // To put the response in the document's field order.
+    document: Option<Arc<ExecutableDocument>>,
+    costs: HashMap<Option<Name>, u64>,
 }
 
 fn too_complex(what: &str, actual: u64, max: u64, variable: &str) -> ServerError {
@@ -73,7 +56,7 @@ fn too_complex(what: &str, actual: u64, max: u64, variable: &str) -> ServerError
     error
 }
 
-impl Check {
+impl Guard {
     fn check(&self, what: &str, actual: u64, max: u64, variable: &str) -> ServerResult<()> {
         if actual > max {
             Err(too_complex(what, actual, max, variable))
@@ -86,7 +69,7 @@ impl Check {
         &self,
         document: &ExecutableDocument,
         variables: &Variables,
-    ) -> ServerResult<()> {
+    ) -> ServerResult<HashMap<Option<Name>, u64>> {
         let l = &self.limits;
         let analysis = analyze(document, &self.shape, variables);
         if let Some(name) = analysis.unknown_directive {
@@ -117,23 +100,16 @@ impl Check {
             self.check("cost", m.cost, l.max_cost, "PARKGRAPH_MAX_COST")?;
             costs.insert(name, m.cost);
         }
-        *self.costs.lock().unwrap_or_else(|e| e.into_inner()) = costs;
-        Ok(())
+        Ok(costs)
     }
 }
 
-#[async_graphql::async_trait::async_trait]
-impl Extension for Check {
-    // Before async-graphql parses: its own recursion check walks fragment
-    // spreads without memoising (2^30 steps for 1 KB of fragments), so the
-    // document is parsed and measured here first, and the parsed document is
-    // handed on (async-graphql reuses it).
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        mut request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
+impl Guard {
+    /// Checks `request` before async-graphql parses or validates it: its own
+    /// recursion check walks fragment spreads without memoising (2^30 steps
+    /// for 1 KB of fragments), so the document is parsed and measured here
+    /// first, and the parsed document is handed on (async-graphql reuses it).
+    pub fn admit(&self, request: &mut Request) -> ServerResult<Admitted> {
         let l = &self.limits;
         let query = &request.query;
         self.check(
@@ -156,48 +132,42 @@ impl Extension for Check {
             request.set_parsed_query((**document).clone());
         }
         let query = kept.is_none().then(|| request.query.clone());
+        let mut admitted = Admitted {
+            document: None,
+            costs: HashMap::new(),
+        };
         // A document that does not parse is reported by async-graphql as usual.
         if let Ok(document) = request.parsed_query() {
-            self.check_document(document, &variables)?;
-            let kept = match (kept, query) {
+            admitted.costs = self.check_document(document, &variables)?;
+            admitted.document = Some(match (kept, query) {
                 (Some(kept), _) => kept,
                 (None, query) => self.documents.keep(&query.unwrap_or_default(), document),
-            };
-            *self.document.lock().unwrap_or_else(|e| e.into_inner()) = Some(kept);
+            });
         }
-        next.run(ctx, request).await
+        Ok(admitted)
     }
+}
 
-    async fn execute(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        operation_name: Option<&str>,
-        next: NextExecute<'_>,
-    ) -> Response {
-        let cost = {
-            let costs = self.costs.lock().unwrap_or_else(|e| e.into_inner());
-            match operation_name {
-                Some(name) => costs
-                    .iter()
-                    .find(|(n, _)| n.as_deref() == Some(name))
-                    .map(|(_, c)| *c),
-                None => costs.values().next().copied(),
-            }
-        };
-        let mut response = next.run(ctx, operation_name).await;
-        let document = self
-            .document
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take();
-        if let Some(document) = document {
-            crate::response_order::reorder(&document, operation_name, &mut response.data);
+impl Admitted {
+    /// Puts `response` (to the operation named `operation`) in the field
+    /// order of its query and reports the operation's cost in
+    /// `extensions.cost`.
+    pub fn finish(&self, operation: Option<&str>, response: &mut Response) {
+        if let Some(document) = &self.document {
+            crate::response_order::reorder(document, operation, &mut response.data);
         }
+        let cost = match operation {
+            Some(name) => self
+                .costs
+                .iter()
+                .find(|(n, _)| n.as_deref() == Some(name))
+                .map(|(_, c)| *c),
+            None => self.costs.values().next().copied(),
+        };
         if let Some(cost) = cost {
             response
                 .extensions
                 .insert("cost".to_owned(), Value::from(cost));
         }
-        response
     }
 }
