@@ -35,8 +35,45 @@ impl Front {
     /// Resolves and checks `request`; an error is the whole response.
     pub fn admit(&self, request: &mut Request) -> ServerResult<Admitted> {
         self.persisted.resolve(request)?;
-        self.limits.admit(request)
+        let admitted = self.limits.admit(request)?;
+        required_variables(request)?;
+        Ok(admitted)
     }
+}
+
+/// Every variable the operation requires (non-null, no default) has a value.
+/// async-graphql 7.2 only notices a missing one when a field reads it, and
+/// then as a field error without a code; the spec makes it a request error.
+fn required_variables(request: &mut Request) -> ServerResult<()> {
+    let variables = request.variables.clone();
+    let name = request.operation_name.clone();
+    // A document that does not parse is reported by async-graphql as usual.
+    let Ok(document) = request.parsed_query() else {
+        return Ok(());
+    };
+    let mut operations = document.operations.iter();
+    let operation = match name.as_deref() {
+        Some(name) => operations.find(|(n, _)| n.map(|n| n.as_str()) == Some(name)),
+        None => operations.next(),
+    };
+    let Some((_, operation)) = operation else {
+        return Ok(());
+    };
+    for definition in &operation.node.variable_definitions {
+        let definition = &definition.node;
+        let required = !definition.var_type.node.nullable && definition.default_value.is_none();
+        let given = variables
+            .get(&definition.name.node)
+            .is_some_and(|value| *value != async_graphql::Value::Null);
+        if required && !given {
+            let message = format!(
+                "variable ${} of type {} is required and was not given a value",
+                definition.name.node, definition.var_type.node
+            );
+            return Err(crate::error::coded(message, "BAD_USER_INPUT"));
+        }
+    }
+    Ok(())
 }
 
 /// The response to a request that [`Front::admit`] refused.

@@ -153,6 +153,12 @@ impl Admitted {
     /// order of its query and reports the operation's cost in
     /// `extensions.cost`.
     pub fn finish(&self, operation: Option<&str>, response: &mut Response) {
+        // Refused by validation: nothing ran, so nothing cost anything.
+        let ran =
+            response.data != Value::Null || response.errors.iter().any(|e| !e.path.is_empty());
+        if !ran {
+            return;
+        }
         if let Some(document) = &self.document {
             crate::response_order::reorder(document, operation, &mut response.data);
         }

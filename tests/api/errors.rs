@@ -165,3 +165,31 @@ async fn a_cursor_from_another_list_is_refused() {
 
     assert_eq!(first_code(&body), "BAD_USER_INPUT");
 }
+
+/// A required variable left out (or sent as null) is the client's error,
+/// refused before anything runs, not an INTERNAL field error.
+#[tokio::test]
+async fn a_missing_required_variable_is_a_request_error_with_a_code() {
+    let app = TestApp::seeded().await;
+    let query = r#"query One($slug: String!, $first: Int = 5) {
+      park(slug: $slug) { name tenants(first: $first) { totalCount } }
+    }"#;
+
+    let missing = app.gql(query, json!({})).await;
+    let null = app.gql(query, json!({ "slug": null })).await;
+    let given = app
+        .gql(query, json!({ "slug": "fazal-stp-islamabad" }))
+        .await;
+
+    for body in [&missing, &null] {
+        assert_eq!(first_code(body), "BAD_USER_INPUT", "{body:#}");
+        assert!(body.get("data").is_none_or(|d| d.is_null()), "{body:#}");
+        let message = body["errors"][0]["message"].as_str().unwrap();
+        assert!(
+            message.contains("$slug") && message.contains("String!"),
+            "{message}"
+        );
+    }
+    assert!(given.get("errors").is_none(), "{given:#}");
+    assert!(given["data"]["park"]["name"].is_string(), "{given:#}");
+}
