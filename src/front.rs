@@ -11,7 +11,8 @@
 
 use std::sync::Arc;
 
-use async_graphql::{Request, Response, ServerResult};
+use async_graphql::parser::types::{ExecutableDocument, OperationDefinition};
+use async_graphql::{Positioned, Request, Response, ServerResult};
 
 use crate::limits::{Admitted, Guard, Limits};
 use crate::persisted::PersistedQueries;
@@ -45,35 +46,49 @@ impl Front {
 /// async-graphql 7.2 only notices a missing one when a field reads it, and
 /// then as a field error without a code; the spec makes it a request error.
 fn required_variables(request: &mut Request) -> ServerResult<()> {
-    let variables = request.variables.clone();
     let name = request.operation_name.clone();
     // A document that does not parse is reported by async-graphql as usual.
     let Ok(document) = request.parsed_query() else {
         return Ok(());
     };
-    let mut operations = document.operations.iter();
-    let operation = match name.as_deref() {
-        Some(name) => operations.find(|(n, _)| n.map(|n| n.as_str()) == Some(name)),
-        None => operations.next(),
-    };
-    let Some((_, operation)) = operation else {
+    let Some(operation) = operation(document, name.as_deref()) else {
         return Ok(());
     };
-    for definition in &operation.node.variable_definitions {
-        let definition = &definition.node;
-        let required = !definition.var_type.node.nullable && definition.default_value.is_none();
-        let given = variables
-            .get(&definition.name.node)
+    let required: Vec<_> = operation
+        .node
+        .variable_definitions
+        .iter()
+        .map(|definition| &definition.node)
+        .filter(|d| !d.var_type.node.nullable && d.default_value.is_none())
+        .map(|d| (d.name.node.clone(), d.var_type.node.to_string()))
+        .collect();
+    for (variable, ty) in required {
+        let given = request
+            .variables
+            .get(&variable)
             .is_some_and(|value| *value != async_graphql::Value::Null);
-        if required && !given {
-            let message = format!(
-                "variable ${} of type {} is required and was not given a value",
-                definition.name.node, definition.var_type.node
-            );
+        if !given {
+            let message =
+                format!("variable ${variable} of type {ty} is required and was not given a value");
             return Err(crate::error::coded(message, "BAD_USER_INPUT"));
         }
     }
     Ok(())
+}
+
+/// The operation of `document` that `name` picks: the one so named, or the
+/// first when no name is given (a document with several is refused by
+/// validation).
+pub fn operation<'a>(
+    document: &'a ExecutableDocument,
+    name: Option<&str>,
+) -> Option<&'a Positioned<OperationDefinition>> {
+    let mut operations = document.operations.iter();
+    let found = match name {
+        Some(name) => operations.find(|(n, _)| n.map(|n| n.as_str()) == Some(name)),
+        None => operations.next(),
+    };
+    found.map(|(_, operation)| operation)
 }
 
 /// The response to a request that [`Front::admit`] refused.

@@ -226,10 +226,5 @@ fn is_subscription(request: &Request) -> bool {
 /// does not parse or names no such operation (execution reports those).
 pub fn operation_type(request: &Request) -> Option<OperationType> {
     let document = async_graphql::parser::parse_query(&request.query).ok()?;
-    let mut operations = document.operations.iter();
-    let operation = match &request.operation_name {
-        Some(name) => operations.find(|(n, _)| n.map(|n| n.as_str()) == Some(name.as_str())),
-        None => operations.next(),
-    };
-    operation.map(|(_, op)| op.node.ty)
+    crate::front::operation(&document, request.operation_name.as_deref()).map(|op| op.node.ty)
 }

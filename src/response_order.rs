@@ -16,11 +16,7 @@ const MAX_FRAGMENT_DEPTH: usize = 64;
 
 /// Reorders `data`, the result of `operation` in `document`, in place.
 pub fn reorder(document: &ExecutableDocument, operation: Option<&str>, data: &mut Value) {
-    let selected = document
-        .operations
-        .iter()
-        .find(|(name, _)| operation.is_none() || name.map(|n| n.as_str()) == operation);
-    if let Some((_, op)) = selected {
+    if let Some(op) = crate::front::operation(document, operation) {
         Shape::of(document, &[&op.node.selection_set.node]).apply(document, data);
     }
 }
