@@ -16,8 +16,8 @@ use std::sync::Arc;
 use async_graphql::Context;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, SelectStatement};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, IdenStatic, Iterable,
-    JoinType, QueryFilter, QueryResult, QueryTrait,
+    ColumnTrait, DbErr, EntityTrait, FromQueryResult, IdenStatic, Iterable, JoinType, QueryFilter,
+    QueryResult, QueryTrait,
 };
 
 use crate::db::Db;
@@ -123,7 +123,7 @@ where
     for join in joins {
         join.add_to(&mut select);
     }
-    let Some(row) = db.conn.query_one(&select).await? else {
+    let Some(row) = db.select_one(&select).await? else {
         return Ok(None);
     };
     read_all(joins, &[&row])?.feed(ctx).await?;

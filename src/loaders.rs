@@ -9,10 +9,7 @@ use std::sync::Arc;
 use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use sea_orm::sea_query::{Condition, Query, SelectStatement};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QueryResult,
-    QueryTrait,
-};
+use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QueryResult, QueryTrait};
 
 use crate::db::Db;
 use crate::decode::{Decode, Reader};
@@ -95,7 +92,7 @@ where
         let select = E::find()
             .filter(E::ID.is_in(ids.iter().copied()))
             .into_query();
-        let rows = self.db.conn.query_all(&select).await?;
+        let rows = self.db.select_all(&select).await?;
         let mut reader = Reader::<E::Model>::new("");
         let mut models = HashMap::with_capacity(rows.len());
         for row in &rows {
@@ -177,7 +174,7 @@ where
         for join in &joins {
             join.add_to(&mut select);
         }
-        let rows = self.db.conn.query_all(&select).await?;
+        let rows = self.db.select_all(&select).await?;
         let mut grouped: HashMap<i32, (Vec<ModelOf<C>>, Vec<&QueryResult>)> = HashMap::new();
         let mut reader = Reader::<ModelOf<C>>::new("");
         for row in &rows {

@@ -1,6 +1,7 @@
 //! The database handle: a sea-orm connection plus the counters that tests and
 //! operators read (statements run, rows decoded for pages).
 
+mod literal;
 mod sqlite_plan;
 
 use std::sync::Arc;
@@ -11,7 +12,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{
     ColumnTrait, ConnectOptions, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    QueryFilter, Statement,
+    QueryFilter, QueryResult, Statement, sea_query::SelectStatement,
 };
 
 tokio::task_local! {
@@ -139,6 +140,24 @@ impl Db {
     /// The SQL dialect in use.
     pub fn backend(&self) -> DbBackend {
         self.conn.get_database_backend()
+    }
+
+    /// Every row of `select`, its LIMIT written into the SQL (see [`literal`]).
+    pub async fn select_all(
+        &self,
+        select: &SelectStatement,
+    ) -> Result<Vec<QueryResult>, sea_orm::DbErr> {
+        let statement = literal::statement(self.backend(), select);
+        self.conn.query_all_raw(statement).await
+    }
+
+    /// The first row of `select`, if any, like [`Db::select_all`].
+    pub async fn select_one(
+        &self,
+        select: &SelectStatement,
+    ) -> Result<Option<QueryResult>, sea_orm::DbErr> {
+        let statement = literal::statement(self.backend(), select);
+        self.conn.query_one_raw(statement).await
     }
 
     /// The row of `E` whose `column` equals `value` (a slug), if any.

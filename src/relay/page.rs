@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use sea_orm::sea_query::{
     Alias, Asterisk, Condition, Expr, ExprTrait, Order, Query, SelectStatement, UnionType,
 };
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, JoinType, QueryResult};
+use sea_orm::{DbBackend, DbErr, JoinType, QueryResult};
 use serde_json::Value;
 
 use super::args::{Cursor, PageRequest, order_signature};
@@ -93,7 +93,7 @@ impl PageSpec {
         let mut select = self.windowless();
         keyset::order_by(&mut select, &self.keys, self.page.backward);
         select.limit(self.page.limit + 1);
-        let rows = db.conn.query_all(&select).await?;
+        let rows = db.select_all(&select).await?;
         db.stats.add_page_rows(rows.len());
         self.assemble(rows.iter())
     }
@@ -112,7 +112,7 @@ impl PageSpec {
                 DbBackend::Postgres => self.lateral_pages(parent, chunk),
                 _ => self.union_of_pages(parent, chunk),
             };
-            let rows = db.conn.query_all(&statement).await?;
+            let rows = db.select_all(&statement).await?;
             db.stats.add_page_rows(rows.len());
             for row in rows {
                 let parent: i32 = row.try_get("", PARENT)?;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, NullOrdering, Order, SelectStatement};
-use sea_orm::{ConnectionTrait, DbErr, QueryResult};
+use sea_orm::{DbErr, QueryResult};
 
 use crate::db::Db;
 
@@ -83,7 +83,7 @@ impl StatsSpec {
 
     /// Runs the aggregate over the whole filtered set.
     pub async fn fetch(&self, db: &Db) -> Result<Vec<StatRow>, DbErr> {
-        let rows = db.conn.query_all(&self.statement()).await?;
+        let rows = db.select_all(&self.statement()).await?;
         rows.iter().map(|row| self.decode(row)).collect()
     }
 
@@ -99,7 +99,7 @@ impl StatsSpec {
             .and_where(parent.clone().is_in(parents.iter().copied()))
             .expr_as(parent.clone(), Alias::new(PARENT))
             .add_group_by([parent.clone()]);
-        let rows = db.conn.query_all(&select).await?;
+        let rows = db.select_all(&select).await?;
         let mut out: HashMap<i32, Vec<StatRow>> = HashMap::new();
         for row in &rows {
             let parent: i32 = row.try_get("", PARENT)?;

@@ -1,8 +1,8 @@
+use sea_orm::DbBackend;
 use sea_orm::sea_query::extension::sqlite::SqliteExpr;
 use sea_orm::sea_query::{
     Alias, Asterisk, Expr, ExprTrait, Func, IntoIden, Order, Query, SelectStatement, UnionType,
 };
-use sea_orm::{ConnectionTrait, DbBackend};
 
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
@@ -61,7 +61,7 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
         .order_by(Alias::new("id"), Order::Asc)
         .limit(first as u64)
         .to_owned();
-    let rows = db.conn.query_all(&select).await?;
+    let rows = db.select_all(&select).await?;
     rows.iter()
         .map(|row| Ok((row.try_get("", "kind")?, row.try_get("", "id")?)))
         .collect()
