@@ -4,11 +4,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-// Responses are trees of small allocations (values, strings, maps) built and
-// dropped per request; glibc malloc spent 42% of a 1,000-row response on them.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = parkgraph::cli::Cli::parse();
