@@ -16,21 +16,41 @@ use entity::{
 use sea_orm::sqlx::{self, Column, Postgres, Row, Sqlite};
 use sea_orm::{DbErr, FromQueryResult, QueryResult};
 
+/// Which of a row type's [`Decode::COLUMNS`] a statement selects: bit `i`
+/// for column `i`. Fields whose column is not selected are left at their
+/// default (empty text, zero, null), so only a caller that knows which
+/// fields will be read may leave columns out.
+pub type Wanted = u64;
+
+/// Every column.
+pub const ALL: Wanted = Wanted::MAX;
+
 /// A row type that a [`Reader`] can read.
 pub trait Decode: FromQueryResult {
     /// The columns read by position, in order; none reads by name.
     const COLUMNS: &'static [&'static str] = &[];
 
-    /// Reads the row whose [`Decode::COLUMNS`] start at `first`; `check`
-    /// also checks each value's SQL type.
-    fn read_at(row: &QueryResult, _first: usize, _check: bool) -> Result<Self, DbErr> {
+    /// Reads the row whose `wanted` [`Decode::COLUMNS`] start at `first`;
+    /// `check` also checks each value's SQL type.
+    fn read_at(
+        row: &QueryResult,
+        _first: usize,
+        _check: bool,
+        _wanted: Wanted,
+    ) -> Result<Self, DbErr> {
         Self::from_query_result(row, "")
     }
+}
+
+/// Whether column `i` is in `wanted`.
+pub fn wants(wanted: Wanted, i: usize) -> bool {
+    i >= Wanted::BITS as usize || wanted & (1 << i) != 0
 }
 
 /// Reads the rows of one result set.
 pub struct Reader<'p, T> {
     prefix: &'p str,
+    wanted: Wanted,
     // Where T's columns start; found from the first row.
     first: Option<Option<usize>>,
     // Whether a row was read with its types checked.
@@ -43,17 +63,24 @@ impl<'p, T: Decode> Reader<'p, T> {
     pub fn new(prefix: &'p str) -> Self {
         Self {
             prefix,
+            wanted: ALL,
             first: None,
             checked: false,
             _row: std::marker::PhantomData,
         }
     }
 
+    /// A reader of only the `wanted` columns, the others left at their default.
+    pub fn wanting(mut self, wanted: Wanted) -> Self {
+        self.wanted = wanted;
+        self
+    }
+
     /// Reads one row; every row given must come from the same result set.
     pub fn read(&mut self, row: &QueryResult) -> Result<T, DbErr> {
         match self.first(row) {
             Some(first) => {
-                let model = T::read_at(row, first, !self.checked)?;
+                let model = T::read_at(row, first, !self.checked, self.wanted)?;
                 self.checked = true;
                 Ok(model)
             }
@@ -64,7 +91,9 @@ impl<'p, T: Decode> Reader<'p, T> {
     /// Reads one row of a LEFT JOIN: `None` when its `id` column is NULL.
     pub fn read_joined(&mut self, row: &QueryResult) -> Result<Option<T>, DbErr> {
         let id: Option<i32> = match self.first(row) {
-            Some(first) if T::COLUMNS.first() == Some(&"id") => value(row, first, !self.checked)?,
+            Some(first) if T::COLUMNS.first() == Some(&"id") && wants(self.wanted, 0) => {
+                value(row, first, !self.checked)?
+            }
             _ => row.try_get(self.prefix, "id")?,
         };
         match id {
@@ -74,9 +103,14 @@ impl<'p, T: Decode> Reader<'p, T> {
     }
 
     fn first(&mut self, row: &QueryResult) -> Option<usize> {
-        *self
-            .first
-            .get_or_insert_with(|| locate(row, self.prefix, T::COLUMNS))
+        let wanted = self.wanted;
+        *self.first.get_or_insert_with(|| {
+            let names: Vec<&str> = (T::COLUMNS.iter().enumerate())
+                .filter(|(i, _)| wants(wanted, *i))
+                .map(|(_, name)| *name)
+                .collect();
+            locate(row, self.prefix, &names)
+        })
     }
 }
 
@@ -152,14 +186,24 @@ macro_rules! by_position {
         impl Decode for $model {
             const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
 
-            fn read_at(row: &QueryResult, first: usize, check: bool) -> Result<Self, DbErr> {
-                let mut at = first;
-                let mut next = || {
-                    at += 1;
-                    at - 1
-                };
+            fn read_at(
+                row: &QueryResult,
+                first: usize,
+                check: bool,
+                wanted: Wanted,
+            ) -> Result<Self, DbErr> {
+                // (field index, column index): a field not wanted takes no column.
+                let (mut field, mut at) = (0, first);
                 // Struct fields are evaluated in the order written.
-                Ok(Self { $($field: value(row, next(), check)?),+ })
+                Ok(Self { $($field: {
+                    field += 1;
+                    if wants(wanted, field - 1) {
+                        at += 1;
+                        value(row, at - 1, check)?
+                    } else {
+                        Default::default()
+                    }
+                }),+ })
             }
         }
     )+};

@@ -98,6 +98,7 @@ impl Park {
     /// Filter and order by the firm; default order is by tenancy id.
     async fn tenants(
         &self,
+        ctx: &Context<'_>,
         #[graphql(desc = "Only records matching this filter.")] filter: Option<FirmFilter>,
         #[graphql(
             desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
@@ -117,8 +118,9 @@ impl Park {
         before: Option<String>,
     ) -> async_graphql::Result<TenancyConnection> {
         let args = PageArgs::new(first, after, last, before);
+        let wanted = crate::tenancies::tenant_columns_wanted(ctx);
         Ok(crate::tenancies::tenants_of_park(
-            self.0.id, filter, order_by, &args,
+            self.0.id, filter, order_by, &args, wanted,
         )?)
     }
 

@@ -102,10 +102,18 @@ where
                 page,
                 list,
                 joins: Vec::new(),
+                wanted: crate::decode::ALL,
             },
             scope,
             page: OnceCell::new(),
         })
+    }
+
+    /// Reads only the `wanted` columns of each row, which are all that `new`'s
+    /// `columns` selected.
+    pub fn wanting(mut self, wanted: crate::decode::Wanted) -> Self {
+        self.spec.wanted = wanted;
+        self
     }
 
     /// Also reads `joins` (to-one relations of each row) in the page's

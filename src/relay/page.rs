@@ -19,7 +19,7 @@ use serde_json::Value;
 use super::args::{Cursor, PageRequest, order_signature};
 use super::keyset::{self, KeyKind, OrderKey};
 use crate::db::Db;
-use crate::decode::{Decode, Reader};
+use crate::decode::{Decode, Reader, Wanted};
 use crate::joins::{Join, Prefetched, read_all};
 
 const PARENT: &str = "pg_parent";
@@ -39,6 +39,8 @@ pub struct PageSpec {
     pub list: &'static str,
     /// To-one relations joined into `select`, read with each row.
     pub joins: Vec<Join>,
+    /// The columns of each row that `select` selects.
+    pub wanted: Wanted,
 }
 
 /// One page of rows with their cursors.
@@ -205,7 +207,7 @@ impl PageSpec {
         let mut items = Vec::new();
         let mut read = Vec::new();
         let mut more = false;
-        let mut reader = Reader::<T>::new("");
+        let mut reader = Reader::<T>::new("").wanting(self.wanted);
         for row in rows {
             if items.len() as u64 == self.page.limit {
                 more = true;

@@ -2,7 +2,9 @@ use entity::{firm, tenancy};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{IdenStatic, Iterable, JoinType};
 
-use super::types::{TenancyConnection, TenantRow};
+use super::row::{TENANCY_COLUMNS, TenantRow};
+use super::types::TenancyConnection;
+use crate::decode::{Wanted, wants};
 use crate::error::AppResult;
 use crate::firms::{FirmFilter, FirmOrder};
 use crate::loaders::ChildOf;
@@ -31,12 +33,14 @@ fn with_firms(filter: Option<&FirmFilter>) -> SelectStatement {
     select
 }
 
-/// The tenants of one park, filtered and sorted by firm, paged by tenancy.
+/// The tenants of one park, filtered and sorted by firm, paged by tenancy,
+/// reading the `wanted` columns of each tenant row.
 pub fn tenants_of_park(
     park_id: i32,
     filter: Option<FirmFilter>,
     order_by: Option<Vec<FirmOrder>>,
     args: &PageArgs,
+    wanted: Wanted,
 ) -> AppResult<TenancyConnection> {
     let mut keys: Vec<_> = order_by
         .unwrap_or_default()
@@ -52,24 +56,28 @@ pub fn tenants_of_park(
         "tenancy",
         with_firms(filter.as_ref()),
         |select| {
-            for c in tenancy::Column::iter() {
-                select.expr_as(
-                    Expr::col((tenancy::Entity, c)),
-                    Alias::new(format!("t_{}", c.as_str())),
-                );
+            for (i, c) in tenancy::Column::iter().enumerate() {
+                if wants(wanted, i) {
+                    select.expr_as(
+                        Expr::col((tenancy::Entity, c)),
+                        Alias::new(format!("t_{}", c.as_str())),
+                    );
+                }
             }
-            for c in firm::Column::iter() {
-                select.expr_as(
-                    Expr::col((firm::Entity, c)),
-                    Alias::new(format!("f_{}", c.as_str())),
-                );
+            for (i, c) in firm::Column::iter().enumerate() {
+                if wants(wanted, TENANCY_COLUMNS + i) {
+                    select.expr_as(
+                        Expr::col((firm::Entity, c)),
+                        Alias::new(format!("f_{}", c.as_str())),
+                    );
+                }
             }
         },
         keys,
         args,
         scope,
     )?;
-    Ok(TenancyConnection(listing))
+    Ok(TenancyConnection(listing.wanting(wanted)))
 }
 
 /// Ids of parks with at least one tenant matching `filter`.

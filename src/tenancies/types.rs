@@ -1,9 +1,7 @@
 use async_graphql::{Context, Object};
 use entity::{firm, park, tenancy};
-use sea_orm::{DbErr, FromQueryResult, QueryResult};
 
-use crate::decode::Decode;
-
+use super::row::TenantRow;
 use crate::firms::Firm;
 use crate::parks::Park;
 use crate::relay::{Listing, PageInfo};
@@ -59,55 +57,6 @@ impl Tenancy {
         &self.0.updated_at
     }
 }
-
-/// A tenancy row joined with its firm, as one page row of `park.tenants`.
-#[derive(Clone, Debug)]
-pub struct TenantRow {
-    /// The tenancy.
-    pub tenancy: tenancy::Model,
-    /// Its firm.
-    pub firm: firm::Model,
-}
-
-impl FromQueryResult for TenantRow {
-    fn from_query_result(row: &QueryResult, _prefix: &str) -> Result<Self, DbErr> {
-        Ok(Self {
-            tenancy: tenancy::Model::from_query_result(row, "t_")?,
-            firm: firm::Model::from_query_result(row, "f_")?,
-        })
-    }
-}
-
-// Read by position: the columns `tenants_of_park` selects, tenancy's then firm's.
-impl Decode for TenantRow {
-    const COLUMNS: &'static [&'static str] = &[
-        "t_id",
-        "t_park_id",
-        "t_firm_id",
-        "t_area_sqft",
-        "t_since",
-        "t_until",
-        "t_version",
-        "t_updated_at",
-        "f_id",
-        "f_slug",
-        "f_name",
-        "f_sector",
-        "f_employees",
-        "f_version",
-        "f_updated_at",
-    ];
-
-    fn read_at(row: &QueryResult, first: usize, check: bool) -> Result<Self, DbErr> {
-        Ok(Self {
-            tenancy: tenancy::Model::read_at(row, first, check)?,
-            firm: firm::Model::read_at(row, first + TENANCY_COLUMNS, check)?,
-        })
-    }
-}
-
-/// How many columns the tenancy part of a tenant row has.
-pub const TENANCY_COLUMNS: usize = tenancy::Model::COLUMNS.len();
 
 /// A firm in a park, with the terms of its tenancy.
 pub struct TenancyEdge {
@@ -171,28 +120,5 @@ impl TenancyConnection {
     /// How many tenancies match the filter across all pages. Counted only when asked for.
     async fn total_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
         Ok(self.0.total_count(ctx).await?)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use sea_orm::{IdenStatic, Iterable};
-
-    #[test]
-    fn tenant_rows_are_read_in_the_order_their_columns_are_selected() {
-        let names = |columns: Vec<&str>| columns.join(",");
-        let tenancy: Vec<&str> = tenancy::Column::iter().map(|c| c.as_str()).collect();
-        let firm: Vec<&str> = firm::Column::iter().map(|c| c.as_str()).collect();
-
-        assert_eq!(tenancy.len(), TENANCY_COLUMNS);
-        assert_eq!(
-            names(tenancy),
-            "id,park_id,firm_id,area_sqft,since,until,version,updated_at"
-        );
-        assert_eq!(
-            names(firm),
-            "id,slug,name,sector,employees,version,updated_at"
-        );
     }
 }

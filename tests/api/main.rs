@@ -6,6 +6,7 @@ mod helpers;
 mod batching;
 mod changes;
 mod cli;
+mod columns;
 mod dataset;
 mod errors;
 mod examples;
