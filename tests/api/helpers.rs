@@ -100,6 +100,11 @@ impl TestApp {
             seed_on_start: seed,
             // Tests send bursts from one address; the rate-limit tests turn it on.
             rate_per_minute: 0,
+            // The production default (3 s) is for a server's own requests; on a
+            // loaded 2-core CI machine, with PostgreSQL starting backends for
+            // tests in parallel, a first connection once took longer. The
+            // tests of the timeout set their own.
+            db_acquire_timeout: std::time::Duration::from_secs(30),
             ..Config::default()
         };
         tweak(&mut config);
