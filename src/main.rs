@@ -4,6 +4,26 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Responses are trees of small values, strings and maps built and dropped per
+// request: glibc malloc and free were 35-42% of the server's instructions.
+// jemalloc takes about a third off the CPU of a request (Q1 0.53-0.63 -> 0.37
+// ms) and, unlike mimalloc, keeps the peak RSS where glibc had it (71 MiB on
+// SQLite at scale 10), with two arenas and dirty pages returned after a second.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+// jemalloc reads its options from this symbol at start-up (`_RJEM_MALLOC_CONF`
+// in the environment still overrides them).
+#[cfg(not(target_env = "msvc"))]
+#[allow(unsafe_code)]
+#[unsafe(export_name = "_rjem_malloc_conf")]
+static MALLOC_CONF: &std::ffi::c_char = {
+    let conf = c"background_thread:true,narenas:2,dirty_decay_ms:1000,muzzy_decay_ms:0";
+    // A thin pointer to the first byte: C reads `const char *malloc_conf`.
+    unsafe { &*conf.as_ptr() }
+};
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = parkgraph::cli::Cli::parse();
