@@ -3,7 +3,7 @@
 //! Filters always become SQL; nothing is filtered in Rust after fetching.
 
 use async_graphql::{Enum, InputObject};
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::sea_query::{BinOper, Condition, Expr, ExprTrait, Func, LikeExpr};
 
 /// Comparisons on a whole-number field. All given operators must hold.
 #[derive(InputObject, Clone, Debug, Default)]
@@ -182,8 +182,22 @@ impl StringFilter {
 }
 
 /// Case-insensitive LIKE that behaves the same on SQLite and PostgreSQL.
+///
+/// The pattern is written into the SQL as a quoted literal (sea-query escapes
+/// it for each backend), not bound. A prepared statement's generic plan cannot
+/// see a bound pattern, so PostgreSQL guessed that `startsWith: "Indus"` keeps
+/// 2 of 500 cities where it keeps 76: it read all 2,451 matching parks and
+/// sorted them for a page of 20, where the area index gives the page after
+/// 147 rows. Each pattern becomes its own statement, planned with its text.
+/// NUL stays bound: PostgreSQL refuses it in text either way.
 pub fn ilike(expr: Expr, pattern: &str) -> Expr {
-    Expr::expr(Func::lower(expr)).like(LikeExpr::new(pattern.to_lowercase()).escape('\\'))
+    let pattern = pattern.to_lowercase();
+    if pattern.contains('\0') {
+        return Expr::expr(Func::lower(expr)).like(LikeExpr::new(pattern).escape('\\'));
+    }
+    let pattern =
+        Expr::Constant(pattern.into()).binary(BinOper::Escape, Expr::Constant('\\'.into()));
+    Expr::expr(Func::lower(expr)).binary(BinOper::Like, pattern)
 }
 
 /// Escapes LIKE's wildcards so user text matches literally.
@@ -236,4 +250,47 @@ pub fn combine<F>(
         });
     }
     cond
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::sea_query::{Alias, PostgresQueryBuilder, Query, SqliteQueryBuilder};
+
+    fn names_like(pattern: &str) -> sea_orm::sea_query::SelectStatement {
+        Query::select()
+            .column(Alias::new("id"))
+            .from(Alias::new("firm"))
+            .and_where(ilike(Expr::col(Alias::new("name")), pattern))
+            .to_owned()
+    }
+
+    #[test]
+    fn a_like_pattern_is_a_quoted_literal_on_both_backends() {
+        let select = names_like(&format!("{}%", escape_like("O'Hara\\_")));
+
+        let (sql, values) = select.build(SqliteQueryBuilder);
+        assert_eq!(
+            sql,
+            r#"SELECT "id" FROM "firm" WHERE LOWER("name") LIKE 'o''hara\\\_%' ESCAPE '\'"#
+        );
+        assert!(values.0.is_empty(), "{values:?}");
+
+        let (sql, values) = select.build(PostgresQueryBuilder);
+        assert_eq!(
+            sql,
+            r#"SELECT "id" FROM "firm" WHERE LOWER("name") LIKE E'o\'hara\\\\\\_%' ESCAPE E'\\'"#
+        );
+        assert!(values.0.is_empty(), "{values:?}");
+    }
+
+    #[test]
+    fn a_pattern_with_nul_stays_bound() {
+        let (sql, values) = names_like("a\0%").build(PostgresQueryBuilder);
+        assert_eq!(
+            sql,
+            r#"SELECT "id" FROM "firm" WHERE LOWER("name") LIKE $1 ESCAPE E'\\'"#
+        );
+        assert_eq!(values.0.len(), 1);
+    }
 }

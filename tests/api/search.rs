@@ -69,13 +69,15 @@ async fn search_finds_renamed_created_and_deleted_rows_by_their_current_names() 
     assert!(found(&app, "Cogilent").await.is_empty());
 }
 
-/// `%`, `_` and `"` in the text match only themselves, however long the text.
+/// `%`, `_`, quotes and backslashes in the text match only themselves,
+/// however long the text; the pattern is written into the SQL, so text that
+/// reads as SQL must stay text.
 #[tokio::test]
 async fn search_matches_wildcards_and_quotes_as_plain_characters() {
     let app = TestApp::seeded().await;
     let key = app.key("write", None).await;
     let create_firm = "mutation($input: CreateFirmInput!) { createFirm(input: $input) { slug } }";
-    let name = "The \"Wild_card\" 100% Firm";
+    let name = "The \"Wild_card\" 100% Firm of O'Hara\\Sons";
     app.data_as(
         &key,
         create_firm,
@@ -83,12 +85,27 @@ async fn search_matches_wildcards_and_quotes_as_plain_characters() {
     )
     .await;
 
-    for text in ["d_c", "100% f", "\"wild_card\"", "_"] {
+    for text in ["d_c", "100% f", "\"wild_card\"", "_", "o'hara\\s", "'hara\\"] {
         assert_eq!(found(&app, text).await, ["wild-card"], "{text}");
     }
-    for text in ["d%c", "w_ld", "1_0%", "%%", "Fazal%Park", "Fazal_Software"] {
+    let sql_like = ["d%c", "w_ld", "1_0%", "%%", "Fazal%Park", "Fazal_Software"];
+    let sql_like = sql_like.into_iter().chain([
+        "o\\'hara",
+        "'; DELETE FROM firm; --",
+        "\\'; DELETE FROM firm; --",
+        "' OR '1'='1",
+    ]);
+    for text in sql_like {
         assert!(found(&app, text).await.is_empty(), "{text}");
     }
+    let filtered = app
+        .data(
+            "query($s: String) { firms(filter: { name: { contains: $s } }) { nodes { slug } } }",
+            json!({ "s": "O'HARA\\sons" }),
+        )
+        .await;
+    assert_eq!(filtered["firms"]["nodes"], json!([{ "slug": "wild-card" }]));
+    assert_eq!(found(&app, "Fazal Software").await, ["fazal-stp-islamabad"]);
 }
 
 /// The search index migration rolls back cleanly, and applied again it
