@@ -1,6 +1,7 @@
 //! Parks: software technology parks (STPs), IT parks and technology parks, with
 //! their city, operator, tenants, projects, aggregates and group statistics.
 
+mod columns;
 mod connection;
 mod inputs;
 mod mutations;

@@ -37,7 +37,9 @@ pub fn connection(
     scope: Scope,
 ) -> AppResult<ParkConnection> {
     let joins = joins(|field| selects_in_nodes(ctx, field));
-    let listing = listing(filter, order_by, args, scope)?.join(joins);
+    let listing = listing(filter, order_by, args, scope)?
+        .narrowed::<park::Entity>(super::columns::wanted(ctx))
+        .join(joins);
     Ok(ParkConnection(listing))
 }
 

@@ -116,6 +116,24 @@ where
         self
     }
 
+    /// Selects and reads only the `wanted` columns of `E` (bit i is the i-th
+    /// `E::Column`; the id, column 0, is always read), the other fields of each
+    /// row left at their default. Call it before [`Listing::join`].
+    pub fn narrowed<E>(mut self, wanted: crate::decode::Wanted) -> Self
+    where
+        E: Table<Model = T>,
+    {
+        let wanted = wanted | 1;
+        self.spec.select.clear_selects();
+        for (i, column) in E::Column::iter().enumerate() {
+            if crate::decode::wants(wanted, i) {
+                self.spec.select.column((E::default(), column));
+            }
+        }
+        self.spec.wanted = wanted;
+        self
+    }
+
     /// Also reads `joins` (to-one relations of each row) in the page's
     /// statement; see [`crate::joins`].
     pub fn join(mut self, joins: impl IntoIterator<Item = Join>) -> Self {
