@@ -85,7 +85,14 @@ async fn search_matches_wildcards_and_quotes_as_plain_characters() {
     )
     .await;
 
-    for text in ["d_c", "100% f", "\"wild_card\"", "_", "o'hara\\s", "'hara\\"] {
+    for text in [
+        "d_c",
+        "100% f",
+        "\"wild_card\"",
+        "_",
+        "o'hara\\s",
+        "'hara\\",
+    ] {
         assert_eq!(found(&app, text).await, ["wild-card"], "{text}");
     }
     let sql_like = ["d%c", "w_ld", "1_0%", "%%", "Fazal%Park", "Fazal_Software"];
