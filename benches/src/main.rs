@@ -125,10 +125,10 @@ async fn main() -> anyhow::Result<()> {
                 settings: &settings,
                 client: &client,
             };
-            rows.extend(run.parkgraph(&parkgraph, &queries).await?);
-            if backend == Backend::Postgres && args.peer == "postgraphile" {
-                rows.extend(run.postgraphile(&bench.join("peers/postgraphile")).await?);
-            }
+            let peer_dir = bench.join("peers/postgraphile");
+            let peer = (backend == Backend::Postgres && args.peer == "postgraphile")
+                .then_some(peer_dir.as_path());
+            rows.extend(run.side_by_side(&parkgraph, &queries, peer).await?);
         }
     }
     finish(&args, &bench, &rows)

@@ -29,17 +29,55 @@ pub struct Run<'a> {
 }
 
 /// Where a measured phase's statement count comes from.
-enum Statements<'a> {
+enum Statements {
     /// parkgraph's own `/metrics` histogram (exact, per request).
     Metrics(String),
     /// `pg_stat_statements` for the whole database.
-    Postgres(&'a StatementCounter),
+    Postgres(StatementCounter),
     Unknown,
 }
 
+/// A started server, its queries and how its statements are counted.
+struct Measured {
+    server: Server,
+    queries: Vec<Query>,
+    statements: Statements,
+}
+
 impl Run<'_> {
-    /// Starts parkgraph on the run's database and measures every query.
-    pub async fn parkgraph(&self, program: &Path, queries: &[Query]) -> anyhow::Result<Vec<Row>> {
+    /// Measures every query on parkgraph and, when `peer` names PostGraphile's
+    /// directory, its equivalent on PostGraphile right after, with both
+    /// servers up. Taking the two turn by turn, query by query, keeps a drift
+    /// in the machine's speed (it moves by tens of percent over minutes here)
+    /// out of the ratios.
+    pub async fn side_by_side(
+        &self,
+        program: &Path,
+        queries: &[Query],
+        peer: Option<&Path>,
+    ) -> anyhow::Result<Vec<Row>> {
+        let ours = self.parkgraph(program, queries).await?;
+        let theirs = match peer {
+            Some(dir) => Some(self.postgraphile(dir).await?),
+            None => None,
+        };
+        let mut rows = Vec::new();
+        for query in &ours.queries {
+            rows.push(self.one(&ours, query).await?);
+            let Some(theirs) = &theirs else { continue };
+            if let Some(peer_query) = theirs.queries.iter().find(|q| q.name == query.name) {
+                rows.push(self.one(theirs, peer_query).await?);
+            }
+        }
+        ours.server.stop().await;
+        if let Some(theirs) = theirs {
+            theirs.server.stop().await;
+        }
+        Ok(rows)
+    }
+
+    /// Starts parkgraph on the run's database.
+    async fn parkgraph(&self, program: &Path, queries: &[Query]) -> anyhow::Result<Measured> {
         let port = free_port()?;
         let mut env = vec![
             ("DATABASE_URL", self.database_url.clone()),
@@ -53,16 +91,16 @@ impl Run<'_> {
         let url = format!("http://127.0.0.1:{port}/graphql");
         let server = Server::start("parkgraph", program, &env, url, self.client).await?;
         let metrics = format!("http://127.0.0.1:{port}/metrics");
-        let rows = self
-            .each(&server, queries, Statements::Metrics(metrics))
-            .await;
-        server.stop().await;
-        rows
+        Ok(Measured {
+            server,
+            queries: queries.to_vec(),
+            statements: Statements::Metrics(metrics),
+        })
     }
 
-    /// Starts PostGraphile (benches/peers/postgraphile) on the same database
-    /// and measures its equivalents of the standard queries.
-    pub async fn postgraphile(&self, dir: &Path) -> anyhow::Result<Vec<Row>> {
+    /// Starts PostGraphile (benches/peers/postgraphile) on the same database,
+    /// with its equivalents of the standard queries.
+    async fn postgraphile(&self, dir: &Path) -> anyhow::Result<Measured> {
         if !dir.join("node_modules").exists() {
             let status = std::process::Command::new("npm")
                 .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
@@ -93,66 +131,59 @@ impl Run<'_> {
                 "  (pg_stat_statements is not preloaded: PostGraphile's SQL statements are not counted)"
             );
         }
-        let statements = counter
-            .as_ref()
-            .map_or(Statements::Unknown, Statements::Postgres);
-        let rows = self.each(&server, &queries, statements).await;
-        server.stop().await;
-        rows
+        let statements = counter.map_or(Statements::Unknown, Statements::Postgres);
+        Ok(Measured {
+            server,
+            queries,
+            statements,
+        })
     }
 
-    async fn each(
-        &self,
-        server: &Server,
-        queries: &[Query],
-        statements: Statements<'_>,
-    ) -> anyhow::Result<Vec<Row>> {
-        let mut rows = Vec::new();
-        for query in queries {
-            let mut query = query.clone();
-            query.prepare(self.client, &server.url).await?;
-            check(self.client, &server.url, &query).await?;
-            let body = query.body();
-            let s = self.settings;
-            crate::load::drive(
-                self.client,
-                &server.url,
-                body.clone(),
-                s.connections,
-                s.warmup,
-            )
-            .await;
-            let (cpu, db_cpu) = (server.cpu(), postgres_cpu());
-            let before = statements.read(self.client).await;
-            let outcome =
-                crate::load::drive(self.client, &server.url, body, s.connections, s.duration).await;
-            let after = statements.read(self.client).await;
-            let per = |d: Duration| d.as_secs_f64() * 1000.0 / outcome.requests.max(1) as f64;
-            let mut row = Row::of(
-                s,
-                self.backend.label(),
-                &self.scale.to_string(),
-                server.name,
-                &query.name,
-                &outcome,
-            );
-            row.statements = match (before, after) {
-                (Some(b), Some(a)) => statements.per_request(b, a, outcome.requests),
-                _ => f64::NAN,
-            };
-            row.cpu_ms = per(server.cpu().saturating_sub(cpu));
-            if self.backend == Backend::Postgres {
-                row.db_cpu_ms = per(postgres_cpu().saturating_sub(db_cpu));
-            }
-            row.peak_rss_mib = server.peak_rss_mib();
-            println!("{}", row.line());
-            rows.push(row);
+    /// Checks one answer, warms up, then measures `query` on `m`.
+    async fn one(&self, m: &Measured, query: &Query) -> anyhow::Result<Row> {
+        let (server, statements) = (&m.server, &m.statements);
+        let mut query = query.clone();
+        query.prepare(self.client, &server.url).await?;
+        check(self.client, &server.url, &query).await?;
+        let body = query.body();
+        let s = self.settings;
+        crate::load::drive(
+            self.client,
+            &server.url,
+            body.clone(),
+            s.connections,
+            s.warmup,
+        )
+        .await;
+        let (cpu, db_cpu) = (server.cpu(), postgres_cpu());
+        let before = statements.read(self.client).await;
+        let outcome =
+            crate::load::drive(self.client, &server.url, body, s.connections, s.duration).await;
+        let after = statements.read(self.client).await;
+        let per = |d: Duration| d.as_secs_f64() * 1000.0 / outcome.requests.max(1) as f64;
+        let mut row = Row::of(
+            s,
+            self.backend.label(),
+            &self.scale.to_string(),
+            server.name,
+            &query.name,
+            &outcome,
+        );
+        row.statements = match (before, after) {
+            (Some(b), Some(a)) => statements.per_request(b, a, outcome.requests),
+            _ => f64::NAN,
+        };
+        row.cpu_ms = per(server.cpu().saturating_sub(cpu));
+        if self.backend == Backend::Postgres {
+            row.db_cpu_ms = per(postgres_cpu().saturating_sub(db_cpu));
         }
-        Ok(rows)
+        row.peak_rss_mib = server.peak_rss_mib();
+        println!("{}", row.line());
+        Ok(row)
     }
 }
 
-impl Statements<'_> {
+impl Statements {
     /// A running total and the requests it covers.
     async fn read(&self, client: &reqwest::Client) -> Option<(f64, f64)> {
         match self {
