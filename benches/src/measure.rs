@@ -4,7 +4,7 @@
 use crate::database::{Backend, StatementCounter};
 use crate::query::Query;
 use crate::report::Row;
-use crate::server::{Server, postgres_cpu};
+use crate::server::{PostgresCpu, Server};
 use anyhow::{Context, bail};
 use std::path::Path;
 use std::time::Duration;
@@ -155,7 +155,7 @@ impl Run<'_> {
             s.warmup,
         )
         .await;
-        let (cpu, db_cpu) = (server.cpu(), postgres_cpu());
+        let (cpu, db_cpu) = (server.cpu(), PostgresCpu::now());
         let before = statements.read(self.client).await;
         let outcome =
             crate::load::drive(self.client, &server.url, body, s.connections, s.duration).await;
@@ -175,7 +175,7 @@ impl Run<'_> {
         };
         row.cpu_ms = per(server.cpu().saturating_sub(cpu));
         if self.backend == Backend::Postgres {
-            row.db_cpu_ms = per(postgres_cpu().saturating_sub(db_cpu));
+            row.db_cpu_ms = per(PostgresCpu::now().since(&db_cpu));
         }
         row.peak_rss_mib = server.peak_rss_mib();
         println!("{}", row.line());

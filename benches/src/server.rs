@@ -75,20 +75,33 @@ impl Server {
     }
 }
 
-/// CPU time of every process named `postgres` (the database server and its
-/// backends): what the database spent on the requests.
-pub fn postgres_cpu() -> Duration {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Duration::ZERO;
-    };
-    entries
-        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|pid| {
-            std::fs::read_to_string(format!("/proc/{pid}/comm"))
-                .is_ok_and(|c| c.trim() == "postgres")
-        })
-        .filter_map(cpu_of)
-        .sum()
+/// CPU time so far of each process named `postgres` (the database server and
+/// its backends), by process id.
+pub struct PostgresCpu(std::collections::HashMap<u32, Duration>);
+
+impl PostgresCpu {
+    pub fn now() -> Self {
+        let Ok(entries) = std::fs::read_dir("/proc") else {
+            return Self(Default::default());
+        };
+        let pids = entries
+            .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+            .filter(|pid| {
+                std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                    .is_ok_and(|c| c.trim() == "postgres")
+            });
+        Self(pids.filter_map(|pid| Some((pid, cpu_of(pid)?))).collect())
+    }
+
+    /// What the database spent since `before`: each process's growth, all of
+    /// a process started since. A backend that exited in between (an idle
+    /// pool connection of the other server, closed on its timeout) is left
+    /// out instead of subtracting everything it ever used.
+    pub fn since(&self, before: &PostgresCpu) -> Duration {
+        (self.0.iter())
+            .map(|(pid, cpu)| cpu.saturating_sub(before.0.get(pid).copied().unwrap_or_default()))
+            .sum()
+    }
 }
 
 fn cpu_of(pid: u32) -> Option<Duration> {
