@@ -106,6 +106,26 @@ pub fn selects_in_nodes(ctx: &Context<'_>, field: &str) -> bool {
         || look.field("edges").field("node").field(field).exists()
 }
 
+/// The names of the fields the current field (a connection) selects on its
+/// nodes, under `nodes` or `edges { node }`, fragments included.
+pub fn node_fields<'a>(ctx: &'a Context<'_>) -> Vec<&'a str> {
+    let look = ctx.look_ahead();
+    let edges = look.field("edges");
+    let nodes = edges.selection_fields().into_iter().flat_map(|e| {
+        e.selection_set()
+            .filter(|f| f.name() == "node")
+            .collect::<Vec<_>>()
+    });
+    let nodes = look
+        .field("nodes")
+        .selection_fields()
+        .into_iter()
+        .chain(nodes);
+    nodes
+        .flat_map(|n| n.selection_set().map(|f| f.name()).collect::<Vec<_>>())
+        .collect()
+}
+
 /// The row of `E` whose `column` equals `value` (a slug), with `joins` read
 /// in the same statement and fed to the loaders.
 pub async fn find_one<E>(

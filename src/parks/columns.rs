@@ -4,32 +4,18 @@
 //! them.
 
 use async_graphql::Context;
-use async_graphql::context::SelectionField;
 
 use crate::decode::{ALL, Wanted};
+use crate::joins::node_fields;
 
 /// The park columns that the connection being resolved in `ctx` reads: those
-/// behind the fields selected on `nodes` and `edges.node`, and the id. A
-/// field not listed here reads them all.
+/// behind the fields selected on its nodes, and the id. A field not listed
+/// here reads them all.
 pub fn wanted(ctx: &Context<'_>) -> Wanted {
-    let look = ctx.look_ahead();
-    let mut wanted = bit(0);
-    for nodes in look.field("nodes").selection_fields() {
-        wanted |= of_fields(nodes);
-    }
-    for edges in look.field("edges").selection_fields() {
-        for node in edges.selection_set().filter(|f| f.name() == "node") {
-            wanted |= of_fields(node);
-        }
-    }
-    wanted
-}
-
-fn of_fields(object: SelectionField<'_>) -> Wanted {
-    object
-        .selection_set()
-        .map(|f| columns(f.name()))
-        .fold(0, |a, b| a | b)
+    node_fields(ctx)
+        .into_iter()
+        .map(columns)
+        .fold(bit(0), |a, b| a | b)
 }
 
 const fn bit(i: usize) -> Wanted {
