@@ -1,6 +1,6 @@
 use async_graphql::{Enum, InputObject};
 use entity::city::{Column, Entity};
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
+use sea_orm::sea_query::{Condition, Expr, SelectStatement};
 
 use super::types::Province;
 use crate::filters::{SortDirection, StringFilter, combine};
@@ -30,13 +30,14 @@ fn col(column: Column) -> Expr {
 impl CityFilter {
     /// The SQL condition on the `city` table.
     pub fn condition(&self) -> Condition {
-        let own =
-            Condition::all()
-                .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
-                .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
-                .add_option(self.province.as_ref().map(|p| {
-                    col(Column::Province).is_in(p.iter().map(|v| crate::enums::to_db(*v)))
-                }));
+        let own = Condition::all()
+            .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
+            .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
+            .add_option(
+                self.province
+                    .as_ref()
+                    .map(|p| crate::filters::one_of(col(Column::Province), p)),
+            );
         combine(
             own,
             self.and.as_deref(),

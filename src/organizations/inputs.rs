@@ -1,6 +1,6 @@
 use async_graphql::{Enum, InputObject};
 use entity::organization::{Column, Entity};
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
+use sea_orm::sea_query::{Condition, Expr, SelectStatement};
 
 use super::types::OrganizationKind;
 use crate::filters::{SortDirection, StringFilter, combine};
@@ -37,7 +37,7 @@ impl OrganizationFilter {
             .add_option(
                 self.kind
                     .as_ref()
-                    .map(|k| col(Column::Kind).is_in(k.iter().map(|v| crate::enums::to_db(*v)))),
+                    .map(|k| crate::filters::one_of(col(Column::Kind), k)),
             );
         combine(
             own,

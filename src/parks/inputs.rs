@@ -4,7 +4,7 @@ use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, SelectStatement};
 
 use super::types::{ParkKind, ParkStatus};
 use crate::cities::CityFilter;
-use crate::filters::{IntFilter, SortDirection, StringFilter, combine};
+use crate::filters::{IntFilter, SortDirection, StringFilter, combine, one_of};
 use crate::firms::FirmFilter;
 use crate::organizations::OrganizationFilter;
 use crate::relay::{KeyKind, OrderKey};
@@ -38,12 +38,6 @@ pub struct ParkFilter {
     pub has_tenant: Option<Box<FirmFilter>>,
 }
 
-fn names<E: async_graphql::resolver_utils::EnumType + Copy + PartialEq>(
-    values: &[E],
-) -> Vec<&'static str> {
-    values.iter().map(|v| crate::enums::to_db(*v)).collect()
-}
-
 pub(crate) fn col(column: Column) -> Expr {
     Expr::col((Entity, column))
 }
@@ -55,16 +49,8 @@ impl ParkFilter {
             Condition::all()
                 .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
                 .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
-                .add_option(
-                    self.kind
-                        .as_ref()
-                        .map(|k| col(Column::Kind).is_in(names(k))),
-                )
-                .add_option(
-                    self.status
-                        .as_ref()
-                        .map(|s| col(Column::Status).is_in(names(s))),
-                )
+                .add_option(self.kind.as_ref().map(|k| one_of(col(Column::Kind), k)))
+                .add_option(self.status.as_ref().map(|s| one_of(col(Column::Status), s)))
                 .add_option(
                     self.city
                         .as_ref()

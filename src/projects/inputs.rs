@@ -49,7 +49,7 @@ impl ProjectFilter {
             .add_option(
                 self.status
                     .as_ref()
-                    .map(|s| col(Column::Status).is_in(s.iter().map(|v| crate::enums::to_db(*v)))),
+                    .map(|s| crate::filters::one_of(col(Column::Status), s)),
             )
             .add_option(
                 self.city

@@ -106,6 +106,20 @@ async fn scalar_operators_match_a_hand_computed_answer() {
             json!({ "areaSqft": { "isNull": true } }),
             slugs_where(&parks, |p| p["areaSqft"].is_null()),
         ),
+        // Values are written into the SQL: the extremes of the range and
+        // quotes must still mean what they say.
+        (
+            json!({ "areaSqft": { "gt": i64::MIN, "lte": i64::MAX } }),
+            slugs_where(&parks, |p| !p["areaSqft"].is_null()),
+        ),
+        (
+            json!({ "openedYear": { "in": [i64::MIN, 2021] } }),
+            slugs_where(&parks, |p| year(p) == Some(2021)),
+        ),
+        (
+            json!({ "name": { "notIn": ["x' OR '1'='1", "it's"] } }),
+            slugs_where(&parks, |_| true),
+        ),
     ];
     for (filter, expected) in cases {
         assert!(!expected.is_empty(), "vacuous case {filter}");

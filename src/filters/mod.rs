@@ -3,7 +3,19 @@
 //! Filters always become SQL; nothing is filtered in Rust after fetching.
 
 use async_graphql::{Enum, InputObject};
-use sea_orm::sea_query::{BinOper, Condition, Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func};
+
+mod literal;
+
+pub use literal::{escape_like, ilike, lit};
+
+/// `expr IN (values)` for an enum filter, the stored names as literals.
+pub fn one_of<E: async_graphql::resolver_utils::EnumType + Copy + PartialEq>(
+    expr: Expr,
+    values: &[E],
+) -> Expr {
+    expr.is_in(values.iter().map(|&v| lit(crate::enums::to_db(v))))
+}
 
 /// Comparisons on a whole-number field. All given operators must hold.
 #[derive(InputObject, Clone, Debug, Default)]
@@ -109,7 +121,7 @@ where
     V: Into<sea_orm::sea_query::Value>,
     I: IntoIterator<Item = V>,
 {
-    let values: Vec<V> = values.into_iter().collect();
+    let values: Vec<Expr> = values.into_iter().map(lit).collect();
     if values.is_empty() {
         expr.is_not_null()
     } else {
@@ -131,14 +143,18 @@ impl IntFilter {
         let mut cond = Condition::all();
         let e = || expr.clone();
         cond = cond
-            .add_option(self.eq.map(|v| e().eq(v)))
-            .add_option(self.ne.map(|v| e().ne(v)))
-            .add_option(self.in_.as_ref().map(|v| e().is_in(v.iter().copied())))
+            .add_option(self.eq.map(|v| e().eq(lit(v))))
+            .add_option(self.ne.map(|v| e().ne(lit(v))))
+            .add_option(
+                self.in_
+                    .as_ref()
+                    .map(|v| e().is_in(v.iter().map(|&v| lit(v)))),
+            )
             .add_option(self.not_in.as_ref().map(|v| not_in(e(), v.iter().copied())))
-            .add_option(self.gt.map(|v| e().gt(v)))
-            .add_option(self.gte.map(|v| e().gte(v)))
-            .add_option(self.lt.map(|v| e().lt(v)))
-            .add_option(self.lte.map(|v| e().lte(v)));
+            .add_option(self.gt.map(|v| e().gt(lit(v))))
+            .add_option(self.gte.map(|v| e().gte(lit(v))))
+            .add_option(self.lt.map(|v| e().lt(lit(v))))
+            .add_option(self.lte.map(|v| e().lte(lit(v))));
         null_check(cond, &expr, self.is_null)
     }
 }
@@ -148,12 +164,12 @@ impl FloatFilter {
     pub fn condition(&self, expr: Expr) -> Condition {
         let e = || expr.clone();
         let cond = Condition::all()
-            .add_option(self.eq.map(|v| e().eq(v)))
-            .add_option(self.ne.map(|v| e().ne(v)))
-            .add_option(self.gt.map(|v| e().gt(v)))
-            .add_option(self.gte.map(|v| e().gte(v)))
-            .add_option(self.lt.map(|v| e().lt(v)))
-            .add_option(self.lte.map(|v| e().lte(v)));
+            .add_option(self.eq.map(|v| e().eq(lit(v))))
+            .add_option(self.ne.map(|v| e().ne(lit(v))))
+            .add_option(self.gt.map(|v| e().gt(lit(v))))
+            .add_option(self.gte.map(|v| e().gte(lit(v))))
+            .add_option(self.lt.map(|v| e().lt(lit(v))))
+            .add_option(self.lte.map(|v| e().lte(lit(v))));
         null_check(cond, &expr, self.is_null)
     }
 }
@@ -163,9 +179,9 @@ impl StringFilter {
     pub fn condition(&self, expr: Expr) -> Condition {
         let e = || expr.clone();
         let cond = Condition::all()
-            .add_option(self.eq.clone().map(|v| e().eq(v)))
-            .add_option(self.ne.clone().map(|v| e().ne(v)))
-            .add_option(self.in_.clone().map(|v| e().is_in(v)))
+            .add_option(self.eq.clone().map(|v| e().eq(lit(v))))
+            .add_option(self.ne.clone().map(|v| e().ne(lit(v))))
+            .add_option(self.in_.clone().map(|v| e().is_in(v.into_iter().map(lit))))
             .add_option(self.not_in.clone().map(|v| not_in(e(), v)))
             .add_option(
                 self.contains
@@ -179,37 +195,6 @@ impl StringFilter {
             );
         null_check(cond, &expr, self.is_null)
     }
-}
-
-/// Case-insensitive LIKE that behaves the same on SQLite and PostgreSQL.
-///
-/// The pattern is written into the SQL as a quoted literal (sea-query escapes
-/// it for each backend), not bound. A prepared statement's generic plan cannot
-/// see a bound pattern, so PostgreSQL guessed that `startsWith: "Indus"` keeps
-/// 2 of 500 cities where it keeps 76: it read all 2,451 matching parks and
-/// sorted them for a page of 20, where the area index gives the page after
-/// 147 rows. Each pattern becomes its own statement, planned with its text.
-/// NUL stays bound: PostgreSQL refuses it in text either way.
-pub fn ilike(expr: Expr, pattern: &str) -> Expr {
-    let pattern = pattern.to_lowercase();
-    if pattern.contains('\0') {
-        return Expr::expr(Func::lower(expr)).like(LikeExpr::new(pattern).escape('\\'));
-    }
-    let pattern =
-        Expr::Constant(pattern.into()).binary(BinOper::Escape, Expr::Constant('\\'.into()));
-    Expr::expr(Func::lower(expr)).binary(BinOper::Like, pattern)
-}
-
-/// Escapes LIKE's wildcards so user text matches literally.
-pub fn escape_like(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Combines an entity filter's `and`, `or` and `not` parts with its own fields.
@@ -250,47 +235,4 @@ pub fn combine<F>(
         });
     }
     cond
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use sea_orm::sea_query::{Alias, PostgresQueryBuilder, Query, SqliteQueryBuilder};
-
-    fn names_like(pattern: &str) -> sea_orm::sea_query::SelectStatement {
-        Query::select()
-            .column(Alias::new("id"))
-            .from(Alias::new("firm"))
-            .and_where(ilike(Expr::col(Alias::new("name")), pattern))
-            .to_owned()
-    }
-
-    #[test]
-    fn a_like_pattern_is_a_quoted_literal_on_both_backends() {
-        let select = names_like(&format!("{}%", escape_like("O'Hara\\_")));
-
-        let (sql, values) = select.build(SqliteQueryBuilder);
-        assert_eq!(
-            sql,
-            r#"SELECT "id" FROM "firm" WHERE LOWER("name") LIKE 'o''hara\\\_%' ESCAPE '\'"#
-        );
-        assert!(values.0.is_empty(), "{values:?}");
-
-        let (sql, values) = select.build(PostgresQueryBuilder);
-        assert_eq!(
-            sql,
-            r#"SELECT "id" FROM "firm" WHERE LOWER("name") LIKE E'o\'hara\\\\\\_%' ESCAPE E'\\'"#
-        );
-        assert!(values.0.is_empty(), "{values:?}");
-    }
-
-    #[test]
-    fn a_pattern_with_nul_stays_bound() {
-        let (sql, values) = names_like("a\0%").build(PostgresQueryBuilder);
-        assert_eq!(
-            sql,
-            r#"SELECT "id" FROM "firm" WHERE LOWER("name") LIKE $1 ESCAPE E'\\'"#
-        );
-        assert_eq!(values.0.len(), 1);
-    }
 }
