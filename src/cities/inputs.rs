@@ -1,5 +1,6 @@
 use async_graphql::{Enum, InputObject};
 use entity::city::{Column, Entity};
+use sea_orm::DbBackend;
 use sea_orm::sea_query::{Condition, Expr, SelectStatement};
 
 use super::types::Province;
@@ -29,10 +30,18 @@ fn col(column: Column) -> Expr {
 
 impl CityFilter {
     /// The SQL condition on the `city` table.
-    pub fn condition(&self) -> Condition {
+    pub fn condition(&self, db: DbBackend) -> Condition {
         let own = Condition::all()
-            .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
-            .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
+            .add_option(
+                self.slug
+                    .as_ref()
+                    .map(|f| f.condition(col(Column::Slug), db)),
+            )
+            .add_option(
+                self.name
+                    .as_ref()
+                    .map(|f| f.condition(col(Column::Name), db)),
+            )
             .add_option(
                 self.province
                     .as_ref()
@@ -43,13 +52,13 @@ impl CityFilter {
             self.and.as_deref(),
             self.or.as_deref(),
             self.not.as_deref(),
-            Self::condition,
+            |f| f.condition(db),
         )
     }
 
     /// `SELECT city.id FROM city WHERE <this filter>`, for relation filters.
-    pub fn ids(&self) -> SelectStatement {
-        crate::loaders::ids_where::<Entity>(self.condition())
+    pub fn ids(&self, db: DbBackend) -> SelectStatement {
+        crate::loaders::ids_where::<Entity>(self.condition(db))
     }
 }
 

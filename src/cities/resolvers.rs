@@ -3,6 +3,7 @@ use async_graphql::{Context, Object};
 use super::inputs::{CityFilter, CityOrder};
 use super::service;
 use super::types::{City, CityConnection};
+use crate::db::Db;
 use crate::relay::{PageArgs, Scope};
 
 /// Root fields for cities.
@@ -30,6 +31,7 @@ impl CityQuery {
     /// Cities, filtered and paged. Default order is by id.
     async fn cities(
         &self,
+        ctx: &Context<'_>,
         #[graphql(desc = "Only records matching this filter.")] filter: Option<CityFilter>,
         #[graphql(
             desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
@@ -50,6 +52,7 @@ impl CityQuery {
     ) -> async_graphql::Result<CityConnection> {
         let args = PageArgs::new(first, after, last, before);
         Ok(CityConnection(service::listing(
+            Db::backend_of(ctx),
             filter,
             order_by,
             &args,

@@ -18,6 +18,7 @@
 //! 100 per connection). sea-query quotes and escapes literals for each
 //! backend. Cursor positions stay bound: they change with every page.
 
+use sea_orm::DbBackend;
 use sea_orm::sea_query::{BinOper, Expr, ExprTrait, Func, LikeExpr, Value};
 
 /// `value` as a literal in the SQL text. Text holding NUL stays bound
@@ -31,13 +32,23 @@ pub fn lit(value: impl Into<Value>) -> Expr {
 
 /// Case-insensitive LIKE that behaves the same on SQLite and PostgreSQL,
 /// its pattern a literal (see the module docs).
-pub fn ilike(expr: Expr, pattern: &str) -> Expr {
+///
+/// PostgreSQL compares `LOWER(expr)`, which the `ix_*_lower_name` indexes
+/// serve. SQLite compares `expr` itself: its LIKE already ignores case in
+/// ASCII and its LOWER() lowers nothing else, so the answer is the same, and
+/// on a bare column SQLite reads a prefix from an index in NOCASE order
+/// (`ix_*_name_nocase`) where `LOWER(name)` made it lower-case every row.
+pub fn ilike(expr: Expr, pattern: &str, db: DbBackend) -> Expr {
     let pattern = pattern.to_lowercase();
+    let subject = match db {
+        DbBackend::Sqlite => expr,
+        _ => Expr::expr(Func::lower(expr)),
+    };
     if pattern.contains('\0') {
-        return Expr::expr(Func::lower(expr)).like(LikeExpr::new(pattern).escape('\\'));
+        return subject.like(LikeExpr::new(pattern).escape('\\'));
     }
     let pattern = lit(pattern).binary(BinOper::Escape, lit('\\'));
-    Expr::expr(Func::lower(expr)).binary(BinOper::Like, pattern)
+    subject.binary(BinOper::Like, pattern)
 }
 
 /// Escapes LIKE's wildcards so user text matches literally.
@@ -57,25 +68,27 @@ mod tests {
     use super::*;
     use sea_orm::sea_query::{Alias, PostgresQueryBuilder, Query, SqliteQueryBuilder};
 
-    fn names_like(pattern: &str) -> sea_orm::sea_query::SelectStatement {
+    fn names_like(pattern: &str, db: DbBackend) -> sea_orm::sea_query::SelectStatement {
         Query::select()
             .column(Alias::new("id"))
             .from(Alias::new("firm"))
-            .and_where(ilike(Expr::col(Alias::new("name")), pattern))
+            .and_where(ilike(Expr::col(Alias::new("name")), pattern, db))
             .to_owned()
     }
 
     #[test]
     fn a_like_pattern_is_a_quoted_literal_on_both_backends() {
-        let select = names_like(&format!("{}%", escape_like("O'Hara\\_")));
+        let pattern = format!("{}%", escape_like("O'Hara\\_"));
 
-        let (sql, values) = select.build(SqliteQueryBuilder);
+        let (sql, values) = names_like(&pattern, DbBackend::Sqlite).build(SqliteQueryBuilder);
+        // The bare column: SQLite can serve the prefix from a NOCASE index.
         assert_eq!(
             sql,
-            r#"SELECT "id" FROM "firm" WHERE LOWER("name") LIKE 'o''hara\\\_%' ESCAPE '\'"#
+            r#"SELECT "id" FROM "firm" WHERE "name" LIKE 'o''hara\\\_%' ESCAPE '\'"#
         );
         assert!(values.0.is_empty(), "{values:?}");
 
+        let select = names_like(&pattern, DbBackend::Postgres);
         let (sql, values) = select.build(PostgresQueryBuilder);
         assert_eq!(
             sql,
@@ -86,7 +99,7 @@ mod tests {
 
     #[test]
     fn a_pattern_with_nul_stays_bound() {
-        let (sql, values) = names_like("a\0%").build(PostgresQueryBuilder);
+        let (sql, values) = names_like("a\0%", DbBackend::Postgres).build(PostgresQueryBuilder);
         assert_eq!(
             sql,
             r#"SELECT "id" FROM "firm" WHERE LOWER("name") LIKE $1 ESCAPE E'\\'"#
@@ -116,7 +129,7 @@ mod tests {
             .from(Alias::new("park"))
             .cond_where(area.condition(Expr::col(Alias::new("area"))))
             .cond_where(cost.condition(Expr::col(Alias::new("cost"))))
-            .cond_where(name.condition(Expr::col(Alias::new("name"))))
+            .cond_where(name.condition(Expr::col(Alias::new("name")), DbBackend::Sqlite))
             .to_owned();
         for (sql, values) in [
             select.build(SqliteQueryBuilder),
@@ -134,5 +147,36 @@ mod tests {
         }
         let (sql, _) = select.build(SqliteQueryBuilder);
         assert!(sql.contains(r#""name" = 'O''Hara'"#), "{sql}");
+    }
+
+    #[tokio::test]
+    async fn sqlite_reads_a_name_prefix_from_the_nocase_index() {
+        use sea_orm::{ConnectionTrait, Statement};
+        let db = crate::db::Db::connect("sqlite::memory:", 1).await.unwrap();
+        db.migrate().await.unwrap();
+        let filter = crate::cities::CityFilter {
+            name: Some(crate::filters::StringFilter {
+                starts_with: Some("Indus".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let (sql, _) = filter.ids(DbBackend::Sqlite).build(SqliteQueryBuilder);
+        let explain = format!("EXPLAIN QUERY PLAN {sql}");
+        let plan = db
+            .conn
+            .query_all_raw(Statement::from_string(DbBackend::Sqlite, explain))
+            .await
+            .unwrap();
+        let steps: Vec<String> = plan
+            .iter()
+            .map(|row| row.try_get("", "detail").unwrap())
+            .collect();
+        // A range of the index, not a scan of every name in it.
+        assert!(
+            steps.iter().any(|s| s.starts_with("SEARCH")
+                && s.contains("ix_city_name_nocase (name>? AND name<?)")),
+            "{sql}: {steps:?}"
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! Filters always become SQL; nothing is filtered in Rust after fetching.
 
 use async_graphql::{Enum, InputObject};
+use sea_orm::DbBackend;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func};
 
 mod literal;
@@ -175,8 +176,8 @@ impl FloatFilter {
 }
 
 impl StringFilter {
-    /// The SQL condition on `expr`.
-    pub fn condition(&self, expr: Expr) -> Condition {
+    /// The SQL condition on `expr`, for the database `db`.
+    pub fn condition(&self, expr: Expr, db: DbBackend) -> Condition {
         let e = || expr.clone();
         let cond = Condition::all()
             .add_option(self.eq.clone().map(|v| e().eq(lit(v))))
@@ -186,12 +187,12 @@ impl StringFilter {
             .add_option(
                 self.contains
                     .as_deref()
-                    .map(|v| ilike(e(), &format!("%{}%", escape_like(v)))),
+                    .map(|v| ilike(e(), &format!("%{}%", escape_like(v)), db)),
             )
             .add_option(
                 self.starts_with
                     .as_deref()
-                    .map(|v| ilike(e(), &format!("{}%", escape_like(v)))),
+                    .map(|v| ilike(e(), &format!("{}%", escape_like(v)), db)),
             );
         null_check(cond, &expr, self.is_null)
     }

@@ -1,5 +1,6 @@
 use async_graphql::{Enum, InputObject};
 use entity::firm::{Column, Entity};
+use sea_orm::DbBackend;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
 
 use crate::filters::{IntFilter, SortDirection, StringFilter, combine};
@@ -33,37 +34,44 @@ pub(crate) fn col(column: Column) -> Expr {
 
 impl FirmFilter {
     /// The SQL condition on the `firm` table.
-    pub fn condition(&self) -> Condition {
-        let own = Condition::all()
-            .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
-            .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
-            .add_option(
-                self.sector
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::Sector))),
-            )
-            .add_option(
-                self.employees
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::Employees))),
-            )
-            .add_option(
-                self.in_park
-                    .as_ref()
-                    .map(|f| col(Column::Id).in_subquery(crate::tenancies::firm_ids_in_parks(f))),
-            );
+    pub fn condition(&self, db: DbBackend) -> Condition {
+        let own =
+            Condition::all()
+                .add_option(
+                    self.slug
+                        .as_ref()
+                        .map(|f| f.condition(col(Column::Slug), db)),
+                )
+                .add_option(
+                    self.name
+                        .as_ref()
+                        .map(|f| f.condition(col(Column::Name), db)),
+                )
+                .add_option(
+                    self.sector
+                        .as_ref()
+                        .map(|f| f.condition(col(Column::Sector), db)),
+                )
+                .add_option(
+                    self.employees
+                        .as_ref()
+                        .map(|f| f.condition(col(Column::Employees))),
+                )
+                .add_option(self.in_park.as_ref().map(|f| {
+                    col(Column::Id).in_subquery(crate::tenancies::firm_ids_in_parks(f, db))
+                }));
         combine(
             own,
             self.and.as_deref(),
             self.or.as_deref(),
             self.not.as_deref(),
-            Self::condition,
+            |f| f.condition(db),
         )
     }
 
     /// `SELECT firm.id FROM firm WHERE <this filter>`, for relation filters.
-    pub fn ids(&self) -> SelectStatement {
-        crate::loaders::ids_where::<Entity>(self.condition())
+    pub fn ids(&self, db: DbBackend) -> SelectStatement {
+        crate::loaders::ids_where::<Entity>(self.condition(db))
     }
 }
 

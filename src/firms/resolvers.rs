@@ -3,6 +3,7 @@ use async_graphql::{Context, Object};
 use super::inputs::{FirmFilter, FirmOrder};
 use super::service;
 use super::types::{Firm, FirmConnection};
+use crate::db::Db;
 use crate::relay::PageArgs;
 
 /// Root fields for firms.
@@ -30,6 +31,7 @@ impl FirmQuery {
     /// Firms, filtered, sorted and paged. Default order is by id.
     async fn firms(
         &self,
+        ctx: &Context<'_>,
         #[graphql(desc = "Only records matching this filter.")] filter: Option<FirmFilter>,
         #[graphql(
             desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
@@ -49,6 +51,11 @@ impl FirmQuery {
         before: Option<String>,
     ) -> async_graphql::Result<FirmConnection> {
         let args = PageArgs::new(first, after, last, before);
-        Ok(FirmConnection(service::listing(filter, order_by, &args)?))
+        Ok(FirmConnection(service::listing(
+            Db::backend_of(ctx),
+            filter,
+            order_by,
+            &args,
+        )?))
     }
 }

@@ -1,5 +1,6 @@
 use async_graphql::InputObject;
 use entity::indicator::{Column, Entity};
+use sea_orm::DbBackend;
 use sea_orm::sea_query::{Condition, Expr};
 
 use crate::filters::StringFilter;
@@ -15,17 +16,17 @@ pub struct IndicatorFilter {
 
 impl IndicatorFilter {
     /// The SQL condition on the `indicator` table.
-    pub fn condition(&self) -> Condition {
+    pub fn condition(&self, db: DbBackend) -> Condition {
         Condition::all()
             .add_option(
                 self.key
                     .as_ref()
-                    .map(|f| f.condition(Expr::col((Entity, Column::Key)))),
+                    .map(|f| f.condition(Expr::col((Entity, Column::Key)), db)),
             )
             .add_option(
                 self.period
                     .as_ref()
-                    .map(|f| f.condition(Expr::col((Entity, Column::Period)))),
+                    .map(|f| f.condition(Expr::col((Entity, Column::Period)), db)),
             )
     }
 }

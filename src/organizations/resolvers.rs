@@ -3,6 +3,7 @@ use async_graphql::{Context, Object};
 use super::inputs::{OrganizationFilter, OrganizationOrder};
 use super::service;
 use super::types::{Organization, OrganizationConnection};
+use crate::db::Db;
 use crate::relay::PageArgs;
 
 /// Root fields for organizations.
@@ -33,6 +34,7 @@ impl OrganizationQuery {
     /// Organizations, filtered and paged. Default order is by id.
     async fn organizations(
         &self,
+        ctx: &Context<'_>,
         #[graphql(desc = "Only records matching this filter.")] filter: Option<OrganizationFilter>,
         #[graphql(
             desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
@@ -53,7 +55,10 @@ impl OrganizationQuery {
     ) -> async_graphql::Result<OrganizationConnection> {
         let args = PageArgs::new(first, after, last, before);
         Ok(OrganizationConnection(service::listing(
-            filter, order_by, &args,
+            Db::backend_of(ctx),
+            filter,
+            order_by,
+            &args,
         )?))
     }
 }

@@ -1,5 +1,6 @@
 use async_graphql::{Enum, InputObject};
 use entity::park::{Column, Entity};
+use sea_orm::DbBackend;
 use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, SelectStatement};
 
 use super::types::{ParkKind, ParkStatus};
@@ -44,48 +45,55 @@ pub(crate) fn col(column: Column) -> Expr {
 
 impl ParkFilter {
     /// The SQL condition on the `park` table.
-    pub fn condition(&self) -> Condition {
-        let own =
-            Condition::all()
-                .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
-                .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
-                .add_option(self.kind.as_ref().map(|k| one_of(col(Column::Kind), k)))
-                .add_option(self.status.as_ref().map(|s| one_of(col(Column::Status), s)))
-                .add_option(
-                    self.city
-                        .as_ref()
-                        .map(|f| col(Column::CityId).in_subquery(f.ids())),
-                )
-                .add_option(
-                    self.operator
-                        .as_ref()
-                        .map(|f| col(Column::OperatorId).in_subquery(f.ids())),
-                )
-                .add_option(
-                    self.area_sqft
-                        .as_ref()
-                        .map(|f| f.condition(col(Column::AreaSqft))),
-                )
-                .add_option(
-                    self.opened_year
-                        .as_ref()
-                        .map(|f| f.condition(col(Column::OpenedYear))),
-                )
-                .add_option(self.has_tenant.as_ref().map(|f| {
-                    col(Column::Id).in_subquery(crate::tenancies::park_ids_with_tenant(f))
-                }));
+    pub fn condition(&self, db: DbBackend) -> Condition {
+        let own = Condition::all()
+            .add_option(
+                self.slug
+                    .as_ref()
+                    .map(|f| f.condition(col(Column::Slug), db)),
+            )
+            .add_option(
+                self.name
+                    .as_ref()
+                    .map(|f| f.condition(col(Column::Name), db)),
+            )
+            .add_option(self.kind.as_ref().map(|k| one_of(col(Column::Kind), k)))
+            .add_option(self.status.as_ref().map(|s| one_of(col(Column::Status), s)))
+            .add_option(
+                self.city
+                    .as_ref()
+                    .map(|f| col(Column::CityId).in_subquery(f.ids(db))),
+            )
+            .add_option(
+                self.operator
+                    .as_ref()
+                    .map(|f| col(Column::OperatorId).in_subquery(f.ids(db))),
+            )
+            .add_option(
+                self.area_sqft
+                    .as_ref()
+                    .map(|f| f.condition(col(Column::AreaSqft))),
+            )
+            .add_option(
+                self.opened_year
+                    .as_ref()
+                    .map(|f| f.condition(col(Column::OpenedYear))),
+            )
+            .add_option(self.has_tenant.as_ref().map(|f| {
+                col(Column::Id).in_subquery(crate::tenancies::park_ids_with_tenant(f, db))
+            }));
         combine(
             own,
             self.and.as_deref(),
             self.or.as_deref(),
             self.not.as_deref(),
-            Self::condition,
+            |f| f.condition(db),
         )
     }
 
     /// `SELECT park.id FROM park WHERE <this filter>`, for relation filters.
-    pub fn ids(&self) -> SelectStatement {
-        crate::loaders::ids_where::<Entity>(self.condition())
+    pub fn ids(&self, db: DbBackend) -> SelectStatement {
+        crate::loaders::ids_where::<Entity>(self.condition(db))
     }
 }
 

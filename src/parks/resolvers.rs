@@ -4,6 +4,7 @@ use super::connection::{ParkConnection, ParkStats};
 use super::inputs::{ParkFilter, ParkOrder};
 use super::service;
 use super::types::Park;
+use crate::db::Db;
 use crate::relay::{PageArgs, Scope};
 
 /// Root fields for parks.
@@ -61,11 +62,18 @@ impl ParkQuery {
     /// Aggregates over the parks that match the filter (all parks without one).
     async fn park_stats(
         &self,
+        ctx: &Context<'_>,
         #[graphql(desc = "Only parks matching this filter; all parks without one.")] filter: Option<
             ParkFilter,
         >,
     ) -> async_graphql::Result<ParkStats> {
-        let list = service::listing(filter, None, &PageArgs::default(), Scope::Root)?;
+        let list = service::listing(
+            Db::backend_of(ctx),
+            filter,
+            None,
+            &PageArgs::default(),
+            Scope::Root,
+        )?;
         Ok(ParkStats(list))
     }
 }

@@ -120,7 +120,12 @@ impl Park {
         let args = PageArgs::new(first, after, last, before);
         let wanted = crate::tenancies::tenant_columns_wanted(ctx);
         Ok(crate::tenancies::tenants_of_park(
-            self.0.id, filter, order_by, &args, wanted,
+            crate::db::Db::backend_of(ctx),
+            self.0.id,
+            filter,
+            order_by,
+            &args,
+            wanted,
         )?)
     }
 

@@ -1,6 +1,7 @@
 use async_graphql::{Enum, InputObject};
 use entity::project::{Column, Entity};
 use entity::project_partner;
+use sea_orm::DbBackend;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
 
 use crate::cities::CityFilter;
@@ -42,10 +43,18 @@ pub(crate) fn col(column: Column) -> Expr {
 
 impl ProjectFilter {
     /// The SQL condition on the `project` table.
-    pub fn condition(&self) -> Condition {
+    pub fn condition(&self, db: DbBackend) -> Condition {
         let own = Condition::all()
-            .add_option(self.slug.as_ref().map(|f| f.condition(col(Column::Slug))))
-            .add_option(self.name.as_ref().map(|f| f.condition(col(Column::Name))))
+            .add_option(
+                self.slug
+                    .as_ref()
+                    .map(|f| f.condition(col(Column::Slug), db)),
+            )
+            .add_option(
+                self.name
+                    .as_ref()
+                    .map(|f| f.condition(col(Column::Name), db)),
+            )
             .add_option(
                 self.status
                     .as_ref()
@@ -54,7 +63,7 @@ impl ProjectFilter {
             .add_option(
                 self.city
                     .as_ref()
-                    .map(|f| col(Column::CityId).in_subquery(f.ids())),
+                    .map(|f| col(Column::CityId).in_subquery(f.ids(db))),
             )
             .add_option(
                 self.cost_usd
@@ -80,7 +89,7 @@ impl ProjectFilter {
                             project_partner::Entity,
                             project_partner::Column::OrganizationId,
                         ))
-                        .in_subquery(f.ids()),
+                        .in_subquery(f.ids(db)),
                     )
                     .to_owned();
                 col(Column::Id).in_subquery(partners)
@@ -90,7 +99,7 @@ impl ProjectFilter {
             self.and.as_deref(),
             self.or.as_deref(),
             self.not.as_deref(),
-            Self::condition,
+            |f| f.condition(db),
         )
     }
 }

@@ -4,6 +4,7 @@ use sea_orm::sea_query::Condition;
 
 use super::connection::ProjectConnection;
 use super::inputs::{ProjectFilter, ProjectOrder};
+use crate::db::Db;
 use crate::error::AppResult;
 use crate::joins::{Join, find_one, selects, selects_in_nodes};
 use crate::relay::{PageArgs, Scope, entity_listing};
@@ -17,7 +18,9 @@ pub fn connection(
     args: &PageArgs,
     scope: Scope,
 ) -> AppResult<ProjectConnection> {
-    let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
+    let condition = filter
+        .map(|f| f.condition(Db::backend_of(ctx)))
+        .unwrap_or_else(Condition::all);
     let keys = order_by
         .unwrap_or_default()
         .iter()

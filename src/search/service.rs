@@ -45,9 +45,10 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
     let phrase = (db.backend() == DbBackend::Sqlite
         && lowered.chars().count() >= MIN_INDEXED_CHARS)
         .then(|| fts_phrase(&lowered));
-    let mut branches = KINDS
-        .iter()
-        .map(|(table, type_name)| branch(table, type_name, &lowered, &escaped, phrase.as_deref()));
+    let mut branches = KINDS.iter().map(|(table, type_name)| {
+        let phrase = phrase.as_deref();
+        branch(table, type_name, &lowered, &escaped, phrase, db.backend())
+    });
     let mut union = branches.next().expect("KINDS is not empty");
     for other in branches {
         union.union(UnionType::All, other);
@@ -73,12 +74,13 @@ fn branch(
     lowered: &str,
     escaped: &str,
     phrase: Option<&str>,
+    backend: DbBackend,
 ) -> SelectStatement {
     let table = Alias::new(table_name).into_iden();
     let name = Expr::col((table.clone(), Alias::new("name")));
     let lower_name = || Expr::expr(Func::lower(name.clone()));
     let rank = Expr::case(lower_name().eq(lowered), 0)
-        .case(ilike(name.clone(), &format!("{escaped}%")), 1)
+        .case(ilike(name.clone(), &format!("{escaped}%"), backend), 1)
         .finally(2);
     let mut select = Query::select();
     select
@@ -90,7 +92,7 @@ fn branch(
         .expr_as(name.clone(), Alias::new("name"))
         .expr_as(rank, Alias::new("rank"))
         .from(table.clone())
-        .and_where(ilike(name, &format!("%{escaped}%")));
+        .and_where(ilike(name, &format!("%{escaped}%"), backend));
     if let Some(phrase) = phrase {
         // FTS5 narrows the rows to candidates; the LIKE above stays the exact
         // test, so both backends match the same names.
