@@ -2,11 +2,12 @@
 //! operators read (statements run, rows decoded for pages).
 
 mod literal;
+mod read;
 mod sqlite_plan;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
@@ -45,6 +46,18 @@ impl DbStats {
 
     pub(crate) fn add_page_rows(&self, n: usize) {
         self.page_rows.fetch_add(n as u64, Ordering::Relaxed);
+    }
+
+    /// Counts a statement, for the pool and for the request running it.
+    fn ran(&self, sql: &str, elapsed: Duration, failed: bool) {
+        self.statements.fetch_add(1, Ordering::Relaxed);
+        let _ = REQUEST_STATEMENTS.try_with(|c| c.fetch_add(1, Ordering::Relaxed));
+        tracing::trace!(
+            sql,
+            elapsed_us = elapsed.as_micros() as u64,
+            failed,
+            "statement"
+        );
     }
 }
 
@@ -115,14 +128,7 @@ impl Db {
         let stats = Arc::new(DbStats::default());
         let counter = stats.clone();
         conn.set_metric_callback(move |info| {
-            counter.statements.fetch_add(1, Ordering::Relaxed);
-            let _ = REQUEST_STATEMENTS.try_with(|c| c.fetch_add(1, Ordering::Relaxed));
-            tracing::trace!(
-                sql = %info.statement.sql,
-                elapsed_us = info.elapsed.as_micros() as u64,
-                failed = info.failed,
-                "statement"
-            );
+            counter.ran(&info.statement.sql, info.elapsed, info.failed);
         });
         Ok(Self {
             conn,
@@ -153,7 +159,11 @@ impl Db {
         select: &SelectStatement,
     ) -> Result<Vec<QueryResult>, sea_orm::DbErr> {
         let statement = literal::statement(self.backend(), select);
-        self.conn.query_all_raw(statement).await
+        let started = Instant::now();
+        let rows = read::all(&self.conn, &statement).await;
+        self.stats
+            .ran(&statement.sql, started.elapsed(), rows.is_err());
+        rows
     }
 
     /// The first row of `select`, if any, like [`Db::select_all`].
@@ -162,7 +172,11 @@ impl Db {
         select: &SelectStatement,
     ) -> Result<Option<QueryResult>, sea_orm::DbErr> {
         let statement = literal::statement(self.backend(), select);
-        self.conn.query_one_raw(statement).await
+        let started = Instant::now();
+        let row = read::one(&self.conn, &statement).await;
+        self.stats
+            .ran(&statement.sql, started.elapsed(), row.is_err());
+        row
     }
 
     /// The row of `E` whose `column` equals `value` (a slug), if any.
