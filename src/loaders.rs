@@ -129,6 +129,13 @@ pub struct Kin<M> {
     prefetched: Prefetched,
 }
 
+impl<M> Kin<M> {
+    /// Children read elsewhere (see [`crate::joins::Join::children`]).
+    pub fn new(rows: Vec<M>, prefetched: Prefetched) -> Self {
+        Self { rows, prefetched }
+    }
+}
+
 impl<M> Default for Kin<M> {
     fn default() -> Self {
         Self {
@@ -154,7 +161,8 @@ impl<C> Children<C> {
     }
 }
 
-type ModelOf<C> = <<C as ChildOf>::Entity as EntityTrait>::Model;
+/// The row type of a relation's children.
+pub type ModelOf<C> = <<C as ChildOf>::Entity as EntityTrait>::Model;
 
 impl<C> Loader<i32> for Children<C>
 where

@@ -5,7 +5,10 @@
 //! nesting instead of one per relation.
 //!
 //! Lists join a relation only when the query selects it (see [`selects`]);
-//! small child lists (a project's partners) join theirs always.
+//! small child lists (a project's partners) join theirs always. A single
+//! row can also carry its children, as JSON (see [`children`]).
+
+mod children;
 
 use std::fmt;
 use std::future::Future;
@@ -19,11 +22,12 @@ use sea_orm::{
     ColumnTrait, DbErr, EntityTrait, FromQueryResult, IdenStatic, Iterable, JoinType, QueryFilter,
     QueryResult, QueryTrait,
 };
+use serde::de::DeserializeOwned;
 
 use crate::db::Db;
 use crate::decode::{Decode, Reader};
 use crate::error::{AppError, AppResult};
-use crate::loaders::{ById, RequestLoader, Table};
+use crate::loaders::{ById, ChildOf, ModelOf, RequestLoader, Table};
 
 /// A to-one relation to read with a list's rows.
 #[derive(Clone)]
@@ -35,7 +39,7 @@ impl Join {
     pub fn to<E>(alias: &'static str, foreign_key: impl ColumnTrait) -> Self
     where
         E: Table + Send + Sync + 'static,
-        E::Model: Decode + Clone + Send + Sync + 'static,
+        E::Model: Decode + DeserializeOwned + Clone + Send + Sync + 'static,
     {
         Self(Arc::new(ToOne::<E> {
             alias,
@@ -43,6 +47,18 @@ impl Join {
             foreign_key: Expr::col(foreign_key.as_column_ref()),
             entity: PhantomData,
         }))
+    }
+
+    /// On PostgreSQL, the children `C` of the row a [`find_one`] reads, read
+    /// in its statement as one JSON column named `alias`, and the to-one
+    /// relations of each child (`C::joins`) with them; `parent_id` is the
+    /// parent's `id` column. See [`children`].
+    pub fn children<C>(alias: &'static str, parent_id: impl ColumnTrait) -> Self
+    where
+        C: ChildOf,
+        ModelOf<C>: DeserializeOwned + Clone + Send + Sync + 'static,
+    {
+        Self(Arc::new(children::ToMany::<C>::new(alias, parent_id)))
     }
 
     /// Adds the join and the related table's columns to `select`.
@@ -156,6 +172,12 @@ trait Relation: Send + Sync {
     fn alias(&self) -> &'static str;
     fn add_to(&self, select: &mut SelectStatement);
     fn read(&self, rows: &[&QueryResult]) -> Result<Arc<dyn Feed>, DbErr>;
+    /// PostgreSQL: joins the table to `select` (no columns) and returns a
+    /// JSON object of the joined row, for a child's row in [`children`].
+    fn json_of(&self, select: &mut SelectStatement) -> String;
+    /// Reads the objects [`Relation::json_of`] made, one per child (null
+    /// where the child has no related row).
+    fn read_json(&self, values: Vec<serde_json::Value>) -> Result<Arc<dyn Feed>, DbErr>;
 }
 
 trait Feed: Send + Sync {
@@ -172,20 +194,15 @@ struct ToOne<E> {
 impl<E> Relation for ToOne<E>
 where
     E: Table + Send + Sync + 'static,
-    E::Model: Decode + Clone + Send + Sync + 'static,
+    E::Model: Decode + DeserializeOwned + Clone + Send + Sync + 'static,
 {
     fn alias(&self) -> &'static str {
         self.alias
     }
 
     fn add_to(&self, select: &mut SelectStatement) {
+        self.join(select);
         let table = Alias::new(self.alias);
-        select.join_as(
-            JoinType::LeftJoin,
-            E::default(),
-            table.clone(),
-            Expr::col((table.clone(), E::ID)).eq(self.foreign_key.clone()),
-        );
         for column in E::Column::iter() {
             select.expr_as(
                 Expr::col((table.clone(), column)),
@@ -201,6 +218,28 @@ where
             models.extend(reader.read_joined(row)?);
         }
         Ok(Arc::new(Rows::<E>(models)))
+    }
+
+    fn json_of(&self, select: &mut SelectStatement) -> String {
+        self.join(select);
+        children::json_object::<E>(self.alias)
+    }
+
+    fn read_json(&self, values: Vec<serde_json::Value>) -> Result<Arc<dyn Feed>, DbErr> {
+        let models = children::models::<E>(values.into_iter().filter(|v| !v.is_null()))?;
+        Ok(Arc::new(Rows::<E>(models)))
+    }
+}
+
+impl<E: Table> ToOne<E> {
+    fn join(&self, select: &mut SelectStatement) {
+        let table = Alias::new(self.alias);
+        select.join_as(
+            JoinType::LeftJoin,
+            E::default(),
+            table.clone(),
+            Expr::col((table, E::ID)).eq(self.foreign_key.clone()),
+        );
     }
 }
 

@@ -1,9 +1,11 @@
 use async_graphql::Context;
 use entity::{city, park, project};
+use sea_orm::DbBackend;
 use sea_orm::sea_query::Condition;
 
 use super::connection::ProjectConnection;
 use super::inputs::{ProjectFilter, ProjectOrder};
+use super::loaders::{MilestonesOfProject, PartnersOfProject};
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::joins::{Join, find_one, selects, selects_in_nodes};
@@ -31,9 +33,24 @@ pub fn connection(
     Ok(ProjectConnection(listing.join(joins)))
 }
 
-/// The project with this slug, with its city and park when selected.
+/// The project with this slug, with its city and park when selected, and on
+/// PostgreSQL its partners and milestones too (see `joins::children`).
 pub async fn by_slug(ctx: &Context<'_>, slug: &str) -> AppResult<Option<project::Model>> {
-    let joins = joins(|field| selects(ctx, field));
+    let mut joins = joins(|field| selects(ctx, field));
+    if Db::backend_of(ctx) == DbBackend::Postgres {
+        if selects(ctx, "partners") {
+            joins.push(Join::children::<PartnersOfProject>(
+                "project_partners",
+                project::Column::Id,
+            ));
+        }
+        if selects(ctx, "milestones") || selects(ctx, "progress") {
+            joins.push(Join::children::<MilestonesOfProject>(
+                "project_milestones",
+                project::Column::Id,
+            ));
+        }
+    }
     find_one::<project::Entity>(ctx, project::Column::Slug, slug, &joins).await
 }
 
