@@ -19,7 +19,7 @@ use std::sync::Arc;
 use async_graphql::Context;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, SelectStatement};
 use sea_orm::{
-    ColumnTrait, DbErr, EntityTrait, FromQueryResult, IdenStatic, Iterable, JoinType, QueryFilter,
+    ColumnTrait, DbBackend, DbErr, EntityTrait, IdenStatic, Iterable, JoinType, QueryFilter,
     QueryResult, QueryTrait,
 };
 use serde::de::DeserializeOwned;
@@ -108,6 +108,12 @@ impl fmt::Debug for Prefetched {
     }
 }
 
+/// Whether a lookup reads the lists it selects in its own statement, with
+/// [`Join::children`]: on PostgreSQL, where a statement costs a round trip.
+pub fn nests_children(ctx: &Context<'_>) -> bool {
+    Db::backend_of(ctx) == DbBackend::Postgres
+}
+
 /// True when the current field (an object) selects `field`, directly or
 /// through fragments.
 pub fn selects(ctx: &Context<'_>, field: &str) -> bool {
@@ -143,7 +149,7 @@ pub fn node_fields<'a>(ctx: &'a Context<'_>) -> Vec<&'a str> {
 }
 
 /// The row of `E` whose `column` equals `value` (a slug), with `joins` read
-/// in the same statement and fed to the loaders.
+/// in the same statement and fed to the loaders, as is the row itself.
 pub async fn find_one<E>(
     ctx: &Context<'_>,
     column: E::Column,
@@ -151,8 +157,8 @@ pub async fn find_one<E>(
     joins: &[Join],
 ) -> AppResult<Option<E::Model>>
 where
-    E: EntityTrait,
-    E::Model: FromQueryResult,
+    E: Table + Send + Sync + 'static,
+    E::Model: Clone + Send + Sync + 'static,
 {
     let db = ctx.data::<Db>().map_err(missing)?;
     let mut select = E::find().filter(column.eq(value)).into_query();
@@ -163,7 +169,11 @@ where
         return Ok(None);
     };
     read_all(joins, &[&row])?.feed(ctx).await?;
-    Ok(Some(E::Model::from_query_result(&row, "")?))
+    let model = Reader::<E::Model>::new("").read(&row)?;
+    // Its children may point back at it (a park's projects' `park`).
+    let loader = ctx.data::<RequestLoader<ById<E>>>().map_err(missing)?;
+    loader.feed_one(E::id_of(&model), model.clone()).await;
+    Ok(Some(model))
 }
 
 type Feeding<'a> = Pin<Box<dyn Future<Output = AppResult<()>> + Send + 'a>>;

@@ -8,10 +8,12 @@ use super::connection::{ParkConnection, ParkGroup, ParkGroupBy};
 use super::inputs::{ParkFilter, ParkOrder, col, tenant_count as tenants_of_park};
 use crate::db::Db;
 use crate::error::AppResult;
-use crate::joins::{Join, find_one, selects, selects_in_nodes};
+use crate::joins::{Join, find_one, nests_children, selects, selects_in_nodes};
+use crate::projects::ProjectsOfPark;
 use crate::relay::{
     Listing, PageArgs, Scope, StatRow, count_all, entity_listing, summary_measures,
 };
+use crate::sources::ParkSources;
 
 /// A list of parks matching `filter`, at the root or under a parent.
 pub fn listing(
@@ -48,9 +50,20 @@ pub fn connection(
     Ok(ParkConnection(listing))
 }
 
-/// The park with this slug, with its city and operator when selected.
+/// The park with this slug, with its city and operator when selected, and
+/// its projects and sources too where lookups nest them (see
+/// [`nests_children`]).
 pub async fn by_slug(ctx: &Context<'_>, slug: &str) -> AppResult<Option<park::Model>> {
-    let joins = joins(|field| selects(ctx, field));
+    let mut joins = joins(|field| selects(ctx, field));
+    if nests_children(ctx) {
+        let id = park::Column::Id;
+        if selects(ctx, "projects") {
+            joins.push(Join::children::<ProjectsOfPark>("park_projects", id));
+        }
+        if selects(ctx, "sources") {
+            joins.push(Join::children::<ParkSources>("park_sources", id));
+        }
+    }
     find_one::<park::Entity>(ctx, park::Column::Slug, slug, &joins).await
 }
 

@@ -1,6 +1,5 @@
 use async_graphql::Context;
 use entity::{city, park, project};
-use sea_orm::DbBackend;
 use sea_orm::sea_query::Condition;
 
 use super::connection::ProjectConnection;
@@ -8,8 +7,9 @@ use super::inputs::{ProjectFilter, ProjectOrder};
 use super::loaders::{MilestonesOfProject, PartnersOfProject};
 use crate::db::Db;
 use crate::error::AppResult;
-use crate::joins::{Join, find_one, selects, selects_in_nodes};
+use crate::joins::{Join, find_one, nests_children, selects, selects_in_nodes};
 use crate::relay::{PageArgs, Scope, entity_listing};
+use crate::sources::ProjectSources;
 
 /// A project connection, for the root and for `city.projects`. Reads each
 /// project's city and park with the page when the query selects them.
@@ -33,22 +33,24 @@ pub fn connection(
     Ok(ProjectConnection(listing.join(joins)))
 }
 
-/// The project with this slug, with its city and park when selected, and on
-/// PostgreSQL its partners and milestones too (see `joins::children`).
+/// The project with this slug, with its city and park when selected, and
+/// its partners, milestones and sources too where lookups nest them
+/// (see [`nests_children`]).
 pub async fn by_slug(ctx: &Context<'_>, slug: &str) -> AppResult<Option<project::Model>> {
     let mut joins = joins(|field| selects(ctx, field));
-    if Db::backend_of(ctx) == DbBackend::Postgres {
+    if nests_children(ctx) {
+        let id = project::Column::Id;
         if selects(ctx, "partners") {
-            joins.push(Join::children::<PartnersOfProject>(
-                "project_partners",
-                project::Column::Id,
-            ));
+            joins.push(Join::children::<PartnersOfProject>("project_partners", id));
         }
         if selects(ctx, "milestones") || selects(ctx, "progress") {
             joins.push(Join::children::<MilestonesOfProject>(
                 "project_milestones",
-                project::Column::Id,
+                id,
             ));
+        }
+        if selects(ctx, "sources") {
+            joins.push(Join::children::<ProjectSources>("project_sources", id));
         }
     }
     find_one::<project::Entity>(ctx, project::Column::Slug, slug, &joins).await

@@ -151,7 +151,8 @@ async fn a_looked_up_project_lists_what_the_loaders_list() {
     let app = TestApp::seeded().await;
     let fields = "slug progress
         partners { role version organization { slug name kind } }
-        milestones { title due reached version updatedAt }";
+        milestones { title due reached version updatedAt }
+        sources { url title asOf }";
     let listed = app
         .data(
             &format!("{{ projects(first: 100) {{ nodes {{ {fields} }} }} }}"),
@@ -191,5 +192,49 @@ async fn a_looked_up_project_lists_what_the_loaders_list() {
         .await;
     assert_eq!(bare["project"]["partners"], json!([]));
     assert_eq!(bare["project"]["milestones"], json!([]));
+    assert_eq!(bare["project"]["sources"], json!([]));
     assert_eq!(bare["project"]["progress"], Value::Null);
+}
+
+/// Likewise for a park looked up by slug: its projects and sources.
+#[tokio::test]
+async fn a_looked_up_park_lists_what_the_loaders_list() {
+    let app = TestApp::seeded().await;
+    let fields =
+        "slug city { slug } projects { slug status park { slug } } sources { url title asOf }";
+    let listed = app
+        .data(
+            &format!("{{ parks(first: 100) {{ nodes {{ {fields} }} }} }}"),
+            json!({}),
+        )
+        .await;
+    let nodes = listed["parks"]["nodes"].as_array().unwrap();
+    let with_projects = nodes
+        .iter()
+        .filter(|n| !n["projects"].as_array().unwrap().is_empty())
+        .count();
+    let with_sources = nodes
+        .iter()
+        .filter(|n| n["sources"].as_array().unwrap().len() > 1)
+        .count();
+    assert!(with_projects >= 2 && with_sources >= 2, "{nodes:?}");
+    for node in nodes {
+        let slug = node["slug"].as_str().unwrap();
+        let before = app.statements();
+        let looked_up = app
+            .data(
+                &format!("query($slug: String!) {{ park(slug: $slug) {{ {fields} }} }}"),
+                json!({ "slug": slug }),
+            )
+            .await;
+        let statements = app.statements() - before;
+        assert_eq!(&looked_up["park"], node, "{slug}");
+        // The park with its city; its projects (their parks are cached);
+        // its sources. On PostgreSQL the lists ride in the park's row.
+        let expected = match app.db.backend() {
+            DbBackend::Postgres => 1,
+            _ => 3,
+        };
+        assert_eq!(statements, expected, "{slug}");
+    }
 }
