@@ -8,10 +8,12 @@
 //! (mapped below as sea-orm maps them) without them. Writes, migrations and
 //! transactions still go through sea-orm.
 //!
-//! The reads are still boxed, once. Unboxed, every future awaiting a read
-//! held the sqlx futures of both backends inline, and there are many such
-//! futures at once (a DataLoader call per park's tenants, 50 per Q2
-//! request): the server's peak RSS on Q2 rose from 72-75 to 93-96 MiB. Boxed, it is back at 75-77 MiB, and a Q1
+//! The reads are still boxed, once. An async function's future is as large
+//! as its largest branch, so unboxed, every future on a path that may read
+//! held the sqlx futures of both backends inline: among them each nested
+//! page's (`Listing::page` reads a root page itself and a nested one through
+//! a loader), 50 per Q2 request. The server's peak RSS on Q2 rose from 72-75
+//! to 93-96 MiB. Boxed, it is back at 75-77 MiB, and a Q1
 //! request costs 801k instructions against 807k unboxed (821k through
 //! sea-orm).
 

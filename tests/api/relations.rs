@@ -153,24 +153,9 @@ async fn a_looked_up_project_lists_what_the_loaders_list() {
         partners { role version organization { slug name kind } }
         milestones { title due reached version updatedAt }
         sources { url title asOf }";
-    let listed = app
-        .data(
-            &format!("{{ projects(first: 100) {{ nodes {{ {fields} }} }} }}"),
-            json!({}),
-        )
-        .await;
-    let nodes = listed["projects"]["nodes"].as_array().unwrap();
+    // The project; on SQLite its partners, milestones and sources after it.
+    let nodes = lookups_answer_as_the_list(&app, "project", "projects", fields, 4).await;
     assert!(nodes.len() >= 3, "{nodes:?}");
-    for node in nodes {
-        let slug = node["slug"].as_str().unwrap();
-        let looked_up = app
-            .data(
-                &format!("query($slug: String!) {{ project(slug: $slug) {{ {fields} }} }}"),
-                json!({ "slug": slug }),
-            )
-            .await;
-        assert_eq!(&looked_up["project"], node, "{slug}");
-    }
     // No partners and no milestones: empty lists, not an error or a null.
     project::Entity::insert(project::ActiveModel {
         slug: Set("bare-project".to_owned()),
@@ -202,13 +187,9 @@ async fn a_looked_up_park_lists_what_the_loaders_list() {
     let app = TestApp::seeded().await;
     let fields =
         "slug city { slug } projects { slug status park { slug } } sources { url title asOf }";
-    let listed = app
-        .data(
-            &format!("{{ parks(first: 100) {{ nodes {{ {fields} }} }} }}"),
-            json!({}),
-        )
-        .await;
-    let nodes = listed["parks"]["nodes"].as_array().unwrap();
+    // The park with its city; its projects (their parks are cached); its
+    // sources.
+    let nodes = lookups_answer_as_the_list(&app, "park", "parks", fields, 3).await;
     let with_projects = nodes
         .iter()
         .filter(|n| !n["projects"].as_array().unwrap().is_empty())
@@ -218,23 +199,43 @@ async fn a_looked_up_park_lists_what_the_loaders_list() {
         .filter(|n| n["sources"].as_array().unwrap().len() > 1)
         .count();
     assert!(with_projects >= 2 && with_sources >= 2, "{nodes:?}");
-    for node in nodes {
+}
+
+/// Looks up every node of `list(first: 100)` through `lookup(slug:)` and
+/// asserts that each answers `fields` exactly as the list does (where the
+/// loaders read the relations), in one statement on PostgreSQL, where a
+/// lookup carries its lists, and in `on_sqlite` statements on SQLite.
+/// Returns the nodes.
+async fn lookups_answer_as_the_list(
+    app: &TestApp,
+    lookup: &str,
+    list: &str,
+    fields: &str,
+    on_sqlite: u64,
+) -> Vec<Value> {
+    let listed = app
+        .data(
+            &format!("{{ {list}(first: 100) {{ nodes {{ {fields} }} }} }}"),
+            json!({}),
+        )
+        .await;
+    let nodes = listed[list]["nodes"].as_array().unwrap().clone();
+    let expected = match app.db.backend() {
+        DbBackend::Postgres => 1,
+        _ => on_sqlite,
+    };
+    for node in &nodes {
         let slug = node["slug"].as_str().unwrap();
         let before = app.statements();
         let looked_up = app
             .data(
-                &format!("query($slug: String!) {{ park(slug: $slug) {{ {fields} }} }}"),
+                &format!("query($slug: String!) {{ {lookup}(slug: $slug) {{ {fields} }} }}"),
                 json!({ "slug": slug }),
             )
             .await;
         let statements = app.statements() - before;
-        assert_eq!(&looked_up["park"], node, "{slug}");
-        // The park with its city; its projects (their parks are cached);
-        // its sources. On PostgreSQL the lists ride in the park's row.
-        let expected = match app.db.backend() {
-            DbBackend::Postgres => 1,
-            _ => 3,
-        };
+        assert_eq!(&looked_up[lookup], node, "{slug}");
         assert_eq!(statements, expected, "{slug}");
     }
+    nodes
 }
