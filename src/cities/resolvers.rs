@@ -51,12 +51,9 @@ impl CityQuery {
         before: Option<String>,
     ) -> async_graphql::Result<CityConnection> {
         let args = PageArgs::new(first, after, last, before);
-        Ok(CityConnection(service::listing(
-            Db::backend_of(ctx),
-            filter,
-            order_by,
-            &args,
-            Scope::Root,
-        )?))
+        Ok(CityConnection(
+            service::listing(Db::backend_of(ctx), filter, order_by, &args, Scope::Root)?
+                .counting(ctx),
+        ))
     }
 }

@@ -51,11 +51,8 @@ impl FirmQuery {
         before: Option<String>,
     ) -> async_graphql::Result<FirmConnection> {
         let args = PageArgs::new(first, after, last, before);
-        Ok(FirmConnection(service::listing(
-            Db::backend_of(ctx),
-            filter,
-            order_by,
-            &args,
-        )?))
+        Ok(FirmConnection(
+            service::listing(Db::backend_of(ctx), filter, order_by, &args)?.counting(ctx),
+        ))
     }
 }

@@ -54,11 +54,8 @@ impl OrganizationQuery {
         before: Option<String>,
     ) -> async_graphql::Result<OrganizationConnection> {
         let args = PageArgs::new(first, after, last, before);
-        Ok(OrganizationConnection(service::listing(
-            Db::backend_of(ctx),
-            filter,
-            order_by,
-            &args,
-        )?))
+        Ok(OrganizationConnection(
+            service::listing(Db::backend_of(ctx), filter, order_by, &args)?.counting(ctx),
+        ))
     }
 }

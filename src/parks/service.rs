@@ -46,7 +46,8 @@ pub fn connection(
     let joins = joins(|field| selects_in_nodes(ctx, field));
     let listing = listing(Db::backend_of(ctx), filter, order_by, args, scope)?
         .narrowed::<park::Entity>(super::columns::wanted(ctx))
-        .join(joins);
+        .join(joins)
+        .counting(ctx);
     Ok(ParkConnection(listing))
 }
 

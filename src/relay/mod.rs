@@ -103,6 +103,7 @@ where
                 list,
                 joins: Vec::new(),
                 wanted: crate::decode::ALL,
+                total: None,
             },
             scope,
             page: OnceCell::new(),
@@ -140,6 +141,22 @@ where
         for join in joins {
             join.add_to(&mut self.spec.select);
             self.spec.joins.push(join);
+        }
+        self
+    }
+
+    /// At the root, reads `totalCount` in the page's statement when the
+    /// connection being resolved in `ctx` selects both (see
+    /// [`PageSpec::fetch`]). Nested pages count through the [`StatsLoader`].
+    pub fn counting(mut self, ctx: &Context<'_>) -> Self {
+        let look = ctx.look_ahead();
+        let paged = ["edges", "nodes", "pageInfo"]
+            .iter()
+            .any(|field| look.field(field).exists());
+        if matches!(self.scope, Scope::Root) && paged && look.field("totalCount").exists() {
+            let mut count = self.filtered.clone();
+            count.expr(count_all());
+            self.spec.total = Some(count);
         }
         self
     }
@@ -207,6 +224,12 @@ where
 
     /// How many rows the filter matches, over all pages.
     pub async fn total_count(&self, ctx: &Context<'_>) -> AppResult<i64> {
+        // An empty page has no row to carry the count.
+        if self.spec.total.is_some()
+            && let Some(total) = self.page(ctx).await?.total
+        {
+            return Ok(total);
+        }
         let rows = self.stats(ctx, vec![count_all()], None, |_| {}).await?;
         Ok(rows.first().map(|row| row.count(0)).unwrap_or(0))
     }

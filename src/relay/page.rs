@@ -11,7 +11,8 @@
 use std::collections::HashMap;
 
 use sea_orm::sea_query::{
-    Alias, Asterisk, Condition, Expr, ExprTrait, Order, Query, SelectStatement, UnionType,
+    Alias, Asterisk, Condition, Expr, ExprTrait, Order, Query, SelectStatement, SubQueryStatement,
+    UnionType,
 };
 use sea_orm::{DbBackend, DbErr, JoinType, QueryResult};
 use serde_json::Value;
@@ -23,6 +24,7 @@ use crate::decode::{Decode, Reader, Wanted};
 use crate::joins::{Join, Prefetched, read_all};
 
 const PARENT: &str = "pg_parent";
+const TOTAL: &str = "pg_total";
 // SQLite allows at most 500 terms in one compound SELECT.
 const MAX_BRANCHES: usize = 400;
 
@@ -41,6 +43,9 @@ pub struct PageSpec {
     pub joins: Vec<Join>,
     /// The columns of each row that `select` selects.
     pub wanted: Wanted,
+    /// A root page only: `SELECT COUNT(*) FROM ... WHERE filter`, read with
+    /// the page's rows (see [`PageSpec::fetch`]).
+    pub total: Option<SelectStatement>,
 }
 
 /// One page of rows with their cursors.
@@ -54,6 +59,9 @@ pub struct Page<T> {
     pub has_previous: bool,
     /// The rows' joined relations, for the loaders.
     pub prefetched: Prefetched,
+    /// How many rows the filter matches over all pages, when the spec asked
+    /// for it and the page has a row to carry it.
+    pub total: Option<i64>,
 }
 
 impl<T> Default for Page<T> {
@@ -63,6 +71,7 @@ impl<T> Default for Page<T> {
             has_next: false,
             has_previous: false,
             prefetched: Prefetched::default(),
+            total: None,
         }
     }
 }
@@ -90,9 +99,16 @@ impl PageSpec {
         select
     }
 
-    /// Runs the page at the root.
+    /// Runs the page at the root. With a [`PageSpec::total`], each row also
+    /// carries the count, an uncorrelated subquery that both backends run
+    /// once per statement: the page and its `totalCount` cost one statement
+    /// and come from one snapshot.
     pub async fn fetch<T: Decode>(&self, db: &Db) -> Result<Page<T>, DbErr> {
         let mut select = self.windowless();
+        if let Some(count) = &self.total {
+            let count = SubQueryStatement::SelectStatement(count.clone());
+            select.expr_as(Expr::SubQuery(None, Box::new(count)), Alias::new(TOTAL));
+        }
         keyset::order_by(&mut select, &self.keys, self.page.backward);
         select.limit(self.page.limit + 1);
         let rows = db.select_all(&select).await?;
@@ -221,6 +237,10 @@ impl PageSpec {
             read.push(row);
         }
         let prefetched = read_all(&self.joins, &read)?;
+        let total = match (&self.total, read.first()) {
+            (Some(_), Some(row)) => Some(row.try_get::<i64>("", TOTAL)?),
+            _ => None,
+        };
         if self.page.backward {
             items.reverse();
             Ok(Page {
@@ -228,6 +248,7 @@ impl PageSpec {
                 has_next: self.page.before.is_some(),
                 has_previous: more,
                 prefetched,
+                total,
             })
         } else {
             Ok(Page {
@@ -235,6 +256,7 @@ impl PageSpec {
                 has_next: more,
                 has_previous: self.page.after.is_some(),
                 prefetched,
+                total,
             })
         }
     }

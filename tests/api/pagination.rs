@@ -170,3 +170,59 @@ async fn nested_tenants_page_with_cursors() {
     unique.dedup();
     assert_eq!(unique.len(), names.len(), "{names:?}");
 }
+
+/// At the root, a page that selects `totalCount` reads it in the page's own
+/// statement, for every root list; a page with no rows (past the end) still
+/// counts every match, and a count alone reads no page.
+#[tokio::test]
+async fn a_root_page_reads_its_total_count_in_its_own_statement() {
+    let app = TestApp::seeded().await;
+    for list in ["parks", "firms", "projects", "organizations", "cities"] {
+        let whole = format!(
+            "{{ {list}(first: 100) {{ totalCount nodes {{ slug }} pageInfo {{ endCursor }} }} }}"
+        );
+        let data = app.data(&whole, json!({})).await;
+        let all = data[list]["nodes"].as_array().unwrap().len() as i64;
+        assert!(all > 1, "{list}: {data}");
+        assert!(all < 100, "{list} fits one page");
+        assert_eq!(data[list]["totalCount"], all, "{list}");
+
+        let before = app.statements();
+        let query = format!("{{ {list}(first: 1) {{ totalCount nodes {{ slug }} }} }}");
+        let data = app.data(&query, json!({})).await;
+        assert_eq!(app.statements() - before, 1, "{list}: page and count");
+        assert_eq!(data[list]["totalCount"], all, "{list}");
+        assert_eq!(data[list]["nodes"].as_array().unwrap().len(), 1);
+
+        let end = data_end(&app, list).await;
+        let before = app.statements();
+        let past =
+            format!("{{ {list}(first: 5, after: \"{end}\") {{ totalCount edges {{ cursor }} }} }}");
+        let data = app.data(&past, json!({})).await;
+        assert_eq!(data[list]["edges"], json!([]), "{list}");
+        assert_eq!(
+            data[list]["totalCount"], all,
+            "{list}: counted past the end"
+        );
+        assert_eq!(
+            app.statements() - before,
+            2,
+            "{list}: empty page, then count"
+        );
+
+        let before = app.statements();
+        let alone = format!("{{ {list} {{ totalCount }} }}");
+        assert_eq!(app.data(&alone, json!({})).await[list]["totalCount"], all);
+        assert_eq!(app.statements() - before, 1, "{list}: the count alone");
+    }
+}
+
+/// The cursor of the last row of `list`.
+async fn data_end(app: &TestApp, list: &str) -> String {
+    let query = format!("{{ {list}(last: 1) {{ pageInfo {{ endCursor }} }} }}");
+    let data = app.data(&query, json!({})).await;
+    data[list]["pageInfo"]["endCursor"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
