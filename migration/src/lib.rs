@@ -11,6 +11,7 @@ mod m20261128_000004_index_sort_and_filter_paths;
 mod m20261128_000005_search_indexes;
 mod m20261128_000006_park_tenant_counts;
 mod m20261128_000007_sqlite_name_prefix_indexes;
+mod m20261128_000008_covering_tenancy_indexes;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_search_indexes::Migration),
             Box::new(m20261128_000006_park_tenant_counts::Migration),
             Box::new(m20261128_000007_sqlite_name_prefix_indexes::Migration),
+            Box::new(m20261128_000008_covering_tenancy_indexes::Migration),
         ]
     }
 }

@@ -183,6 +183,16 @@ where
             .await
     }
 
+    /// The statement that reads this nested list's page for `parents`.
+    #[cfg(test)]
+    pub fn sql_for_parents(&self, backend: sea_orm::DbBackend, parents: &[i32]) -> String {
+        let Scope::Child { column, .. } = &self.scope else {
+            panic!("a root list has no parents");
+        };
+        let statement = self.spec.statement_for_parents(backend, column, parents);
+        backend.build(&statement).to_string()
+    }
+
     /// Page metadata for the requested page.
     pub async fn page_info(&self, ctx: &Context<'_>) -> AppResult<PageInfo> {
         let page = self.page(ctx).await?;

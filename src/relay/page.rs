@@ -126,10 +126,7 @@ impl PageSpec {
     ) -> Result<HashMap<i32, Page<T>>, DbErr> {
         let mut grouped: HashMap<i32, Vec<QueryResult>> = HashMap::new();
         for chunk in parents.chunks(MAX_BRANCHES) {
-            let statement = match db.backend() {
-                DbBackend::Postgres => self.lateral_pages(parent, chunk),
-                _ => self.union_of_pages(parent, chunk),
-            };
+            let statement = self.statement_for_parents(db.backend(), parent, chunk);
             let rows = db.select_all(&statement).await?;
             db.stats.add_page_rows(rows.len());
             for row in rows {
@@ -143,6 +140,19 @@ impl PageSpec {
             pages.insert(*parent, self.assemble(rows.iter())?);
         }
         Ok(pages)
+    }
+
+    /// The page of each of `parents` (at most [`MAX_BRANCHES`]) in one statement.
+    pub(super) fn statement_for_parents(
+        &self,
+        backend: DbBackend,
+        parent: &Expr,
+        parents: &[i32],
+    ) -> SelectStatement {
+        match backend {
+            DbBackend::Postgres => self.lateral_pages(parent, parents),
+            _ => self.union_of_pages(parent, parents),
+        }
     }
 
     /// PostgreSQL: `SELECT pg_page.* FROM (VALUES (1), (2)...) AS pg_parents

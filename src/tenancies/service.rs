@@ -109,3 +109,49 @@ impl ChildOf for TenanciesOfFirm {
         model.firm_id
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{ConnectionTrait, Statement};
+
+    use super::*;
+    use crate::db::Db;
+
+    /// Q2's nested page (each park's first tenants, with the firm's name and
+    /// employees) reaches each firm from the index, not the tenancy row.
+    #[tokio::test]
+    async fn sqlite_pages_tenants_from_the_covering_index() {
+        let db = Db::connect("sqlite::memory:", 1).await.unwrap();
+        db.migrate().await.unwrap();
+        let firm_name_and_employees = (1 << 2 | 1 << 4 | 1) << TENANCY_COLUMNS;
+        let args = PageArgs::new(Some(20), None, None, None);
+        let tenants = tenants_of_park(
+            DbBackend::Sqlite,
+            1,
+            None,
+            None,
+            &args,
+            1 | firm_name_and_employees,
+        )
+        .unwrap();
+        let sql = tenants.0.sql_for_parents(DbBackend::Sqlite, &[1, 2]);
+        let plan = db
+            .conn
+            .query_all_raw(Statement::from_string(
+                DbBackend::Sqlite,
+                format!("EXPLAIN QUERY PLAN {sql}"),
+            ))
+            .await
+            .unwrap();
+        let steps: Vec<String> = plan
+            .iter()
+            .map(|row| row.try_get("", "detail").unwrap())
+            .collect();
+        let covered = "SEARCH tenancy USING COVERING INDEX ix_tenancy_park_id_firm_id (park_id=?)";
+        assert_eq!(
+            steps.iter().filter(|s| s.as_str() == covered).count(),
+            2,
+            "{sql}: {steps:?}"
+        );
+    }
+}
