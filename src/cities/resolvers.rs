@@ -53,7 +53,7 @@ impl CityQuery {
         let args = PageArgs::new(first, after, last, before);
         Ok(CityConnection(
             service::listing(Db::backend_of(ctx), filter, order_by, &args, Scope::Root)?
-                .counting(ctx),
+                .shaped(ctx),
         ))
     }
 }

@@ -52,7 +52,7 @@ impl FirmQuery {
     ) -> async_graphql::Result<FirmConnection> {
         let args = PageArgs::new(first, after, last, before);
         Ok(FirmConnection(
-            service::listing(Db::backend_of(ctx), filter, order_by, &args)?.counting(ctx),
+            service::listing(Db::backend_of(ctx), filter, order_by, &args)?.shaped(ctx),
         ))
     }
 }

@@ -55,7 +55,7 @@ impl OrganizationQuery {
     ) -> async_graphql::Result<OrganizationConnection> {
         let args = PageArgs::new(first, after, last, before);
         Ok(OrganizationConnection(
-            service::listing(Db::backend_of(ctx), filter, order_by, &args)?.counting(ctx),
+            service::listing(Db::backend_of(ctx), filter, order_by, &args)?.shaped(ctx),
         ))
     }
 }

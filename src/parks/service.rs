@@ -47,7 +47,7 @@ pub fn connection(
     let listing = listing(Db::backend_of(ctx), filter, order_by, args, scope)?
         .narrowed::<park::Entity>(super::columns::wanted(ctx))
         .join(joins)
-        .counting(ctx);
+        .shaped(ctx);
     Ok(ParkConnection(listing))
 }
 

@@ -119,14 +119,15 @@ impl Park {
     ) -> async_graphql::Result<TenancyConnection> {
         let args = PageArgs::new(first, after, last, before);
         let wanted = crate::tenancies::tenant_columns_wanted(ctx);
-        Ok(crate::tenancies::tenants_of_park(
+        let tenants = crate::tenancies::tenants_of_park(
             crate::db::Db::backend_of(ctx),
             self.0.id,
             filter,
             order_by,
             &args,
             wanted,
-        )?)
+        )?;
+        Ok(TenancyConnection(tenants.shaped(ctx)))
     }
 
     /// Large development projects that build or extend this park.

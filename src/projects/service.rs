@@ -30,7 +30,7 @@ pub fn connection(
         .collect();
     let joins = joins(|field| selects_in_nodes(ctx, field));
     let listing = entity_listing::<project::Entity>(condition, keys, args, scope)?;
-    Ok(ProjectConnection(listing.join(joins).counting(ctx)))
+    Ok(ProjectConnection(listing.join(joins).shaped(ctx)))
 }
 
 /// The project with this slug, with its city and park when selected, and

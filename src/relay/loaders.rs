@@ -110,13 +110,14 @@ impl<T> Loader<NestedKey<PageSpec>> for PageLoader<T>
 where
     T: Decode + Clone + Send + Sync + 'static,
 {
-    type Value = Page<T>;
+    // Shared, not cloned, from the batch to each parent's connection.
+    type Value = Arc<Page<T>>;
     type Error = Arc<DbErr>;
 
     async fn load(
         &self,
         keys: &[NestedKey<PageSpec>],
-    ) -> Result<HashMap<NestedKey<PageSpec>, Page<T>>, Self::Error> {
+    ) -> Result<HashMap<NestedKey<PageSpec>, Arc<Page<T>>>, Self::Error> {
         let mut out = HashMap::new();
         for (nested, parents) in by_query(keys) {
             let pages = nested
@@ -128,7 +129,7 @@ where
                     parent,
                     nested: nested.clone(),
                 };
-                out.insert(key, page);
+                out.insert(key, Arc::new(page));
             }
         }
         Ok(out)

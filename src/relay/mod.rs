@@ -19,6 +19,8 @@ pub use loaders::{Nested, NestedKey, PageLoader, StatsLoader};
 pub use page::{Page, PageSpec};
 pub use stats::{StatRow, StatsSpec};
 
+use std::sync::Arc;
+
 use async_graphql::dataloader::DataLoader;
 use async_graphql::{Context, SimpleObject};
 use sea_orm::Iterable;
@@ -69,7 +71,7 @@ pub struct Listing<T> {
     filtered: SelectStatement,
     spec: PageSpec,
     scope: Scope,
-    page: OnceCell<Page<T>>,
+    page: OnceCell<Arc<Page<T>>>,
 }
 
 impl<T> Listing<T>
@@ -94,6 +96,7 @@ where
         let page = args.validate(list, &keys)?;
         let mut select = filtered.clone();
         columns(&mut select);
+        let select = Arc::new(select);
         Ok(Self {
             filtered,
             spec: PageSpec {
@@ -104,6 +107,7 @@ where
                 joins: Vec::new(),
                 wanted: crate::decode::ALL,
                 total: None,
+                cursors: true,
             },
             scope,
             page: OnceCell::new(),
@@ -125,10 +129,11 @@ where
         E: Table<Model = T>,
     {
         let wanted = wanted | 1;
-        self.spec.select.clear_selects();
+        let select = Arc::make_mut(&mut self.spec.select);
+        select.clear_selects();
         for (i, column) in E::Column::iter().enumerate() {
             if crate::decode::wants(wanted, i) {
-                self.spec.select.column((E::default(), column));
+                select.column((E::default(), column));
             }
         }
         self.spec.wanted = wanted;
@@ -139,20 +144,21 @@ where
     /// statement; see [`crate::joins`].
     pub fn join(mut self, joins: impl IntoIterator<Item = Join>) -> Self {
         for join in joins {
-            join.add_to(&mut self.spec.select);
+            join.add_to(Arc::make_mut(&mut self.spec.select));
             self.spec.joins.push(join);
         }
         self
     }
 
-    /// At the root, reads `totalCount` in the page's statement when the
-    /// connection being resolved in `ctx` selects both (see
-    /// [`PageSpec::fetch`]). Nested pages count through the [`StatsLoader`].
-    pub fn counting(mut self, ctx: &Context<'_>) -> Self {
+    /// Reads what the connection being resolved in `ctx` selects, and no
+    /// more: the rows' cursors only under `edges` or `pageInfo`; at the root,
+    /// `totalCount` in the page's statement when it selects a page too (see
+    /// [`PageSpec::fetch`]). Nested lists count through the [`StatsLoader`].
+    pub fn shaped(mut self, ctx: &Context<'_>) -> Self {
         let look = ctx.look_ahead();
-        let paged = ["edges", "nodes", "pageInfo"]
-            .iter()
-            .any(|field| look.field(field).exists());
+        let cursors = look.field("edges").exists() || look.field("pageInfo").exists();
+        self.spec.cursors = cursors;
+        let paged = cursors || look.field("nodes").exists();
         if matches!(self.scope, Scope::Root) && paged && look.field("totalCount").exists() {
             let mut count = self.filtered.clone();
             count.expr(count_all());
@@ -165,8 +171,8 @@ where
     pub async fn page(&self, ctx: &Context<'_>) -> AppResult<&Page<T>> {
         self.page
             .get_or_try_init(|| async {
-                let page: Page<T> = match &self.scope {
-                    Scope::Root => self.spec.fetch::<T>(ctx.data::<Db>().map_err(gql)?).await?,
+                let page: Arc<Page<T>> = match &self.scope {
+                    Scope::Root => Arc::new(self.spec.fetch(ctx.data::<Db>().map_err(gql)?).await?),
                     Scope::Child { column, id } => {
                         let loader = ctx.data::<DataLoader<PageLoader<T>>>().map_err(gql)?;
                         let key = NestedKey {
@@ -178,9 +184,10 @@ where
                 };
                 // Before any row's resolvers ask the loaders for the relations.
                 page.prefetched.feed(ctx).await?;
-                Ok(page)
+                Ok::<_, AppError>(page)
             })
             .await
+            .map(|page| &**page)
     }
 
     /// The statement that reads this nested list's page for `parents`.

@@ -3,7 +3,6 @@ use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{DbBackend, IdenStatic, Iterable, JoinType};
 
 use super::row::{TENANCY_COLUMNS, TenantRow};
-use super::types::TenancyConnection;
 use crate::decode::{Wanted, wants};
 use crate::error::AppResult;
 use crate::firms::{FirmFilter, FirmOrder};
@@ -42,7 +41,7 @@ pub fn tenants_of_park(
     order_by: Option<Vec<FirmOrder>>,
     args: &PageArgs,
     wanted: Wanted,
-) -> AppResult<TenancyConnection> {
+) -> AppResult<Listing<TenantRow>> {
     let mut keys: Vec<_> = order_by
         .unwrap_or_default()
         .iter()
@@ -78,7 +77,7 @@ pub fn tenants_of_park(
         args,
         scope,
     )?;
-    Ok(TenancyConnection(listing.wanting(wanted)))
+    Ok(listing.wanting(wanted))
 }
 
 /// Ids of parks with at least one tenant matching `filter`.
@@ -134,7 +133,7 @@ mod tests {
             1 | firm_name_and_employees,
         )
         .unwrap();
-        let sql = tenants.0.sql_for_parents(DbBackend::Sqlite, &[1, 2]);
+        let sql = tenants.sql_for_parents(DbBackend::Sqlite, &[1, 2]);
         let plan = db
             .conn
             .query_all_raw(Statement::from_string(

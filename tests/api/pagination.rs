@@ -226,3 +226,59 @@ async fn data_end(app: &TestApp, list: &str) -> String {
         .unwrap()
         .to_owned()
 }
+
+/// Cursors are read only for `edges` and `pageInfo`; asked for through
+/// fragments, at the root and nested, they still page on from where a
+/// nodes-only page of the same list ends.
+#[tokio::test]
+async fn cursors_selected_through_fragments_continue_a_nodes_only_page() {
+    let app = TestApp::seeded().await;
+    let plain = app
+        .data(
+            "{ parks(first: 6) { nodes { slug } } park(slug: \"pseb-stp1-awami-markaz-islamabad\") {
+                 tenants(first: 6) { nodes { slug } } } }",
+            json!({}),
+        )
+        .await;
+    let via_fragments = app
+        .data(
+            "query { parks(first: 3) { nodes { slug } ...Ends }
+                     park(slug: \"pseb-stp1-awami-markaz-islamabad\") {
+                       tenants(first: 3) { nodes { slug } ... on TenancyConnection { ...TenantEnds } } } }
+             fragment Ends on ParkConnection { pageInfo { endCursor } }
+             fragment TenantEnds on TenancyConnection { edges { cursor } }",
+            json!({}),
+        )
+        .await;
+    let parks_end = via_fragments["parks"]["pageInfo"]["endCursor"].clone();
+    let tenant_edges = via_fragments["park"]["tenants"]["edges"]
+        .as_array()
+        .unwrap();
+    let tenants_end = tenant_edges[2]["cursor"].clone();
+    assert!(
+        parks_end.is_string() && tenants_end.is_string(),
+        "{via_fragments}"
+    );
+    let next = app
+        .data(
+            "query ($parks: String, $tenants: String) { parks(first: 3, after: $parks) { nodes { slug } }
+               park(slug: \"pseb-stp1-awami-markaz-islamabad\") {
+                 tenants(first: 3, after: $tenants) { nodes { slug } } } }",
+            json!({ "parks": parks_end, "tenants": tenants_end }),
+        )
+        .await;
+    let slugs = |value: &Value| -> Vec<Value> {
+        value["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["slug"].clone())
+            .collect()
+    };
+    let mut parks = slugs(&via_fragments["parks"]);
+    parks.extend(slugs(&next["parks"]));
+    assert_eq!(parks, slugs(&plain["parks"]));
+    let mut tenants = slugs(&via_fragments["park"]["tenants"]);
+    tenants.extend(slugs(&next["park"]["tenants"]));
+    assert_eq!(tenants, slugs(&plain["park"]["tenants"]));
+}
