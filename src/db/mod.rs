@@ -5,6 +5,9 @@ mod literal;
 mod read;
 mod sqlite_plan;
 
+#[cfg(test)]
+pub use sqlite_plan::explain as explain_sqlite;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};

@@ -35,6 +35,22 @@ pub(super) fn stable_plans(handle: &mut LockedSqliteHandle<'_>) {
     }
 }
 
+/// The steps of SQLite's `EXPLAIN QUERY PLAN` for `sql`, for tests that pin
+/// a plan.
+#[cfg(test)]
+pub async fn explain(db: &super::Db, sql: &str) -> Vec<String> {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let explain = format!("EXPLAIN QUERY PLAN {sql}");
+    let plan = db
+        .conn
+        .query_all_raw(Statement::from_string(DbBackend::Sqlite, explain))
+        .await
+        .unwrap();
+    plan.iter()
+        .map(|row| row.try_get("", "detail").unwrap())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -151,7 +151,6 @@ mod tests {
 
     #[tokio::test]
     async fn sqlite_reads_a_name_prefix_from_the_nocase_index() {
-        use sea_orm::{ConnectionTrait, Statement};
         let db = crate::db::Db::connect("sqlite::memory:", 1).await.unwrap();
         db.migrate().await.unwrap();
         let filter = crate::cities::CityFilter {
@@ -162,16 +161,7 @@ mod tests {
             ..Default::default()
         };
         let (sql, _) = filter.ids(DbBackend::Sqlite).build(SqliteQueryBuilder);
-        let explain = format!("EXPLAIN QUERY PLAN {sql}");
-        let plan = db
-            .conn
-            .query_all_raw(Statement::from_string(DbBackend::Sqlite, explain))
-            .await
-            .unwrap();
-        let steps: Vec<String> = plan
-            .iter()
-            .map(|row| row.try_get("", "detail").unwrap())
-            .collect();
+        let steps = crate::db::explain_sqlite(&db, &sql).await;
         // A range of the index, not a scan of every name in it.
         assert!(
             steps.iter().any(|s| s.starts_with("SEARCH")

@@ -23,9 +23,7 @@ impl FirmQuery {
         )]
         slug: String,
     ) -> async_graphql::Result<Option<Firm>> {
-        let found =
-            crate::loaders::by_slug::<entity::firm::Entity>(ctx, entity::firm::Column::Slug, &slug);
-        Ok(found.await?.map(Firm))
+        Ok(service::by_slug(ctx, &slug).await?.map(Firm))
     }
 
     /// Firms, filtered, sorted and paged. Default order is by id.

@@ -23,12 +23,7 @@ impl OrganizationQuery {
         )]
         slug: String,
     ) -> async_graphql::Result<Option<Organization>> {
-        let found = crate::loaders::by_slug::<entity::organization::Entity>(
-            ctx,
-            entity::organization::Column::Slug,
-            &slug,
-        );
-        Ok(found.await?.map(Organization))
+        Ok(service::by_slug(ctx, &slug).await?.map(Organization))
     }
 
     /// Organizations, filtered and paged. Default order is by id.

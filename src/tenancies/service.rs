@@ -1,4 +1,4 @@
-use entity::{firm, tenancy};
+use entity::{firm, park, tenancy};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{DbBackend, IdenStatic, Iterable, JoinType};
 
@@ -6,6 +6,7 @@ use super::row::{TENANCY_COLUMNS, TenantRow};
 use crate::decode::{Wanted, wants};
 use crate::error::AppResult;
 use crate::firms::{FirmFilter, FirmOrder};
+use crate::joins::Join;
 use crate::loaders::ChildOf;
 use crate::parks::ParkFilter;
 use crate::relay::{Listing, PageArgs, Scope, with_tiebreak};
@@ -107,12 +108,16 @@ impl ChildOf for TenanciesOfFirm {
     fn parent_of(model: &tenancy::Model) -> i32 {
         model.firm_id
     }
+    fn joins() -> Vec<Join> {
+        vec![Join::to::<park::Entity>(
+            "tenancy_park",
+            tenancy::Column::ParkId,
+        )]
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use sea_orm::{ConnectionTrait, Statement};
-
     use super::*;
     use crate::db::Db;
 
@@ -134,18 +139,7 @@ mod tests {
         )
         .unwrap();
         let sql = tenants.sql_for_parents(DbBackend::Sqlite, &[1, 2]);
-        let plan = db
-            .conn
-            .query_all_raw(Statement::from_string(
-                DbBackend::Sqlite,
-                format!("EXPLAIN QUERY PLAN {sql}"),
-            ))
-            .await
-            .unwrap();
-        let steps: Vec<String> = plan
-            .iter()
-            .map(|row| row.try_get("", "detail").unwrap())
-            .collect();
+        let steps = crate::db::explain_sqlite(&db, &sql).await;
         let covered = "SEARCH tenancy USING COVERING INDEX ix_tenancy_park_id_firm_id (park_id=?)";
         assert_eq!(
             steps.iter().filter(|s| s.as_str() == covered).count(),

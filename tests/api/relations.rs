@@ -190,15 +190,45 @@ async fn a_looked_up_park_lists_what_the_loaders_list() {
     // The park with its city; its projects (their parks are cached); its
     // sources.
     let nodes = lookups_answer_as_the_list(&app, "park", "parks", fields, 3).await;
-    let with_projects = nodes
-        .iter()
-        .filter(|n| !n["projects"].as_array().unwrap().is_empty())
-        .count();
+    let with_projects = listing(&nodes, "projects");
     let with_sources = nodes
         .iter()
         .filter(|n| n["sources"].as_array().unwrap().len() > 1)
         .count();
     assert!(with_projects >= 2 && with_sources >= 2, "{nodes:?}");
+}
+
+/// Likewise for an organization looked up by slug: its project roles, each
+/// with its project, and its sources.
+#[tokio::test]
+async fn a_looked_up_organization_lists_what_the_loaders_list() {
+    let app = TestApp::seeded().await;
+    let fields = "slug kind projects { role version project { slug name } organization { slug } }
+        sources { url title asOf }";
+    // The organization; its roles with their projects; its sources.
+    let nodes = lookups_answer_as_the_list(&app, "organization", "organizations", fields, 3).await;
+    let with_projects = listing(&nodes, "projects");
+    assert!(with_projects >= 3, "{nodes:?}");
+}
+
+/// Likewise for a firm looked up by slug: its tenancies, each with its park,
+/// and its sources.
+#[tokio::test]
+async fn a_looked_up_firm_lists_what_the_loaders_list() {
+    let app = TestApp::seeded().await;
+    let fields =
+        "slug tenancies { park { slug name } firm { slug } areaSqft since until current version }
+        sources { url title asOf }";
+    // The firm; its tenancies with their parks; its sources.
+    let nodes = lookups_answer_as_the_list(&app, "firm", "firms", fields, 3).await;
+    let with_tenancies = listing(&nodes, "tenancies");
+    assert!(with_tenancies >= 3, "{nodes:?}");
+}
+
+/// How many of `nodes` list something under `field`.
+fn listing(nodes: &[Value], field: &str) -> usize {
+    let listed = |n: &&Value| !n[field].as_array().unwrap().is_empty();
+    nodes.iter().filter(listed).count()
 }
 
 /// Looks up every node of `list(first: 100)` through `lookup(slug:)` and
