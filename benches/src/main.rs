@@ -9,6 +9,7 @@ mod measure;
 mod query;
 mod report;
 mod server;
+mod tables;
 
 use clap::Parser;
 use database::Backend;
@@ -39,12 +40,16 @@ struct Args {
     /// (parkgraph 10 on PostgreSQL and 4 on SQLite; PostGraphile 10).
     #[arg(long)]
     pool: Option<usize>,
-    /// Seconds measured per query.
-    #[arg(long, default_value_t = 10)]
+    /// Seconds measured per query, server and round.
+    #[arg(long, default_value_t = 6)]
     duration: u64,
-    /// Seconds of load per query before measuring.
-    #[arg(long, default_value_t = 3)]
+    /// Seconds of load before each measurement.
+    #[arg(long, default_value_t = 2)]
     warmup: u64,
+    /// Rounds: each query is measured this many times on each server, the
+    /// servers turn by turn; the tables show the median round and the range.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..))]
+    rounds: u64,
     /// Only these queries (e.g. Q1,Q7); all by default.
     #[arg(long, value_delimiter = ',')]
     queries: Vec<String>,
@@ -85,6 +90,7 @@ async fn main() -> anyhow::Result<()> {
         pool: args.pool,
         duration: Duration::from_secs(args.duration),
         warmup: Duration::from_secs(args.warmup),
+        rounds: args.rounds as usize,
         date: today(),
         commit: commit(&root),
     };
@@ -135,7 +141,7 @@ async fn main() -> anyhow::Result<()> {
 }
 
 fn finish(args: &Args, bench: &std::path::Path, rows: &[report::Row]) -> anyhow::Result<()> {
-    println!("\n{}", report::markdown(rows));
+    println!("\n{}", tables::markdown(rows));
     if !args.no_save {
         report::save(&bench.join("results"), rows)?;
         eprintln!("saved to {}", bench.join("results").display());

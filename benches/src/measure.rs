@@ -15,6 +15,8 @@ pub struct Settings {
     pub pool: Option<usize>,
     pub duration: Duration,
     pub warmup: Duration,
+    /// Times each query is measured on each server.
+    pub rounds: usize,
     pub date: String,
     pub commit: String,
 }
@@ -47,9 +49,10 @@ struct Measured {
 impl Run<'_> {
     /// Measures every query on parkgraph and, when `peer` names PostGraphile's
     /// directory, its equivalent on PostGraphile right after, with both
-    /// servers up. Taking the two turn by turn, query by query, keeps a drift
-    /// in the machine's speed (it moves by tens of percent over minutes here)
-    /// out of the ratios.
+    /// servers up, for `rounds` rounds. Taking the two turn by turn, query by
+    /// query, keeps a drift in the machine's speed (it moves by tens of
+    /// percent over minutes here) out of each round's ratio, and the rounds
+    /// show how far one measurement can be trusted.
     pub async fn side_by_side(
         &self,
         program: &Path,
@@ -63,10 +66,14 @@ impl Run<'_> {
         };
         let mut rows = Vec::new();
         for query in &ours.queries {
-            rows.push(self.one(&ours, query).await?);
-            let Some(theirs) = &theirs else { continue };
-            if let Some(peer_query) = theirs.queries.iter().find(|q| q.name == query.name) {
-                rows.push(self.one(theirs, peer_query).await?);
+            let peer_query = theirs
+                .as_ref()
+                .and_then(|t| Some((t, t.queries.iter().find(|q| q.name == query.name)?)));
+            for round in 1..=self.settings.rounds {
+                rows.push(self.one(&ours, query, round).await?);
+                if let Some((theirs, peer_query)) = peer_query {
+                    rows.push(self.one(theirs, peer_query, round).await?);
+                }
             }
         }
         ours.server.stop().await;
@@ -140,7 +147,7 @@ impl Run<'_> {
     }
 
     /// Checks one answer, warms up, then measures `query` on `m`.
-    async fn one(&self, m: &Measured, query: &Query) -> anyhow::Result<Row> {
+    async fn one(&self, m: &Measured, query: &Query, round: usize) -> anyhow::Result<Row> {
         let (server, statements) = (&m.server, &m.statements);
         let mut query = query.clone();
         query.prepare(self.client, &server.url).await?;
@@ -168,6 +175,7 @@ impl Run<'_> {
             server.name,
             &query.name,
             &outcome,
+            round,
         );
         row.statements = match (before, after) {
             (Some(b), Some(a)) => statements.per_request(b, a, outcome.requests),
@@ -223,11 +231,13 @@ pub async fn external(
     for mut query in queries {
         query.prepare(client, url).await?;
         check(client, url, &query).await?;
-        crate::load::drive(client, url, query.body(), s.connections, s.warmup).await;
-        let o = crate::load::drive(client, url, query.body(), s.connections, s.duration).await;
-        let row = Row::of(s, "external", "?", "parkgraph", &query.name, &o);
-        println!("{}", row.line());
-        rows.push(row);
+        for round in 1..=s.rounds {
+            crate::load::drive(client, url, query.body(), s.connections, s.warmup).await;
+            let o = crate::load::drive(client, url, query.body(), s.connections, s.duration).await;
+            let row = Row::of(s, "external", "?", "parkgraph", &query.name, &o, round);
+            println!("{}", row.line());
+            rows.push(row);
+        }
     }
     Ok(rows)
 }
@@ -241,6 +251,7 @@ impl Row {
         server: &str,
         query: &str,
         o: &crate::load::Outcome,
+        round: usize,
     ) -> Row {
         Row {
             date: s.date.clone(),
@@ -262,6 +273,7 @@ impl Row {
             cpu_ms: f64::NAN,
             db_cpu_ms: f64::NAN,
             peak_rss_mib: f64::NAN,
+            round,
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Results: printed as they come, kept in `benches/results/results.csv`
-//! (one row per backend, scale, server and query; a new run replaces the rows
-//! of its backend and scale) and rendered to `benches/results/results.md`.
+//! (one row per backend, scale, server, query and round; a new run replaces
+//! the rows of its backend and scale) and rendered to
+//! `benches/results/results.md` by `tables`.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 /// One query measured on one server.
@@ -28,14 +28,17 @@ pub struct Row {
     pub cpu_ms: f64,
     pub db_cpu_ms: f64,
     pub peak_rss_mib: f64,
+    /// Which of the run's rounds (from 1): each round measures every server
+    /// on the query once, turn by turn.
+    pub round: usize,
 }
 
-const HEADER: &str = "date,commit,backend,scale,server,query,connections,seconds,requests,rps,p50_ms,p90_ms,p99_ms,http_errors,graphql_errors,statements_per_request,server_cpu_ms_per_request,db_cpu_ms_per_request,peak_rss_mib";
+const HEADER: &str = "date,commit,backend,scale,server,query,connections,seconds,requests,rps,p50_ms,p90_ms,p99_ms,http_errors,graphql_errors,statements_per_request,server_cpu_ms_per_request,db_cpu_ms_per_request,peak_rss_mib,round";
 
 impl Row {
     fn csv(&self) -> String {
         format!(
-            "{},{},{},{},{},{},{},{:.1},{},{:.1},{:.2},{:.2},{:.2},{},{},{},{:.3},{},{:.1}",
+            "{},{},{},{},{},{},{},{:.1},{},{:.1},{:.2},{:.2},{:.2},{},{},{},{:.3},{},{:.1},{}",
             self.date,
             self.commit,
             self.backend,
@@ -55,6 +58,7 @@ impl Row {
             self.cpu_ms,
             num(self.db_cpu_ms, 3),
             self.peak_rss_mib,
+            self.round,
         )
     }
 
@@ -85,13 +89,16 @@ impl Row {
             cpu_ms: n(16),
             db_cpu_ms: n(17),
             peak_rss_mib: n(18),
+            // Files from before rounds hold one measurement each.
+            round: f.get(19).and_then(|v| v.parse().ok()).unwrap_or(1),
         })
     }
 
     /// The line printed as soon as a query is measured.
     pub fn line(&self) -> String {
         format!(
-            "{:<10} {:<4} {:>8.1} req/s  p50 {:>7.2}  p90 {:>7.2}  p99 {:>7.2} ms  errors {}/{}  sql/req {:>5}  cpu {:.2} ms/req  db cpu {} ms/req  peak rss {:.1} MiB",
+            "r{} {:<12} {:<4} {:>8.1} req/s  p50 {:>7.2}  p90 {:>7.2}  p99 {:>7.2} ms  errors {}/{}  sql/req {:>5}  cpu {:.2} ms/req  db cpu {} ms/req  peak rss {:.1} MiB",
+            self.round,
             self.server,
             self.query,
             self.rps,
@@ -108,7 +115,7 @@ impl Row {
     }
 }
 
-fn num(v: f64, places: usize) -> String {
+pub fn num(v: f64, places: usize) -> String {
     if v.is_nan() {
         "n/a".to_owned()
     } else {
@@ -134,8 +141,20 @@ pub fn save(dir: &Path, rows: &[Row]) -> anyhow::Result<()> {
         .collect();
     all.extend(rows.iter().cloned());
     all.sort_by(|a, b| {
-        (&a.backend, scale_key(&a.scale), &a.query, &a.server)
-            .partial_cmp(&(&b.backend, scale_key(&b.scale), &b.query, &b.server))
+        (
+            &a.backend,
+            scale_key(&a.scale),
+            &a.query,
+            &a.server,
+            a.round,
+        )
+            .partial_cmp(&(
+                &b.backend,
+                scale_key(&b.scale),
+                &b.query,
+                &b.server,
+                b.round,
+            ))
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     let mut text = format!("{HEADER}\n");
@@ -144,114 +163,10 @@ pub fn save(dir: &Path, rows: &[Row]) -> anyhow::Result<()> {
         text.push('\n');
     }
     std::fs::write(&csv, text)?;
-    std::fs::write(dir.join("results.md"), markdown(&all))?;
+    std::fs::write(dir.join("results.md"), crate::tables::markdown(&all))?;
     Ok(())
 }
 
-fn scale_key(scale: &str) -> f64 {
+pub fn scale_key(scale: &str) -> f64 {
     scale.parse().unwrap_or(f64::MAX)
-}
-
-/// Tables for the README: every measurement, then parkgraph against the
-/// peer, then each query's p50 at the largest scale against the smallest.
-pub fn markdown(rows: &[Row]) -> String {
-    let mut out = String::from(
-        "| backend | scale | server | query | req/s | p50 ms | p90 ms | p99 ms | errors (HTTP/GraphQL) | SQL/req | server CPU ms/req | DB CPU ms/req | peak RSS MiB |\n|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
-    );
-    for r in rows {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {:.0} | {:.2} | {:.2} | {:.2} | {}/{} | {} | {:.2} | {} | {:.0} |",
-            r.backend,
-            r.scale,
-            r.server,
-            r.query,
-            r.rps,
-            r.p50,
-            r.p90,
-            r.p99,
-            r.http_errors,
-            r.graphql_errors,
-            num(r.statements, 2),
-            r.cpu_ms,
-            num(r.db_cpu_ms, 2),
-            r.peak_rss_mib
-        );
-    }
-    let peers: Vec<&Row> = rows.iter().filter(|r| r.server != "parkgraph").collect();
-    if !peers.is_empty() {
-        out.push_str("\n| backend | scale | query | peer | parkgraph / peer req/s | parkgraph p99 ms | peer p99 ms |\n|---|---|---|---|---:|---:|---:|\n");
-        for peer in peers {
-            let ours = rows.iter().find(|r| {
-                r.server == "parkgraph"
-                    && r.backend == peer.backend
-                    && r.scale == peer.scale
-                    && r.query == peer.query
-            });
-            if let Some(ours) = ours {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {:.2}x | {:.2} | {:.2} |",
-                    peer.backend,
-                    peer.scale,
-                    peer.query,
-                    peer.server,
-                    ours.rps / peer.rps,
-                    ours.p99,
-                    peer.p99
-                );
-            }
-        }
-    }
-    out.push_str(&growth(rows));
-    if let Some(first) = rows.first() {
-        let _ = writeln!(
-            out,
-            "\nMeasured {} at commit {}: {} connections, {:.0} s per query after a warm-up.",
-            first.date, first.commit, first.connections, first.seconds
-        );
-    }
-    out
-}
-
-fn growth(rows: &[Row]) -> String {
-    let mut out = String::new();
-    let ours: Vec<&Row> = rows.iter().filter(|r| r.server == "parkgraph").collect();
-    for backend in ["sqlite", "postgres"] {
-        let scales: Vec<f64> = ours
-            .iter()
-            .filter(|r| r.backend == backend)
-            .map(|r| scale_key(&r.scale))
-            .collect();
-        let (Some(lo), Some(hi)) = (
-            scales.iter().cloned().reduce(f64::min),
-            scales.iter().cloned().reduce(f64::max),
-        ) else {
-            continue;
-        };
-        if lo == hi {
-            continue;
-        }
-        if out.is_empty() {
-            out.push_str("\n| backend | query | p50 ms, small scale | p50 ms, large scale | growth |\n|---|---|---:|---:|---:|\n");
-        }
-        let at = |q: &str, s: f64| {
-            ours.iter()
-                .find(|r| r.backend == backend && r.query == q && scale_key(&r.scale) == s)
-                .map(|r| r.p50)
-        };
-        let mut queries: Vec<&str> = ours.iter().map(|r| r.query.as_str()).collect();
-        queries.sort_unstable();
-        queries.dedup();
-        for q in queries {
-            if let (Some(a), Some(b)) = (at(q, lo), at(q, hi)) {
-                let _ = writeln!(
-                    out,
-                    "| {backend} | {q} | {a:.2} (scale {lo}) | {b:.2} (scale {hi}) | {:.2}x |",
-                    b / a
-                );
-            }
-        }
-    }
-    out
 }
