@@ -4,7 +4,9 @@ use entity::park;
 use super::service;
 use super::types::Park;
 use crate::connection;
+use crate::error::AppResult;
 use crate::relay::{Listing, StatRow, summary};
+use tokio::sync::OnceCell;
 
 connection!(
     /// A page of parks. `aggregate` and `groups` are computed in SQL over every
@@ -102,24 +104,44 @@ pub struct ParkGroup {
 }
 
 /// Aggregates over the parks that match a filter.
-pub struct ParkStats(pub Listing<park::Model>);
+pub struct ParkStats {
+    list: Listing<park::Model>,
+    // count, totalAreaSqft and tenantCount come from one statement.
+    figures: OnceCell<StatRow>,
+}
+
+impl ParkStats {
+    /// Aggregates over the parks `list` covers.
+    pub fn new(list: Listing<park::Model>) -> Self {
+        Self {
+            list,
+            figures: OnceCell::new(),
+        }
+    }
+
+    async fn figures(&self, ctx: &Context<'_>) -> AppResult<&StatRow> {
+        self.figures
+            .get_or_try_init(|| service::figures(&self.list, ctx))
+            .await
+    }
+}
 
 /// Aggregates over the parks that match a filter.
 #[Object]
 impl ParkStats {
     /// How many parks match.
     async fn count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        Ok(self.0.total_count(ctx).await?)
+        Ok(self.figures(ctx).await?.count(0))
     }
 
     /// Their total covered area in square feet; null when none is known.
     async fn total_area_sqft(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<f64>> {
-        Ok(service::aggregate(&self.0, ctx).await?.value(1))
+        Ok(summary(self.figures(ctx).await?, 0, 0))
     }
 
     /// How many tenancies (a firm in a park) are recorded across them.
     async fn tenant_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        Ok(service::tenant_count(&self.0, ctx).await?)
+        Ok(self.figures(ctx).await?.count(service::TENANTS_MEASURE))
     }
 
     /// The matching parks grouped, in key order.
@@ -128,6 +150,6 @@ impl ParkStats {
         ctx: &Context<'_>,
         #[graphql(desc = "What to group the parks by.")] by: ParkGroupBy,
     ) -> async_graphql::Result<Vec<ParkGroup>> {
-        Ok(service::groups(&self.0, ctx, by).await?)
+        Ok(service::groups(&self.list, ctx, by).await?)
     }
 }

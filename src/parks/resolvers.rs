@@ -74,6 +74,6 @@ impl ParkQuery {
             &PageArgs::default(),
             Scope::Root,
         )?;
-        Ok(ParkStats(list))
+        Ok(ParkStats::new(list))
     }
 }

@@ -93,12 +93,17 @@ pub async fn aggregate(list: &Listing<park::Model>, ctx: &Context<'_>) -> AppRes
     Ok(rows.into_iter().next().unwrap_or_default())
 }
 
-/// Tenancies recorded across the matching parks.
-pub async fn tenant_count(list: &Listing<park::Model>, ctx: &Context<'_>) -> AppResult<i64> {
-    let rows = list
-        .stats(ctx, vec![tenants_of_park().sum()], None, |_| {})
-        .await?;
-    Ok(rows.first().map(|r| r.count(0)).unwrap_or(0))
+/// Where [`figures`] puts the tenancy total: after the summary measures.
+pub const TENANTS_MEASURE: usize = 1 + 2 * 4;
+
+/// The figures `parkStats` shows, from one statement: count plus
+/// sum/avg/min/max of area and opening year (as [`aggregate`]), then the
+/// tenancies recorded across the parks (at [`TENANTS_MEASURE`]).
+pub async fn figures(list: &Listing<park::Model>, ctx: &Context<'_>) -> AppResult<StatRow> {
+    let mut measures = summary_measures(&numeric_fields());
+    measures.push(tenants_of_park().sum());
+    let rows = list.stats(ctx, measures, None, |_| {}).await?;
+    Ok(rows.into_iter().next().unwrap_or_default())
 }
 
 /// The matching parks grouped by `by`.

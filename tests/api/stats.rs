@@ -80,6 +80,45 @@ async fn park_groups_by_province_match_a_hand_computed_answer() {
     assert_eq!(data["parkStats"]["tenantCount"], 22);
 }
 
+/// `parkStats`' count, area and tenancies come from one statement, and agree
+/// with the parks the same filter lists.
+#[tokio::test]
+async fn park_stats_figures_are_read_in_one_statement() {
+    let app = TestApp::seeded().await;
+    let filter = json!({ "areaSqft": { "lte": 100000 } });
+    let listed = app
+        .data(
+            "query($f: ParkFilter) { parks(first: 100, filter: $f) {
+               totalCount nodes { areaSqft tenants(first: 100) { totalCount } } } }",
+            json!({ "f": filter }),
+        )
+        .await;
+    let nodes = listed["parks"]["nodes"].as_array().unwrap();
+    let area: f64 = nodes.iter().filter_map(|n| n["areaSqft"].as_f64()).sum();
+    let tenants: i64 = nodes
+        .iter()
+        .map(|n| n["tenants"]["totalCount"].as_i64().unwrap())
+        .sum();
+    assert!(
+        nodes.len() > 1 && tenants > 0,
+        "the filter keeps parks with tenants"
+    );
+
+    let before = app.statements();
+    let data = app
+        .data(
+            "query($f: ParkFilter) { parkStats(filter: $f) { count totalAreaSqft tenantCount } }",
+            json!({ "f": filter }),
+        )
+        .await;
+    assert_eq!(app.statements() - before, 1);
+    let stats = &data["parkStats"];
+    assert_eq!(stats["count"], listed["parks"]["totalCount"]);
+    assert_eq!(stats["count"].as_u64().unwrap() as usize, nodes.len());
+    assert_eq!(stats["totalAreaSqft"].as_f64().unwrap(), area);
+    assert_eq!(stats["tenantCount"].as_i64().unwrap(), tenants);
+}
+
 /// Nested aggregates and groups (per city) agree with the root, filtered.
 #[tokio::test]
 async fn nested_aggregates_match_the_root_filtered_by_parent() {
