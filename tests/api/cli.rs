@@ -63,6 +63,26 @@ fn seed_loads_a_database_file_once() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// A bulk `seed --synthetic` leaves the SQLite database whole and its
+/// write-ahead log empty, not holding a copy of the load on disk.
+#[test]
+fn a_synthetic_seed_leaves_no_write_ahead_log_behind() {
+    let dir = std::env::temp_dir().join(format!("parkgraph-cli-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite://{}/test.db?mode=rwc", dir.display());
+
+    let seeded = parkgraph(
+        &["seed", "--synthetic", "--scale", "0.05"],
+        &[("DATABASE_URL", url.as_str())],
+    );
+
+    assert!(seeded.status.success(), "{seeded:?}");
+    let size = |name: &str| std::fs::metadata(dir.join(name)).map_or(0, |m| m.len());
+    assert_eq!(size("test.db-wal"), 0);
+    assert!(size("test.db") > 1_000_000, "the rows are in the database");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// A bad setting stops the binary with the variable's name and a failing exit code.
 #[test]
 fn a_bad_setting_stops_startup_naming_the_variable() {
