@@ -146,13 +146,13 @@ pub enum SeedError {
 /// A database that already holds data is left alone.
 pub async fn seed(db: &Db, files: &Files) -> Result<Outcome, SeedError> {
     let dataset = read::parse(files, &crate::clock::now()).map_err(SeedError::Invalid)?;
-    write::write(db, dataset).await
+    write::write(db, || dataset).await
 }
 
 /// Generates the deterministic synthetic dataset at `scale` and loads it into
 /// an empty database in one transaction (never mixed with the real dataset).
 pub async fn seed_synthetic(db: &Db, scale: f64) -> Result<Outcome, SeedError> {
-    write::write(db, synthetic::generate(scale, &crate::clock::now())).await
+    write::write(db, || synthetic::generate(scale, &crate::clock::now())).await
 }
 
 /// True for `YYYY`, `YYYY-MM` and `YYYY-MM-DD` with a plausible month and day.
