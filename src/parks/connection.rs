@@ -106,22 +106,25 @@ pub struct ParkGroup {
 /// Aggregates over the parks that match a filter.
 pub struct ParkStats {
     list: Listing<park::Model>,
+    shown: service::Figures,
     // count, totalAreaSqft and tenantCount come from one statement.
     figures: OnceCell<StatRow>,
 }
 
 impl ParkStats {
-    /// Aggregates over the parks `list` covers.
-    pub fn new(list: Listing<park::Model>) -> Self {
+    /// Aggregates over the parks `list` covers, for the `parkStats` field
+    /// being resolved in `ctx`.
+    pub fn new(list: Listing<park::Model>, ctx: &Context<'_>) -> Self {
         Self {
             list,
+            shown: service::Figures::selected(ctx),
             figures: OnceCell::new(),
         }
     }
 
     async fn figures(&self, ctx: &Context<'_>) -> AppResult<&StatRow> {
         self.figures
-            .get_or_try_init(|| service::figures(&self.list, ctx))
+            .get_or_try_init(|| service::figures(&self.list, ctx, self.shown))
             .await
     }
 }
@@ -136,12 +139,16 @@ impl ParkStats {
 
     /// Their total covered area in square feet; null when none is known.
     async fn total_area_sqft(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<f64>> {
-        Ok(summary(self.figures(ctx).await?, 0, 0))
+        let (area, _) = self.shown.positions();
+        let row = self.figures(ctx).await?;
+        Ok(area.and_then(|i| row.value(i)))
     }
 
     /// How many tenancies (a firm in a park) are recorded across them.
     async fn tenant_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        Ok(self.figures(ctx).await?.count(service::TENANTS_MEASURE))
+        let (_, tenants) = self.shown.positions();
+        let row = self.figures(ctx).await?;
+        Ok(tenants.map_or(0, |i| row.count(i)))
     }
 
     /// The matching parks grouped, in key order.

@@ -74,6 +74,6 @@ impl ParkQuery {
             &PageArgs::default(),
             Scope::Root,
         )?;
-        Ok(ParkStats::new(list))
+        Ok(ParkStats::new(list, ctx))
     }
 }

@@ -93,15 +93,47 @@ pub async fn aggregate(list: &Listing<park::Model>, ctx: &Context<'_>) -> AppRes
     Ok(rows.into_iter().next().unwrap_or_default())
 }
 
-/// Where [`figures`] puts the tenancy total: after the summary measures.
-pub const TENANTS_MEASURE: usize = 1 + 2 * 4;
+/// Which of `parkStats`' figures a query shows.
+#[derive(Clone, Copy, Debug)]
+pub struct Figures {
+    /// `totalAreaSqft`.
+    pub area: bool,
+    /// `tenantCount`.
+    pub tenants: bool,
+}
 
-/// The figures `parkStats` shows, from one statement: count plus
-/// sum/avg/min/max of area and opening year (as [`aggregate`]), then the
-/// tenancies recorded across the parks (at [`TENANTS_MEASURE`]).
-pub async fn figures(list: &Listing<park::Model>, ctx: &Context<'_>) -> AppResult<StatRow> {
-    let mut measures = summary_measures(&numeric_fields());
-    measures.push(tenants_of_park().sum());
+impl Figures {
+    /// The figures selected under the `parkStats` field being resolved.
+    pub fn selected(ctx: &Context<'_>) -> Self {
+        let look = ctx.look_ahead();
+        Self {
+            area: look.field("totalAreaSqft").exists(),
+            tenants: look.field("tenantCount").exists(),
+        }
+    }
+
+    /// Where the area sum and the tenancy sum stand in [`figures`]' row.
+    pub fn positions(self) -> (Option<usize>, Option<usize>) {
+        let area = self.area.then_some(1);
+        let tenants = self.tenants.then_some(1 + usize::from(self.area));
+        (area, tenants)
+    }
+}
+
+/// `parkStats`' count, and the area and tenancy sums it shows, from one
+/// statement (a count alone stays an index-only count).
+pub async fn figures(
+    list: &Listing<park::Model>,
+    ctx: &Context<'_>,
+    shown: Figures,
+) -> AppResult<StatRow> {
+    let mut measures = vec![count_all()];
+    if shown.area {
+        measures.push(col(park::Column::AreaSqft).sum());
+    }
+    if shown.tenants {
+        measures.push(tenants_of_park().sum());
+    }
     let rows = list.stats(ctx, measures, None, |_| {}).await?;
     Ok(rows.into_iter().next().unwrap_or_default())
 }

@@ -117,6 +117,21 @@ async fn park_stats_figures_are_read_in_one_statement() {
     assert_eq!(stats["count"].as_u64().unwrap() as usize, nodes.len());
     assert_eq!(stats["totalAreaSqft"].as_f64().unwrap(), area);
     assert_eq!(stats["tenantCount"].as_i64().unwrap(), tenants);
+
+    // Each figure asked alone, aliased or through a fragment, is the same.
+    let alone = app
+        .data(
+            "query($f: ParkFilter) {
+               c: parkStats(filter: $f) { n: count }
+               a: parkStats(filter: $f) { ...Area }
+               t: parkStats(filter: $f) { ... on ParkStats { tenants: tenantCount } } }
+             fragment Area on ParkStats { totalAreaSqft }",
+            json!({ "f": filter }),
+        )
+        .await;
+    assert_eq!(alone["c"]["n"], stats["count"]);
+    assert_eq!(alone["a"]["totalAreaSqft"], stats["totalAreaSqft"]);
+    assert_eq!(alone["t"]["tenants"], stats["tenantCount"]);
 }
 
 /// Nested aggregates and groups (per city) agree with the root, filtered.
