@@ -1,7 +1,10 @@
-// A person's first minute in GraphiQL, in Debian's headless Chromium: the
-// page opens with the example tabs, the park example runs, and the result
-// pane shows that park. Every request must stay on this server (the server
-// is started with PARKGRAPH_GRAPHIQL_ASSETS), and a screenshot is left in
+// A person's first minute in GraphiQL, in Debian's headless Chromium, against
+// the server as `cargo run` starts it: the page opens with the example tabs,
+// the park example runs and the result pane shows that park, the settings
+// dialog opens and closes, and the docs pane opens on Query and shows a
+// field's description. Any request that
+// leaves the server fails the check, as does any console error (a blocked
+// script or style among them), and a screenshot is left in
 // test-output/graphiql.png.
 // `node graphiql.mjs http://127.0.0.1:8000/graphql` (or the page's URL)
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -16,6 +19,8 @@ const screenshot = join(out, 'graphiql.png');
 // examples/explore-park-with-tenants-and-sources.graphql, the first tab.
 const TAB = 'ParkWithTenantsAndSources';
 const PARK = 'Software Technology Park 1 (STP-1), Awami Markaz';
+// The description of Query.parks in schema.graphql.
+const DOC = 'Parks, filtered, sorted and paged.';
 
 const profile = await mkdtemp(join(tmpdir(), 'parkgraph-chromium-'));
 let context;
@@ -72,14 +77,32 @@ const result = page.locator('.result-window');
 await result.getByText(PARK).first().waitFor({ timeout: 15_000 }).catch(async () =>
   fail(`the result pane does not show "${PARK}": ${(await result.innerText()).slice(0, 300)}`));
 
-await page.screenshot({ path: screenshot });
 // The pane draws only the lines in view; its editor (CodeMirror 5) holds all.
 const shown = await result.locator('.CodeMirror').evaluate((editor) => editor.CodeMirror.getValue());
 const park = JSON.parse(shown).data?.park;
 if (park?.name !== PARK) await fail(`the result is not the park: ${shown.slice(0, 300)}`);
+
+// A dialog (settings): its scroll lock inserts a style the page's policy
+// allows by hash; a wrong hash shows as a console error.
+await page.getByRole('button', { name: 'Open settings dialog' }).click()
+  .catch(() => fail('no button opens the settings dialog'));
+await page.getByRole('dialog').waitFor({ timeout: 5_000 }).catch(() => fail('the settings dialog does not open'));
+await page.keyboard.press('Escape');
+await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 5_000 })
+  .catch(() => fail('the settings dialog does not close'));
+
+// The docs pane: the schema's root type, then one field's description.
+await page.getByRole('button', { name: 'Show Documentation Explorer' }).click()
+  .catch(() => fail('no button opens the documentation explorer'));
+const docs = page.locator('.graphiql-doc-explorer');
+await docs.getByRole('link', { name: 'Query', exact: true }).first().click({ timeout: 10_000 })
+  .catch(() => fail('the docs pane does not link the Query type'));
+await docs.getByText(DOC).first().waitFor({ timeout: 10_000 })
+  .catch(async () => fail(`the docs pane does not show "${DOC}": ${(await docs.innerText()).slice(0, 300)}`));
+await page.screenshot({ path: screenshot });
 if (elsewhere.length > 0) await fail(`requests left this server: ${elsewhere.join(', ')}`);
 if (problems.length > 0) await fail(problems.join('; '));
 await context.close();
 await rm(profile, { recursive: true, force: true });
-console.log(`graphiql: ok, ${tabCount} tabs, ran ${TAB}: result shows "${PARK}" (${park.city.name}, ${park.tenants.totalCount} tenants, ${park.sources.length} sources); screenshot ${screenshot}`);
+console.log(`graphiql: ok, ${tabCount} tabs, ran ${TAB}: result shows "${PARK}" (${park.city.name}, ${park.tenants.totalCount} tenants, ${park.sources.length} sources); docs show Query.parks; no request left the server; screenshot ${screenshot}`);
 process.exit(0);

@@ -69,9 +69,6 @@ impl App {
             )),
             cors_origins: config.cors_origins.clone(),
             metrics: Arc::default(),
-            graphiql: Arc::new(crate::http::GraphiQL::new(
-                config.graphiql_assets.as_deref(),
-            )?),
         };
         Ok(Self {
             listener,

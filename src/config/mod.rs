@@ -79,10 +79,6 @@ pub struct Config {
     /// `PARKGRAPH_GET_MAX_AGE`: seconds a successful GET query may be cached
     /// (`Cache-Control: max-age`).
     pub get_max_age: u32,
-    /// `PARKGRAPH_GRAPHIQL_ASSETS`: a `node_modules` folder holding graphiql@4,
-    /// react@18 and react-dom@18, whose files GraphiQL then loads from this
-    /// server instead of unpkg.
-    pub graphiql_assets: Option<std::path::PathBuf>,
 }
 
 impl Config {
@@ -120,7 +116,6 @@ impl Default for Config {
             persisted_queries: None,
             persisted_only: false,
             get_max_age: 60,
-            graphiql_assets: None,
         }
     }
 }
@@ -275,7 +270,6 @@ impl Config {
                 defaults.get_max_age,
                 "a whole number of seconds",
             )?,
-            graphiql_assets: get("PARKGRAPH_GRAPHIQL_ASSETS").map(std::path::PathBuf::from),
         })
     }
 }

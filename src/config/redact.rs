@@ -24,7 +24,6 @@ impl std::fmt::Debug for Config {
             .field("persisted_queries", &self.persisted_queries)
             .field("persisted_only", &self.persisted_only)
             .field("get_max_age", &self.get_max_age)
-            .field("graphiql_assets", &self.graphiql_assets)
             .finish()
     }
 }

@@ -19,7 +19,6 @@ use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
-pub use graphiql::GraphiQL;
 pub use rate::RateLimiter;
 
 use crate::db::Db;
@@ -46,8 +45,6 @@ pub struct AppState {
     pub get_max_age: u32,
     /// Counters for `/metrics`.
     pub metrics: Arc<crate::metrics::Metrics>,
-    /// The GraphiQL page, and its files when they are served from here.
-    pub graphiql: Arc<GraphiQL>,
 }
 
 /// All routes.
@@ -60,7 +57,7 @@ pub fn router(state: AppState) -> Router {
         ));
     let mut router = Router::new()
         .route("/", get(graphiql::page))
-        .route("/graphiql/assets/{*file}", get(graphiql::asset))
+        .route("/graphiql/assets/{*path}", get(graphiql::asset))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))

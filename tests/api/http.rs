@@ -62,7 +62,8 @@ async fn graphiql_is_served_at_the_root() {
 
     assert_eq!(status, 200);
     assert!(body.to_lowercase().contains("graphiql"), "{body}");
-    assert!(body.contains("/graphql"));
+    // The endpoint beside the page: /graphql when the page is at /.
+    assert!(body.contains("new URL('graphql', window.location.href)"));
 }
 
 /// Liveness always answers; readiness answers when the database does.

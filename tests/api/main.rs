@@ -11,6 +11,7 @@ mod dataset;
 mod errors;
 mod examples;
 mod filters;
+mod graphiql;
 mod http;
 mod keys;
 mod limits;

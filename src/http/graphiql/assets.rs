@@ -1,121 +1,265 @@
-//! GraphiQL's files served by parkgraph itself, so the page works with no
-//! Internet access, from versions the operator pinned, and with no CDN to
-//! allow in a content security policy.
+//! The files GraphiQL's page loads, compiled into the binary: GraphiQL 4 and
+//! React 18 as npm publishes them (`vendor/`, refreshed by
+//! `vendor/refresh.sh`), and our icon. The page works with no Internet
+//! access and with a content security policy that names no other host.
 //!
-//! The folder (`PARKGRAPH_GRAPHIQL_ASSETS`) is laid out as npm's
-//! `node_modules`: `npm install graphiql@4 react@18 react-dom@18` makes one.
-//! Only the files in [`FILES`] are read and served; a request path is looked
-//! up among them and never joined to the folder, so no other file can be
-//! reached, with `..` or otherwise.
+//! Each file is served at `/graphiql/assets/{hash}/{name}`, the hash taken
+//! from its bytes, so a changed file gets a new URL and every URL can be
+//! cached for good. Compressed copies (brotli, gzip) are made on the first
+//! request for them and kept.
 
-use std::collections::HashMap;
-use std::path::Path;
+use std::sync::LazyLock;
 
-use anyhow::Context as _;
 use axum::body::Bytes;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use sha2::Digest as _;
+use tokio::sync::OnceCell;
 
-/// Where the page finds the files (the route in `http/mod.rs`), each at its
-/// path in [`FILES`].
+/// Where the files are served, before `{hash}/{name}`.
 const PREFIX: &str = "/graphiql/assets/";
 
-/// A file the page loads.
-struct File {
-    /// The link in async-graphql's page.
-    cdn: &'static str,
-    /// Its path in the folder, and after [`PREFIX`] in the URL.
-    path: &'static str,
-    /// The `Content-Type` it is served with.
-    media_type: &'static str,
-}
-
 const JS: &str = "text/javascript; charset=utf-8";
+const CSS: &str = "text/css; charset=utf-8";
 
-// The links of async-graphql 7.2's template with its default GraphiQL major
-// version (4). GraphiQL 4 is the last major with a UMD build (5 ships ES
-// modules only), and it needs React 18, whose UMD builds React 19 dropped.
-// The template links React's development builds; the production ones are a
-// tenth of the size and only lose warnings meant for React developers.
-const FILES: [File; 4] = [
-    File {
-        cdn: "https://unpkg.com/react@18/umd/react.development.js",
-        path: "react/umd/react.production.min.js",
-        media_type: JS,
-    },
-    File {
-        cdn: "https://unpkg.com/react-dom@18/umd/react-dom.development.js",
-        path: "react-dom/umd/react-dom.production.min.js",
-        media_type: JS,
-    },
-    File {
-        cdn: "https://unpkg.com/graphiql@4/graphiql.min.css",
-        path: "graphiql/graphiql.min.css",
-        media_type: "text/css; charset=utf-8",
-    },
-    File {
-        cdn: "https://unpkg.com/graphiql@4/graphiql.min.js",
-        path: "graphiql/graphiql.min.js",
-        media_type: JS,
-    },
-];
-
-// The favicon comes from graphql.org and no npm package ships it; an empty
-// data URL keeps the browser from asking anyone for one.
-const FAVICON: (&str, &str) = ("https://graphql.org/favicon.ico", "data:,");
-
-/// The files, read once at startup.
-pub struct Assets {
-    files: HashMap<&'static str, (&'static str, Bytes)>,
+/// One file the page loads.
+pub struct Asset {
+    /// Its name in the URL, after the hash.
+    pub name: &'static str,
+    media_type: &'static str,
+    body: &'static [u8],
+    /// The first 16 hex digits of the SHA-256 of `body`.
+    hash: String,
+    brotli: OnceCell<Bytes>,
+    gzip: OnceCell<Bytes>,
 }
+
+impl Asset {
+    fn new(name: &'static str, media_type: &'static str, body: &'static [u8]) -> Self {
+        let digest = format!("{:x}", sha2::Sha256::digest(body));
+        Self {
+            name,
+            media_type,
+            body,
+            hash: digest[..16].to_owned(),
+            brotli: OnceCell::new(),
+            gzip: OnceCell::new(),
+        }
+    }
+
+    /// The path the page links it at.
+    pub fn url(&self) -> String {
+        format!("{PREFIX}{}/{}", self.hash, self.name)
+    }
+}
+
+/// Every file, hashed once per process (a few milliseconds for 1.6 MB).
+pub static ASSETS: LazyLock<Assets> = LazyLock::new(|| {
+    Assets([
+        Asset::new(
+            "react.production.min.js",
+            JS,
+            include_bytes!("vendor/react/umd/react.production.min.js"),
+        ),
+        Asset::new(
+            "react-dom.production.min.js",
+            JS,
+            include_bytes!("vendor/react-dom/umd/react-dom.production.min.js"),
+        ),
+        Asset::new(
+            "graphiql.min.css",
+            CSS,
+            include_bytes!("vendor/graphiql/graphiql.min.css"),
+        ),
+        Asset::new(
+            "graphiql.min.js",
+            JS,
+            include_bytes!("vendor/graphiql/graphiql.min.js"),
+        ),
+        Asset::new(
+            "favicon.svg",
+            "image/svg+xml",
+            include_bytes!("favicon.svg"),
+        ),
+    ])
+});
+
+/// The page's files, in the order the page loads them.
+pub struct Assets([Asset; 5]);
 
 impl Assets {
-    /// Reads every file in [`FILES`] from `dir`; fails naming the first one
-    /// missing.
-    pub fn load(dir: &Path) -> anyhow::Result<Self> {
-        let mut files = HashMap::new();
-        for file in &FILES {
-            let path = dir.join(file.path);
-            let body = std::fs::read(&path).with_context(|| {
-                format!(
-                    "PARKGRAPH_GRAPHIQL_ASSETS={}: cannot read {} (expected a node_modules \
-                     folder with graphiql@4, react@18 and react-dom@18)",
-                    dir.display(),
-                    path.display()
-                )
-            })?;
-            files.insert(file.path, (file.media_type, Bytes::from(body)));
-        }
-        Ok(Self { files })
-    }
-
-    /// `page` with every CDN link replaced by its local copy. Fails when the
-    /// template no longer links a file as expected, or links one not listed
-    /// here: the page must not quietly reach out to a CDN.
-    pub fn relink(&self, page: &str) -> anyhow::Result<String> {
-        let mut page = page.to_owned();
-        let links = FILES
+    /// The file called `name` (as in [`Asset::name`]).
+    pub fn named(&self, name: &str) -> &Asset {
+        self.0
             .iter()
-            .map(|f| (f.cdn, format!("{PREFIX}{}", f.path)))
-            .chain([(FAVICON.0, FAVICON.1.to_owned())]);
-        for (cdn, local) in links {
-            anyhow::ensure!(
-                page.contains(cdn),
-                "async-graphql's GraphiQL page no longer links {cdn}; update {}",
-                file!()
-            );
-            page = page.replace(cdn, &local);
-        }
-        anyhow::ensure!(
-            !page.contains("https://"),
-            "async-graphql's GraphiQL page links a file not served locally; update {}",
-            file!()
-        );
-        Ok(page)
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("no asset called {name}"))
     }
 
-    /// The media type and contents of the file at `path` (after [`PREFIX`]).
-    pub fn get(&self, path: &str) -> Option<(&'static str, Bytes)> {
-        self.files
-            .get(path)
-            .map(|(media_type, body)| (*media_type, body.clone()))
+    /// The file at `{hash}/{name}`, when both match.
+    fn at(&self, path: &str) -> Option<&Asset> {
+        let (hash, name) = path.split_once('/')?;
+        self.0.iter().find(|a| a.hash == hash && a.name == name)
+    }
+}
+
+/// An encoding the client accepts, best first.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+/// The best encoding `Accept-Encoding` allows (`q=0` refuses one).
+fn encoding(headers: &HeaderMap) -> Encoding {
+    let accepted = headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|part| {
+            let mut params = part.split(';');
+            let name = params.next()?.trim().to_ascii_lowercase();
+            let refused = params.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    == Some(0.0)
+            });
+            (!refused).then_some(name)
+        })
+        .collect::<Vec<_>>();
+    if accepted.iter().any(|n| n == "br") {
+        Encoding::Brotli
+    } else if accepted.iter().any(|n| n == "gzip") {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    }
+}
+
+fn brotli(body: &[u8]) -> Bytes {
+    let mut out = Vec::with_capacity(body.len() / 4);
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 9,
+        lgwin: 22,
+        ..Default::default()
+    };
+    // Writing to a Vec cannot fail.
+    let _ = brotli::BrotliCompress(&mut &body[..], &mut out, &params);
+    Bytes::from(out)
+}
+
+fn gzip(body: &[u8]) -> Bytes {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(body);
+    Bytes::from(encoder.finish().unwrap_or_default())
+}
+
+/// The body of `asset` in `encoding`, compressing it on first use.
+async fn encoded(asset: &'static Asset, encoding: Encoding) -> (Bytes, Option<&'static str>) {
+    let (cell, compress, name): (_, fn(&[u8]) -> Bytes, _) = match encoding {
+        Encoding::Identity => return (Bytes::from_static(asset.body), None),
+        Encoding::Brotli => (&asset.brotli, brotli, "br"),
+        Encoding::Gzip => (&asset.gzip, gzip, "gzip"),
+    };
+    let body = cell
+        .get_or_init(|| async move {
+            tokio::task::spawn_blocking(move || compress(asset.body))
+                .await
+                .unwrap_or_else(|_| Bytes::new())
+        })
+        .await;
+    if body.is_empty() {
+        return (Bytes::from_static(asset.body), None);
+    }
+    (body.clone(), Some(name))
+}
+
+/// The file at `path` (`{hash}/{name}`) in the best encoding the client
+/// accepts, cacheable for a year; 404 for any other path.
+pub async fn serve(path: &str, headers: &HeaderMap) -> Response {
+    let Some(asset) = ASSETS.at(path) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let etag = format!("\"{}\"", asset.hash);
+    let mut response = if headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag))
+    {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let (body, content_encoding) = encoded(asset, encoding(headers)).await;
+        let mut response = body.into_response();
+        if let Some(name) = content_encoding {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
+        }
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(asset.media_type),
+        );
+        response
+    };
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, value);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accepting(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(value).unwrap(),
+        );
+        headers
+    }
+
+    #[test]
+    fn the_best_accepted_encoding_is_chosen() {
+        assert_eq!(encoding(&HeaderMap::new()), Encoding::Identity);
+        assert_eq!(encoding(&accepting("gzip, deflate, br")), Encoding::Brotli);
+        assert_eq!(encoding(&accepting("gzip, br;q=0")), Encoding::Gzip);
+        assert_eq!(encoding(&accepting("identity")), Encoding::Identity);
+        assert_eq!(encoding(&accepting("BR;q=0.5")), Encoding::Brotli);
+    }
+
+    #[test]
+    fn a_file_is_found_only_by_its_hash_and_name() {
+        let react = ASSETS.named("react.production.min.js");
+        let path = react.url();
+        let path = path.strip_prefix(PREFIX).unwrap();
+        assert!(ASSETS.at(path).is_some());
+        assert!(
+            ASSETS
+                .at(&format!("0000000000000000/{}", react.name))
+                .is_none()
+        );
+        assert!(
+            ASSETS
+                .at(&format!("{}/graphiql.min.js", react.hash))
+                .is_none()
+        );
+        assert!(ASSETS.at(react.name).is_none());
     }
 }

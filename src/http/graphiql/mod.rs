@@ -1,19 +1,22 @@
 //! GraphiQL at `/`, opening with the example catalogue (`examples/`) as tabs.
-//! The page loads GraphiQL and React from unpkg, or, with
-//! `PARKGRAPH_GRAPHIQL_ASSETS`, from this server (see [`assets`]).
+//!
+//! Everything the page loads comes from this server, out of the binary (see
+//! [`assets`]): it works offline, and its `Content-Security-Policy` allows
+//! this server's scripts and styles and the page's own inline script and
+//! style, by hash, and nothing else.
 
 mod assets;
 
-use std::path::Path;
+use std::sync::LazyLock;
 
-use async_graphql::http::GraphiQLSource;
 use axum::body::Bytes;
-use axum::extract::{self, State};
-use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::extract;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine as _;
+use sha2::Digest as _;
 
-use super::AppState;
-use assets::Assets;
+use assets::ASSETS;
 
 /// The catalogue, built into the binary: one tab per example.
 const EXAMPLES: [&str; 9] = [
@@ -28,39 +31,60 @@ const EXAMPLES: [&str; 9] = [
     include_str!("../../../examples/partner-import-dry-run.graphql"),
 ];
 
-// async-graphql's page takes no initial tabs; this is the props line its
-// template writes, which the tabs are added after.
-const PROPS: &str = "defaultEditorToolsVisibility: true,";
+const TEMPLATE: &str = include_str!("page.html");
+const SCRIPT: &str = include_str!("page.js");
+const STYLE: &str = "body { height: 100%; margin: 0; width: 100%; overflow: hidden; } \
+                     #graphiql { height: 100vh; }";
 
-/// The page, and the files it loads when they are served from here; built
-/// once at startup.
-pub struct GraphiQL {
-    page: Bytes,
-    assets: Option<Assets>,
+// The `<style>` GraphiQL's dialogs (Radix, through react-remove-scroll)
+// insert while open. Its figures are scrollbar and body margins, all 0 on
+// this page, which never scrolls, so its text and hash are fixed;
+// e2e/graphiql.mjs opens a dialog and fails on the console error a wrong
+// hash would give.
+const DIALOG_STYLE: &str = "'sha256-nzTgYzXYDNe6BAHiiI7NNlfK8n/auuOAhh2t92YvuXo='";
+
+/// The page and the policy it is served with, made once per process.
+struct Page {
+    html: Bytes,
+    policy: HeaderValue,
 }
 
-impl GraphiQL {
-    /// The page linking unpkg, or, with `assets_dir` (a `node_modules`
-    /// folder holding `graphiql`, `react` and `react-dom`), linking this
-    /// server's copies of the files read from there. Fails when a file is
-    /// missing, so a bad folder stops startup rather than showing a blank page.
-    pub fn new(assets_dir: Option<&Path>) -> anyhow::Result<Self> {
-        let html = GraphiQLSource::build()
-            .endpoint("/graphql")
-            .subscription_endpoint("/graphql")
-            .title("parkgraph: Pakistan's technology parks")
-            .finish();
-        let assets = assets_dir.map(Assets::load).transpose()?;
-        let html = match &assets {
-            Some(assets) => assets.relink(&html)?,
-            None => html,
-        };
-        let page = html.replacen(PROPS, &format!("{PROPS} defaultTabs: {},", tabs()), 1);
-        Ok(Self {
-            page: Bytes::from(page),
-            assets,
-        })
+static PAGE: LazyLock<Page> = LazyLock::new(|| {
+    let script = SCRIPT.replace("TABS", &tabs());
+    let html = TEMPLATE
+        .replace("{favicon}", &ASSETS.named("favicon.svg").url())
+        .replace("{graphiql.css}", &ASSETS.named("graphiql.min.css").url())
+        .replace("{react}", &ASSETS.named("react.production.min.js").url())
+        .replace(
+            "{react-dom}",
+            &ASSETS.named("react-dom.production.min.js").url(),
+        )
+        .replace("{graphiql.js}", &ASSETS.named("graphiql.min.js").url())
+        .replace("{style}", STYLE)
+        .replace("{script}", &script);
+    // GraphiQL's stylesheet carries its fonts and icons as data: URLs; the
+    // API is this server's, over HTTP and WebSocket ('self' covers both).
+    let policy = format!(
+        "default-src 'none'; script-src 'self' '{}'; style-src 'self' '{}' {DIALOG_STYLE}; \
+         img-src 'self' data:; font-src 'self' data:; connect-src 'self'; \
+         base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        sha256(&script),
+        sha256(STYLE),
+    );
+    Page {
+        html: Bytes::from(html),
+        policy: HeaderValue::from_str(&policy)
+            .unwrap_or(HeaderValue::from_static("default-src 'none'")),
     }
+});
+
+/// `sha256-…`: how a policy names an inline script or style.
+fn sha256(text: &str) -> String {
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 /// The examples as GraphiQL tab objects, escaped for a `<script>` block.
@@ -82,26 +106,29 @@ fn tabs() -> String {
 }
 
 /// The GraphiQL page.
-pub async fn page(State(state): State<AppState>) -> Html<Bytes> {
-    Html(state.graphiql.page.clone())
+pub async fn page() -> Response {
+    let page = &*PAGE;
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            (header::CONTENT_SECURITY_POLICY, page.policy.clone()),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            // Small, and it names the current files: always asked again.
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        page.html.clone(),
+    )
+        .into_response()
 }
 
-/// One of the files the page loads, when they are served from here; 404 for
-/// anything else (only the listed files are served, whatever the folder holds).
-pub async fn asset(
-    State(state): State<AppState>,
-    extract::Path(file): extract::Path<String>,
-) -> Response {
-    match state.graphiql.assets.as_ref().and_then(|a| a.get(&file)) {
-        Some((media_type, body)) => (
-            [
-                (header::CONTENT_TYPE, media_type),
-                (header::CACHE_CONTROL, "public, max-age=3600"),
-                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-            ],
-            body,
-        )
-            .into_response(),
-        None => StatusCode::NOT_FOUND.into_response(),
-    }
+/// One of the files the page loads, at `/graphiql/assets/{hash}/{name}`; 404
+/// for anything else.
+pub async fn asset(extract::Path(path): extract::Path<String>, headers: HeaderMap) -> Response {
+    assets::serve(&path, &headers).await
 }
