@@ -14,6 +14,7 @@ use tracing::Instrument;
 use super::AppState;
 use super::errors::{code_of, give_every_error_a_code, refusal};
 use super::negotiate::{Media, accept, is_json_body, not_acceptable, respond};
+use super::params;
 use crate::auth::Credentials;
 use crate::graphql::{Executor, execute_counted, operation_type};
 use crate::metrics::Observation;
@@ -49,13 +50,9 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Body)
         let message = "batched requests are not supported; send one operation per request";
         return refuse(media, StatusCode::BAD_REQUEST, message);
     }
-    match serde_json::from_slice::<GqlRequest>(&bytes) {
+    match params::from_json(&bytes) {
         Ok(request) => run(&state, &headers, request, media).await.0,
-        Err(err) => refuse(
-            media,
-            StatusCode::BAD_REQUEST,
-            &format!("the body is not a GraphQL request: {err}"),
-        ),
+        Err(why) => refuse(media, StatusCode::BAD_REQUEST, &why),
     }
 }
 
@@ -73,16 +70,9 @@ pub async fn get(State(state): State<AppState>, request: Request) -> Response {
     let Some(media) = accept(request.headers()) else {
         return not_acceptable();
     };
-    let parsed = async_graphql::http::parse_query_string(request.uri().query().unwrap_or(""));
-    let gql = match parsed {
+    let gql = match params::from_url(request.uri().query().unwrap_or("")) {
         Ok(gql) => gql,
-        Err(err) => {
-            return refuse(
-                media,
-                StatusCode::BAD_REQUEST,
-                &format!("the URL is not a GraphQL request: {err}"),
-            );
-        }
+        Err(why) => return refuse(media, StatusCode::BAD_REQUEST, &why),
     };
     if operation_type(&gql) == Some(OperationType::Mutation) {
         let mut refused = refuse(

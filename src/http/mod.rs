@@ -6,6 +6,7 @@ mod errors;
 mod graphiql;
 mod graphql;
 mod negotiate;
+mod params;
 mod rate;
 
 use std::sync::Arc;

@@ -20,6 +20,80 @@ async fn a_malformed_json_body_is_a_400_with_a_graphql_error() {
     );
 }
 
+/// Parameters that make no GraphQL request (no `query`, or a parameter of
+/// the wrong type) are a 400 under `application/json` too, over POST and
+/// GET; a `query` that fails to parse is still answered 200 there, as a
+/// GraphQL error.
+#[tokio::test]
+async fn invalid_request_parameters_are_a_400_under_either_media_type() {
+    let app = TestApp::seeded().await;
+    let client = reqwest::Client::new();
+    let bodies = [
+        json!({ "qeury": "{ __typename }" }),
+        json!({ "query": 7 }),
+        json!({ "query": "{ __typename }", "variables": "x" }),
+        json!({ "query": "{ __typename }", "operationName": ["A"] }),
+        json!({ "query": "{ __typename }", "extensions": 1 }),
+    ];
+
+    for body in &bodies {
+        for accept in ["application/json", "application/graphql-response+json"] {
+            let (status, _, text) = app
+                .post_with(
+                    body.to_string().into_bytes(),
+                    &[("content-type", "application/json"), ("accept", accept)],
+                )
+                .await;
+            assert_eq!(status, 400, "{body} ({accept}): {text}");
+            let answer: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(first_code(&answer), "BAD_USER_INPUT", "{body}");
+        }
+    }
+    for params in [
+        vec![("operationName", "A")],
+        vec![("query", "{ __typename }"), ("variables", "[1]")],
+    ] {
+        let response = client
+            .get(app.url("/graphql"))
+            .query(&params)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400, "{params:?}");
+    }
+    let (status, _, text) = app
+        .post_with(
+            json!({ "query": "{" }).to_string().into_bytes(),
+            &[
+                ("content-type", "application/json"),
+                ("accept", "application/json"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{text}");
+    assert!(text.contains("\"errors\""), "{text}");
+}
+
+/// A GET request names its operation with `operationName`, as a POST does.
+#[tokio::test]
+async fn a_get_request_runs_the_operation_it_names() {
+    let app = TestApp::seeded().await;
+    let query = "query A { parks { totalCount } } query B { firms { totalCount } }";
+
+    let response = reqwest::Client::new()
+        .get(app.url("/graphql"))
+        .query(&[("query", query), ("operationName", "B")])
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert!(body.get("errors").is_none(), "{body:#}");
+    assert!(body["data"]["firms"]["totalCount"].as_i64().unwrap() > 0);
+    assert!(body["data"].get("parks").is_none(), "{body:#}");
+}
+
 /// Syntax and validation errors carry a code like every other error.
 #[tokio::test]
 async fn parse_and_validation_errors_have_codes() {
