@@ -24,13 +24,9 @@ pub struct App {
 impl App {
     /// Connects, migrates, seeds an empty database (unless disabled) and binds.
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
-        let db = Db::connect_with(
-            &config.database_url,
-            config.pool_size(),
-            config.db_acquire_timeout,
-        )
-        .await
-        .with_context(|| format!("cannot connect to {}", redact(&config.database_url)))?;
+        let db = Db::connect_with(&config.database_url, config.pool())
+            .await
+            .with_context(|| format!("cannot connect to {}", redact(&config.database_url)))?;
         db.migrate()
             .await
             .context("migrating the database failed")?;

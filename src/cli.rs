@@ -213,13 +213,9 @@ async fn keys(db: &Db, action: KeysAction) -> anyhow::Result<()> {
 }
 
 async fn connect(config: &Config) -> anyhow::Result<Db> {
-    Db::connect_with(
-        &config.database_url,
-        config.pool_size(),
-        config.db_acquire_timeout,
-    )
-    .await
-    .with_context(|| format!("cannot connect to {}", redact(&config.database_url)))
+    Db::connect_with(&config.database_url, config.pool())
+        .await
+        .with_context(|| format!("cannot connect to {}", redact(&config.database_url)))
 }
 
 fn positive_scale(text: &str) -> Result<f64, String> {

@@ -35,6 +35,11 @@ pub enum AppError {
     /// The database is out of reach. Maps to `SERVICE_UNAVAILABLE`.
     #[error("the database is unavailable; try again shortly")]
     Unavailable(#[source] sea_orm::DbErr),
+    /// Another writer held the write lock for longer than the busy timeout
+    /// (`PARKGRAPH_DB_BUSY_TIMEOUT_MS`). Nothing was written. Maps to
+    /// `SERVICE_UNAVAILABLE`, and the response carries `Retry-After`.
+    #[error("the database is busy with another write; nothing was written, try again shortly")]
+    Busy(#[source] sea_orm::DbErr),
     /// Anything else that went wrong on our side. Maps to `INTERNAL`; the
     /// source is logged, never shown.
     #[error("internal error")]
@@ -58,7 +63,7 @@ impl AppError {
             Self::Unauthenticated(_) => "UNAUTHENTICATED",
             Self::Forbidden(_) => "FORBIDDEN",
             Self::Conflict(_) => "CONFLICT",
-            Self::Unavailable(_) => "SERVICE_UNAVAILABLE",
+            Self::Unavailable(_) | Self::Busy(_) => "SERVICE_UNAVAILABLE",
             Self::Internal(_) => "INTERNAL",
         }
     }
@@ -68,6 +73,8 @@ impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
         if is_connection_failure(&err) {
             Self::Unavailable(err)
+        } else if is_busy(&err) {
+            Self::Busy(err)
         } else {
             Self::Internal(err.into())
         }
@@ -78,10 +85,12 @@ impl From<Arc<sea_orm::DbErr>> for AppError {
     fn from(err: Arc<sea_orm::DbErr>) -> Self {
         // Loader errors are shared between every waiter of a batch; the text is
         // all we need for the log.
-        let unavailable = is_connection_failure(&err);
+        let (unavailable, busy) = (is_connection_failure(&err), is_busy(&err));
         let err = sea_orm::DbErr::Custom(err.to_string());
         if unavailable {
             Self::Unavailable(err)
+        } else if busy {
+            Self::Busy(err)
         } else {
             Self::Internal(err.into())
         }
@@ -109,11 +118,32 @@ fn is_connection_failure(err: &sea_orm::DbErr) -> bool {
     }
 }
 
+/// True when another writer held the lock past the busy timeout: SQLite's
+/// SQLITE_BUSY or SQLITE_LOCKED (any extended code), PostgreSQL's
+/// `lock_not_available` (55P03, from `lock_timeout`), or this process's
+/// own write queue ([`crate::db::BUSY`]).
+pub fn is_busy(err: &sea_orm::DbErr) -> bool {
+    use sea_orm::{DbErr, RuntimeErr, sqlx};
+    match err {
+        DbErr::Custom(text) => text == crate::db::BUSY,
+        DbErr::Query(RuntimeErr::SqlxError(e))
+        | DbErr::Exec(RuntimeErr::SqlxError(e))
+        | DbErr::Conn(RuntimeErr::SqlxError(e)) => match &**e {
+            sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+                code == "55P03" || code.parse::<i32>().is_ok_and(|n| matches!(n & 0xff, 5 | 6))
+            }),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 impl ErrorExtensions for AppError {
     fn extend(&self) -> async_graphql::Error {
         match self {
             Self::Internal(source) => tracing::error!(error = ?source, "internal error"),
             Self::Unavailable(source) => tracing::warn!(error = %source, "database unavailable"),
+            Self::Busy(source) => tracing::warn!(error = %source, "database busy"),
             _ => {}
         }
         async_graphql::Error::new(self.to_string()).extend_with(|_, ext| {

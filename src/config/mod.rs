@@ -68,6 +68,11 @@ pub struct Config {
     /// `PARKGRAPH_DB_ACQUIRE_TIMEOUT_MS`: how long a request waits for a
     /// database connection before it fails with SERVICE_UNAVAILABLE.
     pub db_acquire_timeout: Duration,
+    /// `PARKGRAPH_DB_BUSY_TIMEOUT_MS`: how long a write (a mutation, an
+    /// import, `keys create`) waits while another writer holds the write
+    /// lock, in this process or another, before it fails with
+    /// SERVICE_UNAVAILABLE and `Retry-After`.
+    pub db_busy_timeout: Duration,
     /// `PARKGRAPH_SHUTDOWN_GRACE_MS`: how long requests in flight may run
     /// after SIGTERM or Ctrl-C.
     pub shutdown_grace: Duration,
@@ -92,6 +97,15 @@ impl Config {
         self.db_max_connections
             .unwrap_or(if postgres { 10 } else { 4 })
     }
+
+    /// The pool's size and waits.
+    pub fn pool(&self) -> crate::db::PoolOptions {
+        crate::db::PoolOptions {
+            max_connections: self.pool_size(),
+            acquire_timeout: self.db_acquire_timeout,
+            busy_timeout: self.db_busy_timeout,
+        }
+    }
 }
 
 impl Default for Config {
@@ -112,6 +126,7 @@ impl Default for Config {
             trust_forwarded_for: false,
             cors_origins: Vec::new(),
             db_acquire_timeout: Duration::from_secs(3),
+            db_busy_timeout: Duration::from_secs(5),
             shutdown_grace: Duration::from_secs(10),
             persisted_queries: None,
             persisted_only: false,
@@ -251,6 +266,11 @@ impl Config {
                 get("PARKGRAPH_DB_ACQUIRE_TIMEOUT_MS"),
                 "PARKGRAPH_DB_ACQUIRE_TIMEOUT_MS",
                 defaults.db_acquire_timeout,
+            )?,
+            db_busy_timeout: millis(
+                get("PARKGRAPH_DB_BUSY_TIMEOUT_MS"),
+                "PARKGRAPH_DB_BUSY_TIMEOUT_MS",
+                defaults.db_busy_timeout,
             )?,
             shutdown_grace: millis(
                 get("PARKGRAPH_SHUTDOWN_GRACE_MS"),

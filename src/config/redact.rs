@@ -20,6 +20,7 @@ impl std::fmt::Debug for Config {
             .field("trust_forwarded_for", &self.trust_forwarded_for)
             .field("cors_origins", &self.cors_origins)
             .field("db_acquire_timeout", &self.db_acquire_timeout)
+            .field("db_busy_timeout", &self.db_busy_timeout)
             .field("shutdown_grace", &self.shutdown_grace)
             .field("persisted_queries", &self.persisted_queries)
             .field("persisted_only", &self.persisted_only)

@@ -15,8 +15,9 @@ use std::time::{Duration, Instant};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{
-    ColumnTrait, ConnectOptions, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    QueryFilter, QueryResult, Statement, sea_query::SelectStatement,
+    ColumnTrait, ConnectOptions, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    DbBackend, DbErr, EntityTrait, QueryFilter, QueryResult, SqliteTransactionMode, Statement,
+    TransactionOptions, TransactionTrait, sea_query::SelectStatement,
 };
 
 tokio::task_local! {
@@ -28,6 +29,10 @@ tokio::task_local! {
 pub async fn counting<F: std::future::Future>(counter: Arc<AtomicU64>, work: F) -> F::Output {
     REQUEST_STATEMENTS.scope(counter, work).await
 }
+
+/// The text of the error a write gets when the busy timeout passes while
+/// this process's other writes hold the write lock.
+pub const BUSY: &str = "timed out waiting for another write";
 
 /// Counters shared by every clone of a [`Db`].
 #[derive(Debug, Default)]
@@ -64,6 +69,38 @@ impl DbStats {
     }
 }
 
+// Every write takes this PostgreSQL advisory lock (and, within one process,
+// the pool's write mutex) for its whole transaction. Change ids are then
+// assigned in commit order, so a reader resuming after id N can never miss a
+// change that commits later with a smaller id. Writes are small; serializing
+// them costs little here.
+const WRITE_LOCK: i64 = 7_245_818;
+
+/// How the pool connects and how long it waits.
+#[derive(Clone, Copy, Debug)]
+pub struct PoolOptions {
+    /// The most connections open at once.
+    pub max_connections: u32,
+    /// How long a statement waits for a free connection before it fails
+    /// with SERVICE_UNAVAILABLE.
+    pub acquire_timeout: Duration,
+    /// How long a write waits for another writer (another request, another
+    /// process on the same SQLite file, another replica) before it fails
+    /// with SERVICE_UNAVAILABLE.
+    pub busy_timeout: Duration,
+}
+
+impl PoolOptions {
+    /// `max_connections`, with the default waits.
+    pub fn sized(max_connections: u32) -> Self {
+        Self {
+            max_connections,
+            acquire_timeout: Duration::from_secs(3),
+            busy_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
 /// A cheap-to-clone handle on the database.
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -71,25 +108,26 @@ pub struct Db {
     pub conn: DatabaseConnection,
     /// Counters for this pool.
     pub stats: Arc<DbStats>,
-    /// Held by every write for its whole transaction: SQLite allows one writer
-    /// at a time, and a deferred transaction that upgrades to writing while
-    /// another writes fails with SQLITE_BUSY instead of waiting.
+    /// Held by every write of this process for its whole transaction, so
+    /// that they queue here rather than in the database.
     pub write_lock: Arc<tokio::sync::Mutex<()>>,
+    /// How long a write waits for the write lock (see [`PoolOptions`]).
+    busy_timeout: Duration,
 }
 
 impl Db {
     /// Connects, with a pool sized for the backend, and starts counting statements.
     pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Self> {
-        Self::connect_with(url, max_connections, Duration::from_secs(3)).await
+        Self::connect_with(url, PoolOptions::sized(max_connections)).await
     }
 
-    /// [`Db::connect`], waiting at most `acquire_timeout` for a connection
-    /// before a request fails with SERVICE_UNAVAILABLE.
-    pub async fn connect_with(
-        url: &str,
-        max_connections: u32,
-        acquire_timeout: Duration,
-    ) -> anyhow::Result<Self> {
+    /// [`Db::connect`] with the waits of `pool`.
+    pub async fn connect_with(url: &str, pool: PoolOptions) -> anyhow::Result<Self> {
+        let PoolOptions {
+            max_connections,
+            acquire_timeout,
+            busy_timeout,
+        } = pool;
         let mut options = ConnectOptions::new(url.to_owned());
         // An in-memory SQLite database lives and dies with its one connection.
         let in_memory = url.contains(":memory:") || url.contains("mode=memory");
@@ -118,6 +156,9 @@ impl Db {
             // rollback journal does at every commit.
             options.map_sqlx_sqlite_opts(|sqlite| sqlite.journal_mode(SqliteJournalMode::Wal));
         }
+        // How long SQLite waits for another connection's write lock, here or
+        // in another process on the same file, before answering SQLITE_BUSY.
+        options.map_sqlx_sqlite_opts(move |sqlite| sqlite.busy_timeout(busy_timeout));
         options.map_sqlx_sqlite_pool_opts(|pool| {
             pool.after_connect(|conn, _| {
                 Box::pin(async move {
@@ -137,7 +178,51 @@ impl Db {
             conn,
             stats,
             write_lock: Arc::default(),
+            busy_timeout,
         })
+    }
+
+    /// Waits (at most the busy timeout) for this process's other writes;
+    /// the guard is held for the write's whole transaction.
+    pub async fn queue_write(&self) -> Result<tokio::sync::OwnedMutexGuard<()>, DbErr> {
+        let lock = self.write_lock.clone().lock_owned();
+        tokio::time::timeout(self.busy_timeout, lock)
+            .await
+            .map_err(|_| DbErr::Custom(BUSY.to_owned()))
+    }
+
+    /// Begins a transaction that holds the database's write lock from its
+    /// first statement, waiting at most the busy timeout for it.
+    ///
+    /// On SQLite it is `BEGIN IMMEDIATE`: a deferred transaction that reads
+    /// and then writes fails at once with SQLITE_BUSY when another process
+    /// wrote in between, where an immediate one waits its turn at the start.
+    /// On PostgreSQL it takes the advisory write lock, with `lock_timeout`.
+    pub async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {
+        let txn = self.begin_immediate().await?;
+        if self.backend() == DbBackend::Postgres {
+            let lock = format!(
+                "SELECT set_config('lock_timeout', '{}ms', true), pg_advisory_xact_lock({WRITE_LOCK})",
+                self.busy_timeout.as_millis().max(1)
+            );
+            txn.execute_raw(Statement::from_string(DbBackend::Postgres, lock))
+                .await?;
+        }
+        Ok(txn)
+    }
+
+    /// Begins a transaction; on SQLite an immediate one (see [`Db::begin_write`]).
+    pub async fn begin_immediate(&self) -> Result<DatabaseTransaction, DbErr> {
+        match self.backend() {
+            DbBackend::Sqlite => {
+                let options = TransactionOptions {
+                    sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                    ..TransactionOptions::default()
+                };
+                self.conn.begin_with_options(options).await
+            }
+            _ => self.conn.begin().await,
+        }
     }
 
     /// Brings the schema up to date.

@@ -206,9 +206,15 @@ async fn run(
         error_codes: codes.clone(),
     });
     let ok = response.errors.is_empty();
+    let unavailable = codes.contains(&"SERVICE_UNAVAILABLE");
     let mut http = respond(media, response, None);
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         http.headers_mut().insert("x-request-id", value);
+    }
+    // A busy or unreachable database is usually back within the second.
+    if unavailable {
+        http.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
     }
     (http, ok)
 }

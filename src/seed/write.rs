@@ -1,8 +1,7 @@
 //! Writes a validated dataset in one transaction with the ids it was given.
 
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, Iterable,
-    Statement, TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, Iterable, Statement,
 };
 
 use super::read::Dataset;
@@ -80,7 +79,7 @@ async fn holds_data<C: ConnectionTrait>(conn: &C) -> Result<bool, sea_orm::DbErr
 /// another way. `data` runs only for an empty database (the synthetic
 /// dataset at scale 10 is 4 million rows to build and drop otherwise).
 pub async fn write(db: &Db, data: impl FnOnce() -> Dataset) -> Result<Outcome, SeedError> {
-    let txn = db.conn.begin().await?;
+    let txn = db.begin_immediate().await?;
     if txn.get_database_backend() == DbBackend::Postgres {
         // Replicas starting together on one empty database: the first seeds,
         // the others wait here and then find data.

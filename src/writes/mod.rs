@@ -11,9 +11,7 @@ use std::fmt::Debug;
 
 use entity::change;
 use futures::future::BoxFuture;
-use sea_orm::{
-    ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, Statement, TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, Statement};
 use tokio::sync::OwnedMutexGuard;
 
 pub use idempotency::Idempotency;
@@ -23,13 +21,6 @@ use crate::changes::{CHANNEL, Hub};
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::transfer::records::{Fields, Record, diff, key_of};
-
-// Every write takes this PostgreSQL advisory lock (and, within one process, the
-// pool's write mutex) for its whole transaction. Change ids are then assigned
-// in commit order, so a reader resuming after id N can never miss a change
-// that commits later with a smaller id. Writes are small; serializing them
-// costs little here.
-const WRITE_LOCK: i64 = 7_245_818;
 
 /// One write in progress. Dropped without [`Write::commit`], it rolls back.
 pub struct Write {
@@ -43,13 +34,8 @@ pub struct Write {
 impl Write {
     /// Begins a write for `actor`, waiting for any other write to finish.
     pub async fn begin(db: &Db, actor: &Actor) -> AppResult<Self> {
-        let serial = db.write_lock.clone().lock_owned().await;
-        let txn = db.conn.begin().await?;
-        if txn.get_database_backend() == DbBackend::Postgres {
-            let lock = format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})");
-            txn.execute_raw(Statement::from_string(DbBackend::Postgres, lock))
-                .await?;
-        }
+        let serial = db.queue_write().await?;
+        let txn = db.begin_write().await?;
         Ok(Self {
             txn,
             actor: actor.clone(),

@@ -52,6 +52,11 @@ impl TestApp {
         Self::start_with(true, true, |_| {}).await
     }
 
+    /// [`TestApp::shared`], with settings changed by `tweak`.
+    pub async fn shared_configured(tweak: fn(&mut Config)) -> Self {
+        Self::start_with(true, true, tweak).await
+    }
+
     /// A seeded server with settings changed by `tweak`.
     pub async fn configured(tweak: fn(&mut Config)) -> Self {
         Self::start_with(true, false, tweak).await

@@ -7,6 +7,7 @@ mod batching;
 mod changes;
 mod cli;
 mod columns;
+mod contention;
 mod dataset;
 mod errors;
 mod examples;
