@@ -210,21 +210,25 @@ macro_rules! by_position {
 }
 
 by_position! {
-    city::Model { id, slug, name, province, version, updated_at }
-    organization::Model { id, slug, name, kind, version, updated_at }
+    city::Model { id, slug, name, province, version, updated_at, name_folded }
+    organization::Model { id, slug, name, kind, version, updated_at, name_folded }
     park::Model {
         id, slug, name, kind, status, city_id, operator_id, area_sqft, opened_year, notes,
-        version, updated_at,
+        version, updated_at, name_folded,
     }
-    firm::Model { id, slug, name, sector, employees, version, updated_at }
+    firm::Model {
+        id, slug, name, sector, employees, version, updated_at, name_folded, sector_folded,
+    }
     tenancy::Model { id, park_id, firm_id, area_sqft, since, until, version, updated_at }
     project::Model {
         id, slug, name, status, city_id, park_id, cost_usd, area_sqft, target_year, jobs_target,
-        exports_target_usd, notes, version, updated_at,
+        exports_target_usd, notes, version, updated_at, name_folded,
     }
     project_partner::Model { id, project_id, organization_id, role, version, updated_at }
     milestone::Model { id, project_id, title, due, reached, version, updated_at }
-    indicator::Model { id, key, period, value, unit, notes, version, updated_at }
+    indicator::Model {
+        id, key, period, value, unit, notes, version, updated_at, key_folded, period_folded,
+    }
     source::Model { id, record_type, record_id, url, title, as_of }
 }
 

@@ -16,9 +16,15 @@ pub struct Model {
     pub employees: Option<i32>,
     pub version: i32,
     pub updated_at: String,
+    /// `name` folded by [`crate::fold`]; kept by this model's `before_save`.
+    #[serde(default)]
+    pub name_folded: String,
+    /// `sector` folded by [`crate::fold`]; kept by this model's `before_save`.
+    #[serde(default)]
+    pub sector_folded: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::keeps_folded!(name => name_folded, sector => sector_folded);

@@ -16,9 +16,15 @@ pub struct Model {
     pub notes: Option<String>,
     pub version: i32,
     pub updated_at: String,
+    /// `key` folded by [`crate::fold`]; kept by this model's `before_save`.
+    #[serde(default)]
+    pub key_folded: String,
+    /// `period` folded by [`crate::fold`]; kept by this model's `before_save`.
+    #[serde(default)]
+    pub period_folded: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::keeps_folded!(key => key_folded, period => period_folded);

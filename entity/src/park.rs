@@ -21,9 +21,12 @@ pub struct Model {
     pub notes: Option<String>,
     pub version: i32,
     pub updated_at: String,
+    /// `name` folded by [`crate::fold`]; kept by this model's `before_save`.
+    #[serde(default)]
+    pub name_folded: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::keeps_folded!(name => name_folded);

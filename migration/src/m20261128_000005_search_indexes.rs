@@ -44,14 +44,7 @@ impl MigrationTrait for Migration {
                 DbBackend::Postgres => {
                     vec![format!("DROP INDEX IF EXISTS ix_{table}_name_trgm")]
                 }
-                DbBackend::Sqlite => {
-                    let mut drops: Vec<String> = TRIGGERS
-                        .iter()
-                        .map(|(event, _)| format!("DROP TRIGGER IF EXISTS {table}_search_{event}"))
-                        .collect();
-                    drops.push(format!("DROP TABLE IF EXISTS {table}_search"));
-                    drops
-                }
+                DbBackend::Sqlite => sqlite_down(table),
                 _ => Vec::new(),
             };
             for sql in statements {
@@ -62,7 +55,7 @@ impl MigrationTrait for Migration {
     }
 }
 
-fn postgres_up() -> Vec<String> {
+pub(crate) fn postgres_up() -> Vec<String> {
     let mut statements = vec!["CREATE EXTENSION IF NOT EXISTS pg_trgm".to_owned()];
     statements.extend(SEARCHED.map(|table| {
         format!(
@@ -80,23 +73,31 @@ const TRIGGERS: [(&str, &str); 3] = [
     ("delete", "AFTER DELETE ON {t} BEGIN {remove} END"),
     (
         "rename",
-        "AFTER UPDATE OF id, name ON {t} BEGIN {remove} {add} END",
+        "AFTER UPDATE OF id, {c} ON {t} BEGIN {remove} {add} END",
     ),
 ];
 
-fn sqlite_up(table: &str) -> Vec<String> {
+/// The FTS5 table and triggers that index `table.name`.
+pub(crate) fn sqlite_up(table: &str) -> Vec<String> {
+    sqlite_up_on(table, "name", "trigram")
+}
+
+/// The FTS5 table `{table}_search` over `table.column`, with `tokenize`,
+/// the triggers that keep it in step, and its first fill.
+pub(crate) fn sqlite_up_on(table: &str, column: &str, tokenize: &str) -> Vec<String> {
     let search = format!("{table}_search");
-    let add = format!("INSERT INTO {search} (rowid, name) VALUES (new.id, new.name);");
+    let add = format!("INSERT INTO {search} (rowid, {column}) VALUES (new.id, new.{column});");
     let remove = format!(
-        "INSERT INTO {search} ({search}, rowid, name) VALUES ('delete', old.id, old.name);"
+        "INSERT INTO {search} ({search}, rowid, {column}) VALUES ('delete', old.id, old.{column});"
     );
     let mut statements = vec![format!(
         "CREATE VIRTUAL TABLE IF NOT EXISTS {search} USING fts5 \
-         (name, content='{table}', content_rowid='id', tokenize='trigram')"
+         ({column}, content='{table}', content_rowid='id', tokenize='{tokenize}')"
     )];
     statements.extend(TRIGGERS.iter().map(|(event, body)| {
         let body = body
             .replace("{t}", table)
+            .replace("{c}", column)
             .replace("{add}", &add)
             .replace("{remove}", &remove);
         format!("CREATE TRIGGER IF NOT EXISTS {search}_{event} {body}")
@@ -106,4 +107,14 @@ fn sqlite_up(table: &str) -> Vec<String> {
         "INSERT INTO {search} ({search}) VALUES ('rebuild')"
     ));
     statements
+}
+
+/// Drops `{table}_search` and its triggers.
+pub(crate) fn sqlite_down(table: &str) -> Vec<String> {
+    let mut drops: Vec<String> = TRIGGERS
+        .iter()
+        .map(|(event, _)| format!("DROP TRIGGER IF EXISTS {table}_search_{event}"))
+        .collect();
+    drops.push(format!("DROP TABLE IF EXISTS {table}_search"));
+    drops
 }

@@ -1,10 +1,9 @@
 use async_graphql::{Enum, InputObject};
 use entity::city::{Column, Entity};
-use sea_orm::DbBackend;
 use sea_orm::sea_query::{Condition, Expr, SelectStatement};
 
 use super::types::Province;
-use crate::filters::{SortDirection, StringFilter, combine};
+use crate::filters::{SortDirection, StringFilter, Text, combine};
 use crate::relay::{KeyKind, OrderKey};
 
 /// Which cities to include. All given fields must match; combine with `and`, `or`, `not`.
@@ -30,42 +29,42 @@ fn col(column: Column) -> Expr {
 
 impl CityFilter {
     /// The SQL condition on the `city` table.
-    pub fn condition(&self, db: DbBackend) -> Condition {
-        let own = Condition::all()
-            .add_option(
-                self.slug
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::Slug), db)),
-            )
-            .add_option(
-                self.name
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::Name), db)),
-            )
-            .add_option(
-                self.province
-                    .as_ref()
-                    .map(|p| crate::filters::one_of(col(Column::Province), p)),
-            );
+    pub fn condition(&self) -> Condition {
+        let own =
+            Condition::all()
+                .add_option(
+                    self.slug
+                        .as_ref()
+                        .map(|f| f.condition(&Text::plain(col(Column::Slug)))),
+                )
+                .add_option(self.name.as_ref().map(|f| {
+                    f.condition(&Text::folded(col(Column::Name), col(Column::NameFolded)))
+                }))
+                .add_option(
+                    self.province
+                        .as_ref()
+                        .map(|p| crate::filters::one_of(col(Column::Province), p)),
+                );
         combine(
             own,
             self.and.as_deref(),
             self.or.as_deref(),
             self.not.as_deref(),
-            |f| f.condition(db),
+            |f| f.condition(),
         )
     }
 
     /// `SELECT city.id FROM city WHERE <this filter>`, for relation filters.
-    pub fn ids(&self, db: DbBackend) -> SelectStatement {
-        crate::loaders::ids_where::<Entity>(self.condition(db))
+    pub fn ids(&self) -> SelectStatement {
+        crate::loaders::ids_where::<Entity>(self.condition())
     }
 }
 
 /// Fields cities can be sorted by.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum CityOrderField {
-    /// By name.
+    /// By name, ignoring case: lower-cased names by Unicode code point, the
+    /// same on every database (so `Ölpark` follows `Zafar`).
     Name,
 }
 
@@ -84,8 +83,8 @@ impl CityOrder {
     pub fn key(&self) -> OrderKey {
         match self.field {
             CityOrderField::Name => OrderKey::required(
-                "name",
-                col(Column::Name),
+                "name_folded",
+                col(Column::NameFolded),
                 KeyKind::Text,
                 self.direction == Some(SortDirection::Desc),
             ),

@@ -3,7 +3,6 @@ use async_graphql::{Context, Object};
 use super::inputs::{CityFilter, CityOrder};
 use super::service;
 use super::types::{City, CityConnection};
-use crate::db::Db;
 use crate::relay::{PageArgs, Scope};
 
 /// Root fields for cities.
@@ -52,8 +51,7 @@ impl CityQuery {
     ) -> async_graphql::Result<CityConnection> {
         let args = PageArgs::new(first, after, last, before);
         Ok(CityConnection(
-            service::listing(Db::backend_of(ctx), filter, order_by, &args, Scope::Root)?
-                .shaped(ctx),
+            service::listing(filter, order_by, &args, Scope::Root)?.shaped(ctx),
         ))
     }
 }

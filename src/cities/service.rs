@@ -1,5 +1,4 @@
 use entity::city;
-use sea_orm::DbBackend;
 use sea_orm::sea_query::Condition;
 
 use super::inputs::{CityFilter, CityOrder};
@@ -8,15 +7,12 @@ use crate::relay::{Listing, PageArgs, Scope, entity_listing};
 
 /// A page of cities matching `filter`.
 pub fn listing(
-    db: DbBackend,
     filter: Option<CityFilter>,
     order_by: Option<Vec<CityOrder>>,
     args: &PageArgs,
     scope: Scope,
 ) -> AppResult<Listing<city::Model>> {
-    let condition = filter
-        .map(|f| f.condition(db))
-        .unwrap_or_else(Condition::all);
+    let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
     let keys = order_by
         .unwrap_or_default()
         .iter()

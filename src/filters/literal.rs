@@ -18,8 +18,7 @@
 //! 100 per connection). sea-query quotes and escapes literals for each
 //! backend. Cursor positions stay bound: they change with every page.
 
-use sea_orm::DbBackend;
-use sea_orm::sea_query::{BinOper, Expr, ExprTrait, Func, LikeExpr, Value};
+use sea_orm::sea_query::{BinOper, Expr, ExprTrait, LikeExpr, Value};
 
 /// `value` as a literal in the SQL text. Text holding NUL stays bound
 /// (PostgreSQL refuses it in text either way; the API refuses it earlier).
@@ -30,25 +29,16 @@ pub fn lit(value: impl Into<Value>) -> Expr {
     }
 }
 
-/// Case-insensitive LIKE that behaves the same on SQLite and PostgreSQL,
-/// its pattern a literal (see the module docs).
-///
-/// PostgreSQL compares `LOWER(expr)`, which the `ix_*_lower_name` indexes
-/// serve. SQLite compares `expr` itself: its LIKE already ignores case in
-/// ASCII and its LOWER() lowers nothing else, so the answer is the same, and
-/// on a bare column SQLite reads a prefix from an index in NOCASE order
-/// (`ix_*_name_nocase`) where `LOWER(name)` made it lower-case every row.
-pub fn ilike(expr: Expr, pattern: &str, db: DbBackend) -> Expr {
-    let pattern = pattern.to_lowercase();
-    let subject = match db {
-        DbBackend::Sqlite => expr,
-        _ => Expr::expr(Func::lower(expr)),
-    };
+/// `expr LIKE pattern ESCAPE '\'`, its pattern a literal (see the module
+/// docs). Callers give folded text on both sides (see [`super::Text`]), so
+/// that SQLite's LIKE, which ignores ASCII case, and PostgreSQL's, which
+/// does not, match the same rows.
+pub fn like(expr: Expr, pattern: &str) -> Expr {
     if pattern.contains('\0') {
-        return subject.like(LikeExpr::new(pattern).escape('\\'));
+        return expr.like(LikeExpr::new(pattern).escape('\\'));
     }
     let pattern = lit(pattern).binary(BinOper::Escape, lit('\\'));
-    subject.binary(BinOper::Like, pattern)
+    expr.binary(BinOper::Like, pattern)
 }
 
 /// Escapes LIKE's wildcards so user text matches literally.
@@ -68,41 +58,39 @@ mod tests {
     use super::*;
     use sea_orm::sea_query::{Alias, PostgresQueryBuilder, Query, SqliteQueryBuilder};
 
-    fn names_like(pattern: &str, db: DbBackend) -> sea_orm::sea_query::SelectStatement {
+    fn names_like(pattern: &str) -> sea_orm::sea_query::SelectStatement {
         Query::select()
             .column(Alias::new("id"))
             .from(Alias::new("firm"))
-            .and_where(ilike(Expr::col(Alias::new("name")), pattern, db))
+            .and_where(like(Expr::col(Alias::new("name_folded")), pattern))
             .to_owned()
     }
 
     #[test]
     fn a_like_pattern_is_a_quoted_literal_on_both_backends() {
-        let pattern = format!("{}%", escape_like("O'Hara\\_"));
+        let pattern = format!("{}%", escape_like("o'hara\\_"));
 
-        let (sql, values) = names_like(&pattern, DbBackend::Sqlite).build(SqliteQueryBuilder);
-        // The bare column: SQLite can serve the prefix from a NOCASE index.
+        let (sql, values) = names_like(&pattern).build(SqliteQueryBuilder);
         assert_eq!(
             sql,
-            r#"SELECT "id" FROM "firm" WHERE "name" LIKE 'o''hara\\\_%' ESCAPE '\'"#
+            r#"SELECT "id" FROM "firm" WHERE "name_folded" LIKE 'o''hara\\\_%' ESCAPE '\'"#
         );
         assert!(values.0.is_empty(), "{values:?}");
 
-        let select = names_like(&pattern, DbBackend::Postgres);
-        let (sql, values) = select.build(PostgresQueryBuilder);
+        let (sql, values) = names_like(&pattern).build(PostgresQueryBuilder);
         assert_eq!(
             sql,
-            r#"SELECT "id" FROM "firm" WHERE LOWER("name") LIKE E'o\'hara\\\\\\_%' ESCAPE E'\\'"#
+            r#"SELECT "id" FROM "firm" WHERE "name_folded" LIKE E'o\'hara\\\\\\_%' ESCAPE E'\\'"#
         );
         assert!(values.0.is_empty(), "{values:?}");
     }
 
     #[test]
     fn a_pattern_with_nul_stays_bound() {
-        let (sql, values) = names_like("a\0%", DbBackend::Postgres).build(PostgresQueryBuilder);
+        let (sql, values) = names_like("a\0%").build(PostgresQueryBuilder);
         assert_eq!(
             sql,
-            r#"SELECT "id" FROM "firm" WHERE LOWER("name") LIKE $1 ESCAPE E'\\'"#
+            r#"SELECT "id" FROM "firm" WHERE "name_folded" LIKE $1 ESCAPE E'\\'"#
         );
         assert_eq!(values.0.len(), 1);
     }
@@ -129,7 +117,10 @@ mod tests {
             .from(Alias::new("park"))
             .cond_where(area.condition(Expr::col(Alias::new("area"))))
             .cond_where(cost.condition(Expr::col(Alias::new("cost"))))
-            .cond_where(name.condition(Expr::col(Alias::new("name")), DbBackend::Sqlite))
+            .cond_where(name.condition(&crate::filters::Text::folded(
+                Expr::col(Alias::new("name")),
+                Expr::col(Alias::new("name_folded")),
+            )))
             .to_owned();
         for (sql, values) in [
             select.build(SqliteQueryBuilder),
@@ -150,7 +141,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn sqlite_reads_a_name_prefix_from_the_nocase_index() {
+    async fn sqlite_reads_a_name_prefix_as_a_range_of_the_folded_name_index() {
         let db = crate::db::Db::connect("sqlite::memory:", 1).await.unwrap();
         db.migrate().await.unwrap();
         let filter = crate::cities::CityFilter {
@@ -160,12 +151,12 @@ mod tests {
             }),
             ..Default::default()
         };
-        let (sql, _) = filter.ids(DbBackend::Sqlite).build(SqliteQueryBuilder);
+        let (sql, _) = filter.ids().build(SqliteQueryBuilder);
         let steps = crate::db::explain_sqlite(&db, &sql).await;
         // A range of the index, not a scan of every name in it.
         assert!(
             steps.iter().any(|s| s.starts_with("SEARCH")
-                && s.contains("ix_city_name_nocase (name>? AND name<?)")),
+                && s.contains("ix_city_name_folded_id (name_folded>? AND name_folded<?)")),
             "{sql}: {steps:?}"
         );
     }

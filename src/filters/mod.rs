@@ -3,12 +3,13 @@
 //! Filters always become SQL; nothing is filtered in Rust after fetching.
 
 use async_graphql::{Enum, InputObject};
-use sea_orm::DbBackend;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func};
 
 mod literal;
+mod text;
 
-pub use literal::{escape_like, ilike, lit};
+pub use literal::{escape_like, like, lit};
+pub use text::Text;
 
 /// `expr IN (values)` for an enum filter, the stored names as literals.
 pub fn one_of<E: async_graphql::resolver_utils::EnumType + Copy + PartialEq>(
@@ -78,8 +79,9 @@ impl async_graphql::CustomValidator<String> for NoNul {
     }
 }
 
-/// String comparisons; `contains` and `startsWith` are case-insensitive, the
-/// others exact. All given operators must hold.
+/// String comparisons; `contains` and `startsWith` ignore case (in every
+/// script, the same way on every database), the others are exact. All given
+/// operators must hold.
 #[derive(InputObject, Clone, Debug, Default)]
 pub struct StringFilter {
     /// Exactly equal to.
@@ -95,7 +97,7 @@ pub struct StringFilter {
     /// null do not match).
     #[graphql(validator(max_items = 1000, list, custom = "NoNul"))]
     pub not_in: Option<Vec<String>>,
-    /// Contains this text, ignoring case.
+    /// Contains this text, ignoring case (`"ö"` finds "Ölpark").
     #[graphql(validator(custom = "NoNul"))]
     pub contains: Option<String>,
     /// Starts with this text, ignoring case.
@@ -176,25 +178,18 @@ impl FloatFilter {
 }
 
 impl StringFilter {
-    /// The SQL condition on `expr`, for the database `db`.
-    pub fn condition(&self, expr: Expr, db: DbBackend) -> Condition {
-        let e = || expr.clone();
+    /// The SQL condition on `text`: the exact operators on the column, the
+    /// case-insensitive ones on its folded copy. The same SQL on both backends.
+    pub fn condition(&self, text: &Text) -> Condition {
+        let e = || text.exact.clone();
         let cond = Condition::all()
             .add_option(self.eq.clone().map(|v| e().eq(lit(v))))
             .add_option(self.ne.clone().map(|v| e().ne(lit(v))))
             .add_option(self.in_.clone().map(|v| e().is_in(v.into_iter().map(lit))))
             .add_option(self.not_in.clone().map(|v| not_in(e(), v)))
-            .add_option(
-                self.contains
-                    .as_deref()
-                    .map(|v| ilike(e(), &format!("%{}%", escape_like(v)), db)),
-            )
-            .add_option(
-                self.starts_with
-                    .as_deref()
-                    .map(|v| ilike(e(), &format!("{}%", escape_like(v)), db)),
-            );
-        null_check(cond, &expr, self.is_null)
+            .add_option(self.contains.as_deref().map(|v| text.contains(v)))
+            .add_option(self.starts_with.as_deref().map(|v| text.starts_with(v)));
+        null_check(cond, &text.exact, self.is_null)
     }
 }
 

@@ -1,9 +1,8 @@
 use async_graphql::{Enum, InputObject};
 use entity::firm::{Column, Entity};
-use sea_orm::DbBackend;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
 
-use crate::filters::{IntFilter, SortDirection, StringFilter, combine};
+use crate::filters::{IntFilter, SortDirection, StringFilter, Text, combine};
 use crate::parks::ParkFilter;
 use crate::relay::{KeyKind, OrderKey};
 
@@ -34,51 +33,53 @@ pub(crate) fn col(column: Column) -> Expr {
 
 impl FirmFilter {
     /// The SQL condition on the `firm` table.
-    pub fn condition(&self, db: DbBackend) -> Condition {
+    pub fn condition(&self) -> Condition {
         let own =
             Condition::all()
                 .add_option(
                     self.slug
                         .as_ref()
-                        .map(|f| f.condition(col(Column::Slug), db)),
+                        .map(|f| f.condition(&Text::plain(col(Column::Slug)))),
                 )
-                .add_option(
-                    self.name
-                        .as_ref()
-                        .map(|f| f.condition(col(Column::Name), db)),
-                )
-                .add_option(
-                    self.sector
-                        .as_ref()
-                        .map(|f| f.condition(col(Column::Sector), db)),
-                )
+                .add_option(self.name.as_ref().map(|f| {
+                    f.condition(&Text::folded(col(Column::Name), col(Column::NameFolded)))
+                }))
+                .add_option(self.sector.as_ref().map(|f| {
+                    f.condition(&Text::folded(
+                        col(Column::Sector),
+                        col(Column::SectorFolded),
+                    ))
+                }))
                 .add_option(
                     self.employees
                         .as_ref()
                         .map(|f| f.condition(col(Column::Employees))),
                 )
-                .add_option(self.in_park.as_ref().map(|f| {
-                    col(Column::Id).in_subquery(crate::tenancies::firm_ids_in_parks(f, db))
-                }));
+                .add_option(
+                    self.in_park.as_ref().map(|f| {
+                        col(Column::Id).in_subquery(crate::tenancies::firm_ids_in_parks(f))
+                    }),
+                );
         combine(
             own,
             self.and.as_deref(),
             self.or.as_deref(),
             self.not.as_deref(),
-            |f| f.condition(db),
+            |f| f.condition(),
         )
     }
 
     /// `SELECT firm.id FROM firm WHERE <this filter>`, for relation filters.
-    pub fn ids(&self, db: DbBackend) -> SelectStatement {
-        crate::loaders::ids_where::<Entity>(self.condition(db))
+    pub fn ids(&self) -> SelectStatement {
+        crate::loaders::ids_where::<Entity>(self.condition())
     }
 }
 
 /// Fields firms can be sorted by.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum FirmOrderField {
-    /// By name.
+    /// By name, ignoring case: lower-cased names by Unicode code point, the
+    /// same on every database (so `Ölpark` follows `Zafar`).
     Name,
     /// By head count (unknown last).
     Employees,
@@ -100,7 +101,7 @@ impl FirmOrder {
         let desc = self.direction == Some(SortDirection::Desc);
         match self.field {
             FirmOrderField::Name => {
-                OrderKey::required("name", col(Column::Name), KeyKind::Text, desc)
+                OrderKey::required("name_folded", col(Column::NameFolded), KeyKind::Text, desc)
             }
             FirmOrderField::Employees => {
                 OrderKey::optional("employees", col(Column::Employees), KeyKind::Int, desc)

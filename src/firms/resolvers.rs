@@ -3,7 +3,6 @@ use async_graphql::{Context, Object};
 use super::inputs::{FirmFilter, FirmOrder};
 use super::service;
 use super::types::{Firm, FirmConnection};
-use crate::db::Db;
 use crate::relay::PageArgs;
 
 /// Root fields for firms.
@@ -50,7 +49,7 @@ impl FirmQuery {
     ) -> async_graphql::Result<FirmConnection> {
         let args = PageArgs::new(first, after, last, before);
         Ok(FirmConnection(
-            service::listing(Db::backend_of(ctx), filter, order_by, &args)?.shaped(ctx),
+            service::listing(filter, order_by, &args)?.shaped(ctx),
         ))
     }
 }

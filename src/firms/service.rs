@@ -1,6 +1,5 @@
 use async_graphql::Context;
 use entity::firm;
-use sea_orm::DbBackend;
 use sea_orm::sea_query::Condition;
 
 use super::inputs::{FirmFilter, FirmOrder};
@@ -28,14 +27,11 @@ pub async fn by_slug(ctx: &Context<'_>, slug: &str) -> AppResult<Option<firm::Mo
 
 /// A page of firms matching `filter`.
 pub fn listing(
-    db: DbBackend,
     filter: Option<FirmFilter>,
     order_by: Option<Vec<FirmOrder>>,
     args: &PageArgs,
 ) -> AppResult<Listing<firm::Model>> {
-    let condition = filter
-        .map(|f| f.condition(db))
-        .unwrap_or_else(Condition::all);
+    let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
     let keys = order_by
         .unwrap_or_default()
         .iter()

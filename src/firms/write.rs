@@ -22,11 +22,15 @@ pub async fn load(db: &Db, id: i32) -> AppResult<firm::Model> {
 pub async fn create(w: &mut Write, input: CreateFirmInput) -> AppResult<i32> {
     validate::slug("input.slug", &input.slug)?;
     let employees = validate::count("input.employees", input.employees.map(i64::from))?;
+    let name = validate::text("input.name", &input.name, false)?;
+    let sector = validate::opt_text("input.sector", input.sector)?;
     let model = firm::Model {
         id: 0,
         slug: input.slug.clone(),
-        name: validate::text("input.name", &input.name, false)?,
-        sector: validate::opt_text("input.sector", input.sector)?,
+        name_folded: entity::fold(&name),
+        sector_folded: sector.as_deref().map(entity::fold),
+        name,
+        sector,
         employees: employees.map(|e| e as i32),
         version: 1,
         updated_at: w.now(),

@@ -1,9 +1,8 @@
 use async_graphql::InputObject;
 use entity::indicator::{Column, Entity};
-use sea_orm::DbBackend;
 use sea_orm::sea_query::{Condition, Expr};
 
-use crate::filters::StringFilter;
+use crate::filters::{StringFilter, Text};
 
 /// Which indicators to include. All given fields must match.
 #[derive(InputObject, Clone, Debug, Default)]
@@ -16,17 +15,22 @@ pub struct IndicatorFilter {
 
 impl IndicatorFilter {
     /// The SQL condition on the `indicator` table.
-    pub fn condition(&self, db: DbBackend) -> Condition {
+    pub fn condition(&self) -> Condition {
         Condition::all()
             .add_option(
                 self.key
                     .as_ref()
-                    .map(|f| f.condition(Expr::col((Entity, Column::Key)), db)),
+                    .map(|f| f.condition(&folded(Column::Key, Column::KeyFolded))),
             )
             .add_option(
                 self.period
                     .as_ref()
-                    .map(|f| f.condition(Expr::col((Entity, Column::Period)), db)),
+                    .map(|f| f.condition(&folded(Column::Period, Column::PeriodFolded))),
             )
     }
+}
+
+/// An indicator text column and its folded copy.
+fn folded(text: Column, folded: Column) -> Text {
+    Text::folded(Expr::col((Entity, text)), Expr::col((Entity, folded)))
 }

@@ -8,7 +8,7 @@ use crate::error::AppResult;
 /// Indicators matching `filter`, by key, then period, then id.
 pub async fn list(db: &Db, filter: Option<IndicatorFilter>) -> AppResult<Vec<indicator::Model>> {
     Ok(indicator::Entity::find()
-        .filter(filter.unwrap_or_default().condition(db.backend()))
+        .filter(filter.unwrap_or_default().condition())
         .order_by_asc(indicator::Column::Key)
         .order_by_asc(indicator::Column::Period)
         .order_by_asc(indicator::Column::Id)

@@ -1,10 +1,9 @@
 use async_graphql::{Enum, InputObject};
 use entity::organization::{Column, Entity};
-use sea_orm::DbBackend;
 use sea_orm::sea_query::{Condition, Expr, SelectStatement};
 
 use super::types::OrganizationKind;
-use crate::filters::{SortDirection, StringFilter, combine};
+use crate::filters::{SortDirection, StringFilter, Text, combine};
 use crate::relay::{KeyKind, OrderKey};
 
 /// Which organizations to include. All given fields must match; combine with
@@ -31,42 +30,42 @@ fn col(column: Column) -> Expr {
 
 impl OrganizationFilter {
     /// The SQL condition on the `organization` table.
-    pub fn condition(&self, db: DbBackend) -> Condition {
-        let own = Condition::all()
-            .add_option(
-                self.slug
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::Slug), db)),
-            )
-            .add_option(
-                self.name
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::Name), db)),
-            )
-            .add_option(
-                self.kind
-                    .as_ref()
-                    .map(|k| crate::filters::one_of(col(Column::Kind), k)),
-            );
+    pub fn condition(&self) -> Condition {
+        let own =
+            Condition::all()
+                .add_option(
+                    self.slug
+                        .as_ref()
+                        .map(|f| f.condition(&Text::plain(col(Column::Slug)))),
+                )
+                .add_option(self.name.as_ref().map(|f| {
+                    f.condition(&Text::folded(col(Column::Name), col(Column::NameFolded)))
+                }))
+                .add_option(
+                    self.kind
+                        .as_ref()
+                        .map(|k| crate::filters::one_of(col(Column::Kind), k)),
+                );
         combine(
             own,
             self.and.as_deref(),
             self.or.as_deref(),
             self.not.as_deref(),
-            |f| f.condition(db),
+            |f| f.condition(),
         )
     }
 
     /// `SELECT organization.id FROM organization WHERE <this filter>`.
-    pub fn ids(&self, db: DbBackend) -> SelectStatement {
-        crate::loaders::ids_where::<Entity>(self.condition(db))
+    pub fn ids(&self) -> SelectStatement {
+        crate::loaders::ids_where::<Entity>(self.condition())
     }
 }
 
 /// Fields organizations can be sorted by.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum OrganizationOrderField {
-    /// By name.
+    /// By name, ignoring case: lower-cased names by Unicode code point, the
+    /// same on every database (so `Ölpark` follows `Zafar`).
     Name,
 }
 
@@ -85,8 +84,8 @@ impl OrganizationOrder {
     pub fn key(&self) -> OrderKey {
         match self.field {
             OrganizationOrderField::Name => OrderKey::required(
-                "name",
-                col(Column::Name),
+                "name_folded",
+                col(Column::NameFolded),
                 KeyKind::Text,
                 self.direction == Some(SortDirection::Desc),
             ),

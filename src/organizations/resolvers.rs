@@ -3,7 +3,6 @@ use async_graphql::{Context, Object};
 use super::inputs::{OrganizationFilter, OrganizationOrder};
 use super::service;
 use super::types::{Organization, OrganizationConnection};
-use crate::db::Db;
 use crate::relay::PageArgs;
 
 /// Root fields for organizations.
@@ -50,7 +49,7 @@ impl OrganizationQuery {
     ) -> async_graphql::Result<OrganizationConnection> {
         let args = PageArgs::new(first, after, last, before);
         Ok(OrganizationConnection(
-            service::listing(Db::backend_of(ctx), filter, order_by, &args)?.shaped(ctx),
+            service::listing(filter, order_by, &args)?.shaped(ctx),
         ))
     }
 }

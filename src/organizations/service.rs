@@ -1,6 +1,5 @@
 use async_graphql::Context;
 use entity::organization;
-use sea_orm::DbBackend;
 use sea_orm::sea_query::Condition;
 
 use super::inputs::{OrganizationFilter, OrganizationOrder};
@@ -34,14 +33,11 @@ pub async fn by_slug(ctx: &Context<'_>, slug: &str) -> AppResult<Option<organiza
 
 /// A page of organizations matching `filter`.
 pub fn listing(
-    db: DbBackend,
     filter: Option<OrganizationFilter>,
     order_by: Option<Vec<OrganizationOrder>>,
     args: &PageArgs,
 ) -> AppResult<Listing<organization::Model>> {
-    let condition = filter
-        .map(|f| f.condition(db))
-        .unwrap_or_else(Condition::all);
+    let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
     let keys = order_by
         .unwrap_or_default()
         .iter()

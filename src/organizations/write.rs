@@ -28,10 +28,12 @@ pub async fn create(w: &mut Write, input: CreateOrganizationInput) -> AppResult<
         // `none` is the group key of parks without an operator.
         return Err(AppError::bad_input("input.slug", "`none` is reserved"));
     }
+    let name = validate::text("input.name", &input.name, false)?;
     let model = organization::Model {
         id: 0,
         slug: input.slug.clone(),
-        name: validate::text("input.name", &input.name, false)?,
+        name_folded: entity::fold(&name),
+        name,
         kind: to_db(input.kind).to_owned(),
         version: 1,
         updated_at: w.now(),

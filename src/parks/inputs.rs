@@ -1,11 +1,10 @@
 use async_graphql::{Enum, InputObject};
 use entity::park::{Column, Entity};
-use sea_orm::DbBackend;
 use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, SelectStatement};
 
 use super::types::{ParkKind, ParkStatus};
 use crate::cities::CityFilter;
-use crate::filters::{IntFilter, SortDirection, StringFilter, combine, one_of};
+use crate::filters::{IntFilter, SortDirection, StringFilter, Text, combine, one_of};
 use crate::firms::FirmFilter;
 use crate::organizations::OrganizationFilter;
 use crate::relay::{KeyKind, OrderKey};
@@ -45,62 +44,62 @@ pub(crate) fn col(column: Column) -> Expr {
 
 impl ParkFilter {
     /// The SQL condition on the `park` table.
-    pub fn condition(&self, db: DbBackend) -> Condition {
-        let own = Condition::all()
-            .add_option(
-                self.slug
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::Slug), db)),
-            )
-            .add_option(
-                self.name
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::Name), db)),
-            )
-            .add_option(self.kind.as_ref().map(|k| one_of(col(Column::Kind), k)))
-            .add_option(self.status.as_ref().map(|s| one_of(col(Column::Status), s)))
-            .add_option(
-                self.city
-                    .as_ref()
-                    .map(|f| col(Column::CityId).in_subquery(f.ids(db))),
-            )
-            .add_option(
-                self.operator
-                    .as_ref()
-                    .map(|f| col(Column::OperatorId).in_subquery(f.ids(db))),
-            )
-            .add_option(
-                self.area_sqft
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::AreaSqft))),
-            )
-            .add_option(
-                self.opened_year
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::OpenedYear))),
-            )
-            .add_option(self.has_tenant.as_ref().map(|f| {
-                col(Column::Id).in_subquery(crate::tenancies::park_ids_with_tenant(f, db))
-            }));
+    pub fn condition(&self) -> Condition {
+        let own =
+            Condition::all()
+                .add_option(
+                    self.slug
+                        .as_ref()
+                        .map(|f| f.condition(&Text::plain(col(Column::Slug)))),
+                )
+                .add_option(self.name.as_ref().map(|f| {
+                    f.condition(&Text::folded(col(Column::Name), col(Column::NameFolded)))
+                }))
+                .add_option(self.kind.as_ref().map(|k| one_of(col(Column::Kind), k)))
+                .add_option(self.status.as_ref().map(|s| one_of(col(Column::Status), s)))
+                .add_option(
+                    self.city
+                        .as_ref()
+                        .map(|f| col(Column::CityId).in_subquery(f.ids())),
+                )
+                .add_option(
+                    self.operator
+                        .as_ref()
+                        .map(|f| col(Column::OperatorId).in_subquery(f.ids())),
+                )
+                .add_option(
+                    self.area_sqft
+                        .as_ref()
+                        .map(|f| f.condition(col(Column::AreaSqft))),
+                )
+                .add_option(
+                    self.opened_year
+                        .as_ref()
+                        .map(|f| f.condition(col(Column::OpenedYear))),
+                )
+                .add_option(self.has_tenant.as_ref().map(|f| {
+                    col(Column::Id).in_subquery(crate::tenancies::park_ids_with_tenant(f))
+                }));
         combine(
             own,
             self.and.as_deref(),
             self.or.as_deref(),
             self.not.as_deref(),
-            |f| f.condition(db),
+            |f| f.condition(),
         )
     }
 
     /// `SELECT park.id FROM park WHERE <this filter>`, for relation filters.
-    pub fn ids(&self, db: DbBackend) -> SelectStatement {
-        crate::loaders::ids_where::<Entity>(self.condition(db))
+    pub fn ids(&self) -> SelectStatement {
+        crate::loaders::ids_where::<Entity>(self.condition())
     }
 }
 
 /// Fields parks can be sorted by.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum ParkOrderField {
-    /// By name.
+    /// By name, ignoring case: lower-cased names by Unicode code point, the
+    /// same on every database (so `Ölpark` follows `Zafar`).
     Name,
     /// By covered area (unknown areas last).
     AreaSqft,
@@ -133,7 +132,7 @@ impl ParkOrder {
         let desc = self.direction == Some(SortDirection::Desc);
         match self.field {
             ParkOrderField::Name => {
-                OrderKey::required("name", col(Column::Name), KeyKind::Text, desc)
+                OrderKey::required("name_folded", col(Column::NameFolded), KeyKind::Text, desc)
             }
             ParkOrderField::AreaSqft => {
                 OrderKey::optional("area_sqft", col(Column::AreaSqft), KeyKind::Int, desc)

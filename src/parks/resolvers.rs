@@ -4,7 +4,6 @@ use super::connection::{ParkConnection, ParkStats};
 use super::inputs::{ParkFilter, ParkOrder};
 use super::service;
 use super::types::Park;
-use crate::db::Db;
 use crate::relay::{PageArgs, Scope};
 
 /// Root fields for parks.
@@ -67,13 +66,7 @@ impl ParkQuery {
             ParkFilter,
         >,
     ) -> async_graphql::Result<ParkStats> {
-        let list = service::listing(
-            Db::backend_of(ctx),
-            filter,
-            None,
-            &PageArgs::default(),
-            Scope::Root,
-        )?;
+        let list = service::listing(filter, None, &PageArgs::default(), Scope::Root)?;
         Ok(ParkStats::new(list, ctx))
     }
 }

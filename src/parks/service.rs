@@ -1,12 +1,10 @@
 use async_graphql::Context;
 use entity::{city, organization, park};
-use sea_orm::DbBackend;
 use sea_orm::JoinType;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
 
 use super::connection::{ParkConnection, ParkGroup, ParkGroupBy};
 use super::inputs::{ParkFilter, ParkOrder, col, tenant_count as tenants_of_park};
-use crate::db::Db;
 use crate::error::AppResult;
 use crate::joins::{Join, find_one, nests_children, selects, selects_in_nodes};
 use crate::projects::ProjectsOfPark;
@@ -17,15 +15,12 @@ use crate::sources::ParkSources;
 
 /// A list of parks matching `filter`, at the root or under a parent.
 pub fn listing(
-    db: DbBackend,
     filter: Option<ParkFilter>,
     order_by: Option<Vec<ParkOrder>>,
     args: &PageArgs,
     scope: Scope,
 ) -> AppResult<Listing<park::Model>> {
-    let condition = filter
-        .map(|f| f.condition(db))
-        .unwrap_or_else(Condition::all);
+    let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
     let keys = order_by
         .unwrap_or_default()
         .iter()
@@ -44,7 +39,7 @@ pub fn connection(
     scope: Scope,
 ) -> AppResult<ParkConnection> {
     let joins = joins(|field| selects_in_nodes(ctx, field));
-    let listing = listing(Db::backend_of(ctx), filter, order_by, args, scope)?
+    let listing = listing(filter, order_by, args, scope)?
         .narrowed::<park::Entity>(super::columns::wanted(ctx))
         .join(joins)
         .shaped(ctx);

@@ -119,14 +119,8 @@ impl Park {
     ) -> async_graphql::Result<TenancyConnection> {
         let args = PageArgs::new(first, after, last, before);
         let wanted = crate::tenancies::tenant_columns_wanted(ctx);
-        let tenants = crate::tenancies::tenants_of_park(
-            crate::db::Db::backend_of(ctx),
-            self.0.id,
-            filter,
-            order_by,
-            &args,
-            wanted,
-        )?;
+        let tenants =
+            crate::tenancies::tenants_of_park(self.0.id, filter, order_by, &args, wanted)?;
         Ok(TenancyConnection(tenants.shaped(ctx)))
     }
 

@@ -40,10 +40,12 @@ async fn operator(w: &Write, field: &str, slug: Option<String>) -> AppResult<Opt
 /// Creates a park; its id.
 pub async fn create(w: &mut Write, input: CreateParkInput) -> AppResult<i32> {
     validate::slug("input.slug", &input.slug)?;
+    let name = validate::text("input.name", &input.name, false)?;
     let model = park::Model {
         id: 0,
         slug: input.slug.clone(),
-        name: validate::text("input.name", &input.name, false)?,
+        name_folded: entity::fold(&name),
+        name,
         kind: to_db(input.kind).to_owned(),
         status: to_db(input.status).to_owned(),
         city_id: reference::<city::Entity>(

@@ -1,11 +1,10 @@
 use async_graphql::{Enum, InputObject};
 use entity::project::{Column, Entity};
 use entity::project_partner;
-use sea_orm::DbBackend;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
 
 use crate::cities::CityFilter;
-use crate::filters::{FloatFilter, IntFilter, SortDirection, StringFilter, combine};
+use crate::filters::{FloatFilter, IntFilter, SortDirection, StringFilter, Text, combine};
 use crate::organizations::OrganizationFilter;
 use crate::parks::ParkStatus;
 use crate::relay::{KeyKind, OrderKey};
@@ -43,63 +42,62 @@ pub(crate) fn col(column: Column) -> Expr {
 
 impl ProjectFilter {
     /// The SQL condition on the `project` table.
-    pub fn condition(&self, db: DbBackend) -> Condition {
-        let own = Condition::all()
-            .add_option(
-                self.slug
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::Slug), db)),
-            )
-            .add_option(
-                self.name
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::Name), db)),
-            )
-            .add_option(
-                self.status
-                    .as_ref()
-                    .map(|s| crate::filters::one_of(col(Column::Status), s)),
-            )
-            .add_option(
-                self.city
-                    .as_ref()
-                    .map(|f| col(Column::CityId).in_subquery(f.ids(db))),
-            )
-            .add_option(
-                self.cost_usd
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::CostUsd))),
-            )
-            .add_option(
-                self.target_year
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::TargetYear))),
-            )
-            .add_option(
-                self.jobs_target
-                    .as_ref()
-                    .map(|f| f.condition(col(Column::JobsTarget))),
-            )
-            .add_option(self.has_partner.as_ref().map(|f| {
-                let partners = Query::select()
-                    .column((project_partner::Entity, project_partner::Column::ProjectId))
-                    .from(project_partner::Entity)
-                    .and_where(
-                        Expr::col((
-                            project_partner::Entity,
-                            project_partner::Column::OrganizationId,
-                        ))
-                        .in_subquery(f.ids(db)),
-                    )
-                    .to_owned();
-                col(Column::Id).in_subquery(partners)
-            }));
+    pub fn condition(&self) -> Condition {
+        let own =
+            Condition::all()
+                .add_option(
+                    self.slug
+                        .as_ref()
+                        .map(|f| f.condition(&Text::plain(col(Column::Slug)))),
+                )
+                .add_option(self.name.as_ref().map(|f| {
+                    f.condition(&Text::folded(col(Column::Name), col(Column::NameFolded)))
+                }))
+                .add_option(
+                    self.status
+                        .as_ref()
+                        .map(|s| crate::filters::one_of(col(Column::Status), s)),
+                )
+                .add_option(
+                    self.city
+                        .as_ref()
+                        .map(|f| col(Column::CityId).in_subquery(f.ids())),
+                )
+                .add_option(
+                    self.cost_usd
+                        .as_ref()
+                        .map(|f| f.condition(col(Column::CostUsd))),
+                )
+                .add_option(
+                    self.target_year
+                        .as_ref()
+                        .map(|f| f.condition(col(Column::TargetYear))),
+                )
+                .add_option(
+                    self.jobs_target
+                        .as_ref()
+                        .map(|f| f.condition(col(Column::JobsTarget))),
+                )
+                .add_option(self.has_partner.as_ref().map(|f| {
+                    let partners = Query::select()
+                        .column((project_partner::Entity, project_partner::Column::ProjectId))
+                        .from(project_partner::Entity)
+                        .and_where(
+                            Expr::col((
+                                project_partner::Entity,
+                                project_partner::Column::OrganizationId,
+                            ))
+                            .in_subquery(f.ids()),
+                        )
+                        .to_owned();
+                    col(Column::Id).in_subquery(partners)
+                }));
         combine(
             own,
             self.and.as_deref(),
             self.or.as_deref(),
             self.not.as_deref(),
-            |f| f.condition(db),
+            |f| f.condition(),
         )
     }
 }
@@ -107,7 +105,8 @@ impl ProjectFilter {
 /// Fields projects can be sorted by.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum ProjectOrderField {
-    /// By name.
+    /// By name, ignoring case: lower-cased names by Unicode code point, the
+    /// same on every database (so `Ölpark` follows `Zafar`).
     Name,
     /// By approved cost (unknown last).
     CostUsd,
@@ -133,7 +132,7 @@ impl ProjectOrder {
         let desc = self.direction == Some(SortDirection::Desc);
         match self.field {
             ProjectOrderField::Name => {
-                OrderKey::required("name", col(Column::Name), KeyKind::Text, desc)
+                OrderKey::required("name_folded", col(Column::NameFolded), KeyKind::Text, desc)
             }
             ProjectOrderField::CostUsd => {
                 OrderKey::optional("cost_usd", col(Column::CostUsd), KeyKind::Float, desc)

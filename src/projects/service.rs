@@ -5,7 +5,6 @@ use sea_orm::sea_query::Condition;
 use super::connection::ProjectConnection;
 use super::inputs::{ProjectFilter, ProjectOrder};
 use super::loaders::{MilestonesOfProject, PartnersOfProject};
-use crate::db::Db;
 use crate::error::AppResult;
 use crate::joins::{Join, find_one, nests_children, selects, selects_in_nodes};
 use crate::relay::{PageArgs, Scope, entity_listing};
@@ -20,9 +19,7 @@ pub fn connection(
     args: &PageArgs,
     scope: Scope,
 ) -> AppResult<ProjectConnection> {
-    let condition = filter
-        .map(|f| f.condition(Db::backend_of(ctx)))
-        .unwrap_or_else(Condition::all);
+    let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
     let keys = order_by
         .unwrap_or_default()
         .iter()

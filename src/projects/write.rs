@@ -48,10 +48,12 @@ fn jobs(value: Option<i32>) -> AppResult<Option<i32>> {
 pub async fn create(w: &mut Write, input: CreateProjectInput) -> AppResult<i32> {
     w.actor().require_unbound("create projects")?;
     validate::slug("input.slug", &input.slug)?;
+    let name = validate::text("input.name", &input.name, false)?;
     let model = project::Model {
         id: 0,
         slug: input.slug.clone(),
-        name: validate::text("input.name", &input.name, false)?,
+        name_folded: entity::fold(&name),
+        name,
         status: to_db(input.status).to_owned(),
         city_id: reference::<city::Entity>(
             w,

@@ -1,12 +1,12 @@
 use sea_orm::DbBackend;
 use sea_orm::sea_query::extension::sqlite::SqliteExpr;
 use sea_orm::sea_query::{
-    Alias, Asterisk, Expr, ExprTrait, Func, IntoIden, Order, Query, SelectStatement, UnionType,
+    Alias, Asterisk, Expr, ExprTrait, IntoIden, Order, Query, SelectStatement, UnionType,
 };
 
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::filters::{escape_like, ilike};
+use crate::filters::{escape_like, like};
 
 // The searched tables and the GraphQL types their rows become.
 const KINDS: [(&str, &str); 5] = [
@@ -36,18 +36,18 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
             ),
         ));
     }
-    let lowered = text.to_lowercase();
-    let escaped = escape_like(text);
+    let folded = entity::fold(text);
+    let escaped = escape_like(&folded);
+    // Both compare folded names with the folded text (see filters::Text).
     // PostgreSQL serves the LIKE below from its trigram index by itself;
-    // SQLite has to be asked through the FTS5 table. It is given the lowered
-    // text the LIKE compares with, so every name the LIKE accepts is among
-    // its candidates even where Unicode lowering and FTS5 folding differ.
-    let phrase = (db.backend() == DbBackend::Sqlite
-        && lowered.chars().count() >= MIN_INDEXED_CHARS)
-        .then(|| fts_phrase(&lowered));
+    // SQLite has to be asked through the FTS5 table, which indexes the
+    // folded names case-sensitively: given the same folded text, every name
+    // the LIKE accepts is among its candidates.
+    let phrase = (db.backend() == DbBackend::Sqlite && folded.chars().count() >= MIN_INDEXED_CHARS)
+        .then(|| fts_phrase(&folded));
     let mut branches = KINDS.iter().map(|(table, type_name)| {
         let phrase = phrase.as_deref();
-        branch(table, type_name, &lowered, &escaped, phrase, db.backend())
+        branch(table, type_name, &folded, &escaped, phrase)
     });
     let mut union = branches.next().expect("KINDS is not empty");
     for other in branches {
@@ -57,7 +57,7 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
         .column(Asterisk)
         .from_subquery(union, Alias::new("hits"))
         .order_by(Alias::new("rank"), Order::Asc)
-        .order_by(Alias::new("name"), Order::Asc)
+        .order_by(Alias::new("name_folded"), Order::Asc)
         .order_by(Alias::new("kind"), Order::Asc)
         .order_by(Alias::new("id"), Order::Asc)
         .limit(first as u64)
@@ -71,16 +71,14 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
 fn branch(
     table_name: &str,
     type_name: &str,
-    lowered: &str,
+    folded: &str,
     escaped: &str,
     phrase: Option<&str>,
-    backend: DbBackend,
 ) -> SelectStatement {
     let table = Alias::new(table_name).into_iden();
-    let name = Expr::col((table.clone(), Alias::new("name")));
-    let lower_name = || Expr::expr(Func::lower(name.clone()));
-    let rank = Expr::case(lower_name().eq(lowered), 0)
-        .case(ilike(name.clone(), &format!("{escaped}%"), backend), 1)
+    let name = Expr::col((table.clone(), Alias::new("name_folded")));
+    let rank = Expr::case(name.clone().eq(folded), 0)
+        .case(like(name.clone(), &format!("{escaped}%")), 1)
         .finally(2);
     let mut select = Query::select();
     select
@@ -89,10 +87,10 @@ fn branch(
             Expr::col((table.clone(), Alias::new("id"))),
             Alias::new("id"),
         )
-        .expr_as(name.clone(), Alias::new("name"))
+        .expr_as(name.clone(), Alias::new("name_folded"))
         .expr_as(rank, Alias::new("rank"))
         .from(table.clone())
-        .and_where(ilike(name, &format!("%{escaped}%"), backend));
+        .and_where(like(name, &format!("%{escaped}%")));
     if let Some(phrase) = phrase {
         // FTS5 narrows the rows to candidates; the LIKE above stays the exact
         // test, so both backends match the same names.

@@ -149,10 +149,12 @@ pub fn parse_with(files: &Files, now: &str, ids: Ids<'_>) -> Result<Dataset, Vec
     let mut data = Dataset::default();
     for (n, r) in city_rows.iter().enumerate() {
         let (version, updated_at) = (1, now.to_owned());
+        let (slug, name) = (r.slug("slug"), r.text("name"));
         data.cities.push(city::Model {
             id: ids("cities.csv", n),
-            slug: r.slug("slug"),
-            name: r.text("name"),
+            slug,
+            name_folded: entity::fold(&name),
+            name,
             province: r.enumeration::<Province>("province"),
             version,
             updated_at,
@@ -164,10 +166,12 @@ pub fn parse_with(files: &Files, now: &str, ids: Ids<'_>) -> Result<Dataset, Vec
         if r.opt("slug").as_deref() == Some("none") {
             r.fail("slug", "`none` is reserved");
         }
+        let (slug, name) = (r.slug("slug"), r.text("name"));
         data.organizations.push(organization::Model {
             id: ids("organizations.csv", n),
-            slug: r.slug("slug"),
-            name: r.text("name"),
+            slug,
+            name_folded: entity::fold(&name),
+            name,
             kind: r.enumeration::<OrganizationKind>("kind"),
             version,
             updated_at,
@@ -175,10 +179,12 @@ pub fn parse_with(files: &Files, now: &str, ids: Ids<'_>) -> Result<Dataset, Vec
     }
     for (n, r) in park_rows.iter().enumerate() {
         let (version, updated_at) = (1, now.to_owned());
+        let (slug, name) = (r.slug("slug"), r.text("name"));
         data.parks.push(park::Model {
             id: ids("parks.csv", n),
-            slug: r.slug("slug"),
-            name: r.text("name"),
+            slug,
+            name_folded: entity::fold(&name),
+            name,
             kind: r.enumeration::<ParkKind>("kind"),
             status: r.enumeration::<ParkStatus>("status"),
             city_id: r
@@ -194,11 +200,14 @@ pub fn parse_with(files: &Files, now: &str, ids: Ids<'_>) -> Result<Dataset, Vec
     }
     for (n, r) in firm_rows.iter().enumerate() {
         let (version, updated_at) = (1, now.to_owned());
+        let (slug, name, sector) = (r.slug("slug"), r.text("name"), r.opt("sector"));
         data.firms.push(firm::Model {
             id: ids("firms.csv", n),
-            slug: r.slug("slug"),
-            name: r.text("name"),
-            sector: r.opt("sector"),
+            slug,
+            name_folded: entity::fold(&name),
+            sector_folded: sector.as_deref().map(entity::fold),
+            name,
+            sector,
             employees: r.count("employees"),
             version,
             updated_at,
@@ -224,10 +233,12 @@ pub fn parse_with(files: &Files, now: &str, ids: Ids<'_>) -> Result<Dataset, Vec
     }
     for (n, r) in project_rows.iter().enumerate() {
         let (version, updated_at) = (1, now.to_owned());
+        let (slug, name) = (r.slug("slug"), r.text("name"));
         data.projects.push(project::Model {
             id: ids("projects.csv", n),
-            slug: r.slug("slug"),
-            name: r.text("name"),
+            slug,
+            name_folded: entity::fold(&name),
+            name,
             status: r.enumeration::<ParkStatus>("status"),
             city_id: r
                 .reference("city_slug", &cities, "city", true)
@@ -278,10 +289,13 @@ pub fn parse_with(files: &Files, now: &str, ids: Ids<'_>) -> Result<Dataset, Vec
         if value.is_none() && r.opt("value").is_none() {
             r.fail("value", "must not be empty");
         }
+        let (key, period) = (r.key_part("key"), r.key_part("period"));
         data.indicators.push(indicator::Model {
             id: ids("indicators.csv", n),
-            key: r.key_part("key"),
-            period: r.key_part("period"),
+            key_folded: entity::fold(&key),
+            period_folded: entity::fold(&period),
+            key,
+            period,
             value: value.unwrap_or_default(),
             unit: r.text("unit"),
             notes: r.opt("notes"),

@@ -116,10 +116,12 @@ pub fn generate(scale: f64, now: &str) -> Dataset {
 
     for i in 0..cities {
         let (version, updated_at) = stamp();
+        let name = format!("{} City {i:04}", rng.pick(&WORDS));
         data.cities.push(city::Model {
             id: i as i32 + 1,
             slug: format!("synthetic-city-{i:04}"),
-            name: format!("{} City {i:04}", rng.pick(&WORDS)),
+            name_folded: entity::fold(&name),
+            name,
             province: rng.pick(&PROVINCES).to_owned(),
             version,
             updated_at,
@@ -127,10 +129,12 @@ pub fn generate(scale: f64, now: &str) -> Dataset {
     }
     for i in 0..orgs {
         let (version, updated_at) = stamp();
+        let name = format!("{} Organization {i:05}", rng.pick(&WORDS));
         data.organizations.push(organization::Model {
             id: i as i32 + 1,
             slug: format!("synthetic-org-{i:05}"),
-            name: format!("{} Organization {i:05}", rng.pick(&WORDS)),
+            name_folded: entity::fold(&name),
+            name,
             kind: rng.pick(&ORG_KINDS).to_owned(),
             version,
             updated_at,
@@ -138,10 +142,12 @@ pub fn generate(scale: f64, now: &str) -> Dataset {
     }
     for i in 0..parks {
         let (version, updated_at) = stamp();
+        let name = format!("{} Technology Park {i:06}", rng.pick(&WORDS));
         data.parks.push(park::Model {
             id: i as i32 + 1,
             slug: format!("synthetic-park-{i:06}"),
-            name: format!("{} Technology Park {i:06}", rng.pick(&WORDS)),
+            name_folded: entity::fold(&name),
+            name,
             kind: rng.pick(&PARK_KINDS).to_owned(),
             status: rng.pick(&STATUSES).to_owned(),
             city_id: rng.below(cities) as i32 + 1,
@@ -155,11 +161,15 @@ pub fn generate(scale: f64, now: &str) -> Dataset {
     }
     for i in 0..firms {
         let (version, updated_at) = stamp();
+        let name = format!("{} Systems {i:07}", rng.pick(&WORDS));
+        let sector = rng.pick(&SECTORS).to_owned();
         data.firms.push(firm::Model {
             id: i as i32 + 1,
             slug: format!("synthetic-firm-{i:07}"),
-            name: format!("{} Systems {i:07}", rng.pick(&WORDS)),
-            sector: Some(rng.pick(&SECTORS).to_owned()),
+            name_folded: entity::fold(&name),
+            sector_folded: Some(entity::fold(&sector)),
+            name,
+            sector: Some(sector),
             employees: (!rng.chance(20)).then(|| rng.between(2, 5_000) as i32),
             version,
             updated_at,
@@ -184,10 +194,12 @@ pub fn generate(scale: f64, now: &str) -> Dataset {
     }
     for i in 0..projects {
         let (version, updated_at) = stamp();
+        let name = format!("{} IT Park Project {i:05}", rng.pick(&WORDS));
         data.projects.push(project::Model {
             id: i as i32 + 1,
             slug: format!("synthetic-project-{i:05}"),
-            name: format!("{} IT Park Project {i:05}", rng.pick(&WORDS)),
+            name_folded: entity::fold(&name),
+            name,
             status: rng.pick(&STATUSES).to_owned(),
             city_id: rng.below(cities) as i32 + 1,
             park_id: (!rng.chance(20)).then(|| rng.below(parks) as i32 + 1),

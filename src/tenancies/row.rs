@@ -44,6 +44,8 @@ impl Decode for TenantRow {
         "f_employees",
         "f_version",
         "f_updated_at",
+        "f_name_folded",
+        "f_sector_folded",
     ];
 
     fn read_at(
@@ -89,7 +91,7 @@ const fn bit(i: usize) -> Wanted {
 }
 
 // Bit i is column i of firm::Model::COLUMNS: id, slug, name, sector,
-// employees, version, updated_at. `tenancies` and `sources` (like `park`
+// employees, version, updated_at (and the folded copies, which no field shows). `tenancies` and `sources` (like `park`
 // below) are left to read every column: they are rare on a park's tenants,
 // and through them tests/api/columns.rs asks for a reference answer.
 fn firm_columns(field: &str) -> Wanted {
@@ -139,7 +141,7 @@ mod tests {
         );
         assert_eq!(
             names(firm),
-            "id,slug,name,sector,employees,version,updated_at"
+            "id,slug,name,sector,employees,version,updated_at,name_folded,sector_folded"
         );
     }
 }

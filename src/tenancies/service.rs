@@ -1,6 +1,6 @@
 use entity::{firm, park, tenancy};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
-use sea_orm::{DbBackend, IdenStatic, Iterable, JoinType};
+use sea_orm::{IdenStatic, Iterable, JoinType};
 
 use super::row::{TENANCY_COLUMNS, TenantRow};
 use crate::decode::{Wanted, wants};
@@ -16,7 +16,7 @@ fn col(column: tenancy::Column) -> Expr {
 }
 
 /// `tenancy JOIN firm`, filtered on the firm.
-fn with_firms(filter: Option<&FirmFilter>, db: DbBackend) -> SelectStatement {
+fn with_firms(filter: Option<&FirmFilter>) -> SelectStatement {
     let mut select = Query::select()
         .from(tenancy::Entity)
         .join(
@@ -27,7 +27,7 @@ fn with_firms(filter: Option<&FirmFilter>, db: DbBackend) -> SelectStatement {
         )
         .to_owned();
     // An empty condition would still be written, as `WHERE $n` bound to TRUE.
-    if let Some(condition) = filter.map(|f| f.condition(db)).filter(|c| !c.is_empty()) {
+    if let Some(condition) = filter.map(|f| f.condition()).filter(|c| !c.is_empty()) {
         select.cond_where(condition);
     }
     select
@@ -36,7 +36,6 @@ fn with_firms(filter: Option<&FirmFilter>, db: DbBackend) -> SelectStatement {
 /// The tenants of one park, filtered and sorted by firm, paged by tenancy,
 /// reading the `wanted` columns of each tenant row.
 pub fn tenants_of_park(
-    db: DbBackend,
     park_id: i32,
     filter: Option<FirmFilter>,
     order_by: Option<Vec<FirmOrder>>,
@@ -55,7 +54,7 @@ pub fn tenants_of_park(
     };
     let listing = Listing::<TenantRow>::new(
         "tenancy",
-        with_firms(filter.as_ref(), db),
+        with_firms(filter.as_ref()),
         |select| {
             for (i, c) in tenancy::Column::iter().enumerate() {
                 if wants(wanted, i) {
@@ -82,18 +81,18 @@ pub fn tenants_of_park(
 }
 
 /// Ids of parks with at least one tenant matching `filter`.
-pub fn park_ids_with_tenant(filter: &FirmFilter, db: DbBackend) -> SelectStatement {
-    let mut select = with_firms(Some(filter), db);
+pub fn park_ids_with_tenant(filter: &FirmFilter) -> SelectStatement {
+    let mut select = with_firms(Some(filter));
     select.column((tenancy::Entity, tenancy::Column::ParkId));
     select
 }
 
 /// Ids of firms with a tenancy in a park matching `filter`.
-pub fn firm_ids_in_parks(filter: &ParkFilter, db: DbBackend) -> SelectStatement {
+pub fn firm_ids_in_parks(filter: &ParkFilter) -> SelectStatement {
     Query::select()
         .column((tenancy::Entity, tenancy::Column::FirmId))
         .from(tenancy::Entity)
-        .and_where(col(tenancy::Column::ParkId).in_subquery(filter.ids(db)))
+        .and_where(col(tenancy::Column::ParkId).in_subquery(filter.ids()))
         .to_owned()
 }
 
@@ -129,16 +128,8 @@ mod tests {
         db.migrate().await.unwrap();
         let firm_name_and_employees = (1 << 2 | 1 << 4 | 1) << TENANCY_COLUMNS;
         let args = PageArgs::new(Some(20), None, None, None);
-        let tenants = tenants_of_park(
-            DbBackend::Sqlite,
-            1,
-            None,
-            None,
-            &args,
-            1 | firm_name_and_employees,
-        )
-        .unwrap();
-        let sql = tenants.sql_for_parents(DbBackend::Sqlite, &[1, 2]);
+        let tenants = tenants_of_park(1, None, None, &args, 1 | firm_name_and_employees).unwrap();
+        let sql = tenants.sql_for_parents(sea_orm::DbBackend::Sqlite, &[1, 2]);
         let steps = crate::db::explain_sqlite(&db, &sql).await;
         let covered = "SEARCH tenancy USING COVERING INDEX ix_tenancy_park_id_firm_id (park_id=?)";
         assert_eq!(

@@ -6,6 +6,7 @@ mod helpers;
 mod batching;
 mod changes;
 mod cli;
+mod collation;
 mod columns;
 mod contention;
 mod dataset;
