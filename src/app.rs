@@ -9,9 +9,9 @@ use anyhow::Context as _;
 use tokio::net::TcpListener;
 
 use crate::config::{Config, redact};
-use crate::db::Db;
+use crate::dataset::seed;
 use crate::http::{AppState, router};
-use crate::seed;
+use crate::store::Db;
 
 /// A server that is bound and ready to serve.
 pub struct App {
@@ -47,7 +47,7 @@ impl App {
         let hub = crate::changes::Hub::start(&db)
             .await
             .context("reading the change log failed")?;
-        let persisted = crate::persisted::PersistedQueries::load(
+        let persisted = crate::graphql::persisted::PersistedQueries::load(
             config.persisted_queries.as_deref(),
             config.persisted_only,
         )?;

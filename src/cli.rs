@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand};
 
 use crate::app::App;
 use crate::config::{Config, redact};
-use crate::db::Db;
-use crate::seed;
+use crate::dataset::seed;
+use crate::store::Db;
 
 /// parkgraph: a GraphQL API for Pakistan's technology parks.
 ///
@@ -162,10 +162,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { files, dry_run } => {
             let db = connect(&config).await?;
             db.migrate().await?;
-            let files = crate::transfer::read_files(&files)?;
-            let report =
-                crate::transfer::import(&db, None, &crate::auth::Actor::cli(), files, dry_run)
-                    .await?;
+            let files = crate::dataset::transfer::read_files(&files)?;
+            let report = crate::dataset::transfer::import(
+                &db,
+                None,
+                &crate::auth::Actor::cli(),
+                files,
+                dry_run,
+            )
+            .await?;
             println!("{report}");
             if !report.problems.is_empty() {
                 anyhow::bail!("the import has problems; nothing was written");
@@ -174,7 +179,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export { dir } => {
             let db = connect(&config).await?;
             db.migrate().await?;
-            let rows = crate::transfer::export_to_dir(&db, &dir).await?;
+            let rows = crate::dataset::transfer::export_to_dir(&db, &dir).await?;
             println!("exported {rows} rows to {}", dir.display());
         }
         Command::Schema => unreachable!("handled above"),

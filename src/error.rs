@@ -121,11 +121,11 @@ fn is_connection_failure(err: &sea_orm::DbErr) -> bool {
 /// True when another writer held the lock past the busy timeout: SQLite's
 /// SQLITE_BUSY or SQLITE_LOCKED (any extended code), PostgreSQL's
 /// `lock_not_available` (55P03, from `lock_timeout`), or this process's
-/// own write queue ([`crate::db::BUSY`]).
+/// own write queue ([`crate::store::BUSY`]).
 pub fn is_busy(err: &sea_orm::DbErr) -> bool {
     use sea_orm::{DbErr, RuntimeErr, sqlx};
     match err {
-        DbErr::Custom(text) => text == crate::db::BUSY,
+        DbErr::Custom(text) => text == crate::store::BUSY,
         DbErr::Query(RuntimeErr::SqlxError(e))
         | DbErr::Exec(RuntimeErr::SqlxError(e))
         | DbErr::Conn(RuntimeErr::SqlxError(e)) => match &**e {

@@ -8,7 +8,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use super::KeyScope;
-use crate::db::Db;
+use crate::store::Db;
 
 /// The SHA-256 of a key, hex: what is stored and looked up.
 pub fn hash(token: &str) -> String {

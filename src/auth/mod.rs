@@ -9,8 +9,8 @@ pub use keys::{KeyInfo, NewKey, create, list, revoke};
 use async_graphql::{Context, Enum};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::store::Db;
 
 /// What a key may do. Each scope includes the ones before it.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

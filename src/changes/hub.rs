@@ -12,7 +12,7 @@ use sea_orm::sqlx::postgres::{PgListener, PgPoolOptions};
 use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use tokio::sync::{Notify, broadcast};
 
-use crate::db::Db;
+use crate::store::Db;
 
 /// The PostgreSQL NOTIFY channel every write signals on commit.
 pub const CHANNEL: &str = "parkgraph_changes";

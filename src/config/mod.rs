@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use crate::limits::Limits;
+use crate::graphql::limits::Limits;
 
 mod redact;
 mod values;
@@ -99,8 +99,8 @@ impl Config {
     }
 
     /// The pool's size and waits.
-    pub fn pool(&self) -> crate::db::PoolOptions {
-        crate::db::PoolOptions {
+    pub fn pool(&self) -> crate::store::PoolOptions {
+        crate::store::PoolOptions {
             max_connections: self.pool_size(),
             acquire_timeout: self.db_acquire_timeout,
             busy_timeout: self.db_busy_timeout,

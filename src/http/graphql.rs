@@ -17,7 +17,7 @@ use super::negotiate::{Media, accept, is_json_body, not_acceptable, respond};
 use super::params;
 use crate::auth::Credentials;
 use crate::graphql::{Executor, execute_counted, operation_type};
-use crate::metrics::Observation;
+use crate::http::metrics::Observation;
 
 /// POST /graphql: one request as JSON (`application/json` or
 /// `application/graphql-response+json`), at most `max_body_bytes`.

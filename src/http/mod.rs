@@ -5,6 +5,7 @@
 mod errors;
 mod graphiql;
 mod graphql;
+pub mod metrics;
 mod negotiate;
 mod params;
 mod rate;
@@ -22,8 +23,8 @@ use tower_http::trace::TraceLayer;
 
 pub use rate::RateLimiter;
 
-use crate::db::Db;
 use crate::graphql::AppSchema;
+use crate::store::Db;
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -31,7 +32,7 @@ pub struct AppState {
     /// The schema, with the database attached.
     pub schema: AppSchema,
     /// What every operation passes before the schema runs it.
-    pub front: Arc<crate::front::Front>,
+    pub front: Arc<crate::graphql::request::Front>,
     /// The database, for per-request loaders and readiness.
     pub db: Db,
     /// The largest request body accepted (HTTP 413 above).
@@ -45,7 +46,7 @@ pub struct AppState {
     /// Seconds a successful GET query may be cached.
     pub get_max_age: u32,
     /// Counters for `/metrics`.
-    pub metrics: Arc<crate::metrics::Metrics>,
+    pub metrics: Arc<crate::http::metrics::Metrics>,
 }
 
 /// All routes.

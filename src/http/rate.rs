@@ -14,7 +14,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::AppState;
-use crate::db::Db;
+use crate::store::Db;
 
 // Buckets idle this long are full again and can be forgotten.
 const IDLE: Duration = Duration::from_secs(600);
@@ -112,7 +112,7 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
     match state.rate.take(&client) {
         Ok(()) => next.run(request).await,
         Err(wait) => {
-            state.metrics.record(crate::metrics::Observation {
+            state.metrics.record(crate::http::metrics::Observation {
                 operation: None,
                 outcome: "RATE_LIMITED",
                 seconds: 0.0,

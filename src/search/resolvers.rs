@@ -2,8 +2,8 @@ use async_graphql::{Context, Object};
 
 use super::service;
 use super::types::SearchResult;
-use crate::db::Db;
-use crate::node::load_typed;
+use crate::graphql::node::load_typed;
+use crate::store::Db;
 
 /// Root field for text search.
 #[derive(Default)]
@@ -20,7 +20,7 @@ impl SearchQuery {
         ctx: &Context<'_>,
         #[graphql(
             desc = "Text to look for in names, ignoring case (matched literally).",
-            validator(custom = "crate::filters::NoNul")
+            validator(custom = "crate::store::filter::NoNul")
         )]
         text: String,
         #[graphql(default = 20, desc = "How many results at most (1 to 100).")] first: Option<i32>,

@@ -4,9 +4,9 @@ use sea_orm::sea_query::{
     Alias, Asterisk, Expr, ExprTrait, IntoIden, Order, Query, SelectStatement, UnionType,
 };
 
-use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::filters::{escape_like, like};
+use crate::store::Db;
+use crate::store::filter::{escape_like, like};
 
 // The searched tables and the GraphQL types their rows become.
 const KINDS: [(&str, &str); 5] = [
@@ -27,12 +27,12 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
     if text.is_empty() {
         return Err(AppError::bad_input("text", "`text` must not be empty"));
     }
-    if !(1..=crate::relay::MAX_PAGE_SIZE as i32).contains(&first) {
+    if !(1..=crate::store::listing::MAX_PAGE_SIZE as i32).contains(&first) {
         return Err(AppError::bad_input(
             "first",
             format!(
                 "`first` must be between 1 and {}",
-                crate::relay::MAX_PAGE_SIZE
+                crate::store::listing::MAX_PAGE_SIZE
             ),
         ));
     }

@@ -1,11 +1,11 @@
 use async_graphql::Union;
 
-use crate::cities::City;
-use crate::firms::Firm;
-use crate::node::Node;
-use crate::organizations::Organization;
-use crate::parks::Park;
-use crate::projects::Project;
+use crate::domains::cities::City;
+use crate::domains::firms::Firm;
+use crate::domains::organizations::Organization;
+use crate::domains::parks::Park;
+use crate::domains::projects::Project;
+use crate::graphql::node::Node;
 
 /// A record whose name matched a search.
 #[derive(Union, Clone, Debug)]

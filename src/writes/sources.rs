@@ -7,8 +7,8 @@ use sea_orm::{
 };
 
 use super::{Write, validate};
+use crate::dataset::transfer::records::{Record, Refs};
 use crate::error::AppResult;
-use crate::transfer::records::{Record, Refs};
 
 /// A citation for a record.
 #[derive(InputObject, Clone, Debug)]

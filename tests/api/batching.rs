@@ -17,7 +17,7 @@ async fn fixtures(app: &TestApp) {
         .data("{ city(slug: \"lahore\") { id } }", json!({}))
         .await;
     let (_, city_id) =
-        parkgraph::node::parse_global_id(city["city"]["id"].as_str().unwrap()).unwrap();
+        parkgraph::graphql::node::parse_global_id(city["city"]["id"].as_str().unwrap()).unwrap();
     let orgs: Vec<organization::ActiveModel> = ["operator", "partner-a", "partner-b"]
         .iter()
         .map(|slug| organization::ActiveModel {

@@ -71,7 +71,7 @@ async fn a_write_kept_waiting_past_the_busy_timeout_is_unavailable_with_retry_af
     let key = app.key("write", None).await;
     let version = park_version(&app).await;
     // Another process's writer, holding the write lock.
-    let other = parkgraph::db::Db::connect(&app.database_url, 1)
+    let other = parkgraph::store::Db::connect(&app.database_url, 1)
         .await
         .unwrap();
     let holder = other.begin_write().await.unwrap();

@@ -111,11 +111,11 @@ async fn seeding_a_seeded_database_writes_nothing() {
         .data("{ parks { totalCount } firms { totalCount } }", json!({}))
         .await;
 
-    let outcome = parkgraph::seed::seed(&app.db, &parkgraph::seed::embedded())
+    let outcome = parkgraph::dataset::seed::seed(&app.db, &parkgraph::dataset::seed::embedded())
         .await
         .unwrap();
 
-    assert_eq!(outcome, parkgraph::seed::Outcome::AlreadySeeded);
+    assert_eq!(outcome, parkgraph::dataset::seed::Outcome::AlreadySeeded);
     let after = app
         .data("{ parks { totalCount } firms { totalCount } }", json!({}))
         .await;

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use parkgraph::app::App;
 use parkgraph::config::Config;
-use parkgraph::db::Db;
+use parkgraph::store::Db;
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::{Value, json};
 

@@ -35,7 +35,7 @@ async fn node_and_nodes_resolve_global_ids() {
         .await;
     let park_id = data["park"]["id"].as_str().unwrap().to_owned();
     let city_id = data["city"]["id"].as_str().unwrap().to_owned();
-    let missing = parkgraph::node::global_id("Park", 999_999).0;
+    let missing = parkgraph::graphql::node::global_id("Park", 999_999).0;
 
     let data = app
         .data(

@@ -1,5 +1,5 @@
 use parkgraph::config::Config;
-use parkgraph::seed::{self, Files, SeedError};
+use parkgraph::dataset::seed::{self, Files, SeedError};
 use serde_json::json;
 
 use crate::helpers::TestApp;

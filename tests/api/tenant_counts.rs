@@ -168,7 +168,7 @@ async fn tenant_counts_follow_an_import() {
     let import = "mutation($files: [ImportFile!]!) { importDataset(files: $files) { created problems { reason } } }";
     let file =
         |name: &str, content: &str| json!({ "name": name, "format": "CSV", "content": content });
-    let files: Vec<Value> = parkgraph::transfer::export(&source.db.conn)
+    let files: Vec<Value> = parkgraph::dataset::transfer::export(&source.db.conn)
         .await
         .unwrap()
         .iter()
@@ -201,7 +201,7 @@ async fn tenant_counts_follow_an_import() {
 async fn a_synthetic_seed_stores_exact_tenant_counts() {
     let app = TestApp::spawn().await;
 
-    parkgraph::seed::seed_synthetic(&app.db, 0.01)
+    parkgraph::dataset::seed::seed_synthetic(&app.db, 0.01)
         .await
         .unwrap();
     let added = app

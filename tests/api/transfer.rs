@@ -31,10 +31,14 @@ async fn export_then_import_into_an_empty_database_then_export_gives_identical_f
     let target = TestApp::spawn().await;
     let key = target.key("admin", None).await;
 
-    let first = parkgraph::transfer::export(&source.db.conn).await.unwrap();
+    let first = parkgraph::dataset::transfer::export(&source.db.conn)
+        .await
+        .unwrap();
     let files = first.iter().map(|(name, text)| csv(name, text)).collect();
     let report = import(&target, &key, files, false).await;
-    let second = parkgraph::transfer::export(&target.db.conn).await.unwrap();
+    let second = parkgraph::dataset::transfer::export(&target.db.conn)
+        .await
+        .unwrap();
 
     assert_eq!(report["problems"], json!([]));
     assert_eq!(report["created"], 937, "{report:#}");
@@ -52,7 +56,9 @@ async fn an_import_with_three_bad_rows_reports_all_three_and_writes_nothing() {
         "{PARKS_HEADER}good-park,Good,IT_PARK,PLANNED,lahore,,,,\nbad-city,Bad,IT_PARK,PLANNED,atlantis,,,,\nbad-area,Bad,IT_PARK,PLANNED,lahore,,-3,,\n"
     );
     let firms = "slug,name,sector,employees\nfine-firm,Fine,,10\nBad Slug,Bad,,\n";
-    let before = parkgraph::transfer::export(&app.db.conn).await.unwrap();
+    let before = parkgraph::dataset::transfer::export(&app.db.conn)
+        .await
+        .unwrap();
 
     let report = import(
         &app,
@@ -85,7 +91,9 @@ async fn an_import_with_three_bad_rows_reports_all_three_and_writes_nothing() {
         "{report:#}"
     );
     assert_eq!(
-        parkgraph::transfer::export(&app.db.conn).await.unwrap(),
+        parkgraph::dataset::transfer::export(&app.db.conn)
+            .await
+            .unwrap(),
         before
     );
     assert_eq!(app.count("change").await, 0);
@@ -98,7 +106,9 @@ async fn an_import_with_three_bad_rows_reports_all_three_and_writes_nothing() {
 async fn a_dry_run_reports_the_changes_and_the_real_run_makes_them() {
     let app = TestApp::seeded().await;
     let key = app.key("admin", None).await;
-    let export = parkgraph::transfer::export(&app.db.conn).await.unwrap();
+    let export = parkgraph::dataset::transfer::export(&app.db.conn)
+        .await
+        .unwrap();
     let fazal = export["parks.csv"]
         .lines()
         .find(|l| l.starts_with("fazal-stp-islamabad,"))
@@ -251,16 +261,21 @@ async fn an_import_of_100000_rows_completes() {
     for n in 0..100_000 {
         firms.push_str(&format!("firm-{n},Firm {n},software,{}\n", n % 500));
     }
-    let files = vec![parkgraph::transfer::ImportFile::new(
+    let files = vec![parkgraph::dataset::transfer::ImportFile::new(
         "firms.csv".into(),
-        parkgraph::transfer::Format::Csv,
+        parkgraph::dataset::transfer::Format::Csv,
         firms,
     )];
 
-    let report =
-        parkgraph::transfer::import(&app.db, None, &parkgraph::auth::Actor::cli(), files, false)
-            .await
-            .unwrap();
+    let report = parkgraph::dataset::transfer::import(
+        &app.db,
+        None,
+        &parkgraph::auth::Actor::cli(),
+        files,
+        false,
+    )
+    .await
+    .unwrap();
 
     assert!(report.problems.is_empty(), "{report}");
     assert_eq!(report.created, 100_000);

@@ -1,0 +1,144 @@
+//! Writes a validated dataset in one transaction with the ids it was given.
+
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, Iterable, Statement,
+};
+
+use super::read::Dataset;
+use super::{Outcome, SeedError, TABLES};
+use crate::store::Db;
+
+// Bound parameters per INSERT: under SQLite's limit (32,766) and PostgreSQL's
+// (65,535). Fewer, larger statements load the synthetic dataset several times
+// faster on PostgreSQL than 200-row chunks did.
+const PARAMETERS_PER_STATEMENT: usize = 30_000;
+
+// Loads of at least this many rows refresh the planner's statistics.
+const BULK_ROWS: usize = 10_000;
+
+async fn insert<E, C>(conn: &C, rows: Vec<E::Model>) -> Result<(), sea_orm::DbErr>
+where
+    E: EntityTrait,
+    E::Model: IntoActiveModel<E::ActiveModel>,
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+    C: ConnectionTrait,
+{
+    let chunk_rows = PARAMETERS_PER_STATEMENT / E::Column::iter().count().max(1);
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<E::ActiveModel> = rows
+            .by_ref()
+            .take(chunk_rows)
+            .map(|m| m.into_active_model().reset_all())
+            .collect();
+        E::insert_many(chunk).exec_without_returning(conn).await?;
+    }
+    Ok(())
+}
+
+// On PostgreSQL the tenancy insert trigger (migration m20261128_000006)
+// updates every park once per INSERT, and inside one transaction each update
+// walks the park's earlier row versions: minutes at scale 10. Counting once
+// after the load is linear. The database is empty, so every other park
+// keeps its 0. SQLite's row trigger is cheap enough to leave on.
+async fn insert_tenancies<C: ConnectionTrait>(
+    conn: &C,
+    rows: Vec<entity::tenancy::Model>,
+) -> Result<(), sea_orm::DbErr> {
+    if conn.get_database_backend() != DbBackend::Postgres {
+        return insert::<entity::tenancy::Entity, _>(conn, rows).await;
+    }
+    conn.execute_unprepared("ALTER TABLE tenancy DISABLE TRIGGER tenancy_park_count_insert")
+        .await?;
+    insert::<entity::tenancy::Entity, _>(conn, rows).await?;
+    conn.execute_unprepared("ALTER TABLE tenancy ENABLE TRIGGER tenancy_park_count_insert")
+        .await?;
+    conn.execute_unprepared(
+        "UPDATE park SET tenant_count = d.n \
+         FROM (SELECT park_id, COUNT(*) AS n FROM tenancy GROUP BY park_id) d \
+         WHERE park.id = d.park_id",
+    )
+    .await?;
+    Ok(())
+}
+
+/// True when any table has rows.
+async fn holds_data<C: ConnectionTrait>(conn: &C) -> Result<bool, sea_orm::DbErr> {
+    for table in TABLES {
+        let sql = format!("SELECT 1 FROM {table} LIMIT 1");
+        let statement = Statement::from_string(conn.get_database_backend(), sql);
+        if conn.query_one_raw(statement).await?.is_some() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Inserts every row of the dataset `data` makes, unless the database
+/// already holds data: the dataset's explicit ids must not meet rows written
+/// another way. `data` runs only for an empty database (the synthetic
+/// dataset at scale 10 is 4 million rows to build and drop otherwise).
+pub async fn write(db: &Db, data: impl FnOnce() -> Dataset) -> Result<Outcome, SeedError> {
+    let txn = db.begin_immediate().await?;
+    if txn.get_database_backend() == DbBackend::Postgres {
+        // Replicas starting together on one empty database: the first seeds,
+        // the others wait here and then find data.
+        let lock = "SELECT pg_advisory_xact_lock(7245817)";
+        txn.execute_raw(Statement::from_string(DbBackend::Postgres, lock))
+            .await?;
+    }
+    if holds_data(&txn).await? {
+        return Ok(Outcome::AlreadySeeded);
+    }
+    let data = data();
+    let total = data.cities.len()
+        + data.organizations.len()
+        + data.parks.len()
+        + data.firms.len()
+        + data.tenancies.len()
+        + data.projects.len()
+        + data.partners.len()
+        + data.milestones.len()
+        + data.indicators.len()
+        + data.sources.len();
+    insert::<entity::city::Entity, _>(&txn, data.cities).await?;
+    insert::<entity::organization::Entity, _>(&txn, data.organizations).await?;
+    insert::<entity::park::Entity, _>(&txn, data.parks).await?;
+    insert::<entity::firm::Entity, _>(&txn, data.firms).await?;
+    insert_tenancies(&txn, data.tenancies).await?;
+    insert::<entity::project::Entity, _>(&txn, data.projects).await?;
+    insert::<entity::project_partner::Entity, _>(&txn, data.partners).await?;
+    insert::<entity::milestone::Entity, _>(&txn, data.milestones).await?;
+    insert::<entity::indicator::Entity, _>(&txn, data.indicators).await?;
+    insert::<entity::source::Entity, _>(&txn, data.sources).await?;
+    if txn.get_database_backend() == DbBackend::Postgres {
+        // Rows came with explicit ids; move each sequence past them so later
+        // inserts do not collide.
+        for table in TABLES {
+            let sql = format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+            );
+            txn.execute_raw(Statement::from_string(DbBackend::Postgres, sql))
+                .await?;
+        }
+    }
+    txn.commit().await?;
+    // After a bulk load (the synthetic dataset), fresh statistics and, on
+    // PostgreSQL, a visibility map so counts can be index-only scans. The
+    // shipped dataset is too small for either to matter.
+    // On SQLite the load went through the write-ahead log, which keeps its
+    // size on disk after a checkpoint (595 MB at synthetic scale 10): copy it
+    // into the database and truncate it.
+    if total >= BULK_ROWS {
+        let refresh: &[&str] = match db.backend() {
+            DbBackend::Postgres => &["VACUUM ANALYZE"],
+            _ => &["ANALYZE", "PRAGMA wal_checkpoint(TRUNCATE)"],
+        };
+        for sql in refresh {
+            db.conn
+                .execute_raw(Statement::from_string(db.backend(), *sql))
+                .await?;
+        }
+    }
+    Ok(Outcome::Loaded(total))
+}

@@ -1,0 +1,58 @@
+use async_graphql::{Context, ID, Object};
+use entity::indicator;
+
+use crate::domains::sources::{IndicatorSources, Source};
+
+/// A national figure such as IT export receipts for a fiscal period.
+#[derive(Clone, Debug)]
+pub struct Indicator(pub indicator::Model);
+
+/// A national figure such as IT export receipts for a fiscal period.
+#[Object]
+impl Indicator {
+    /// Opaque global ID (Relay `Node`).
+    pub async fn id(&self) -> ID {
+        crate::graphql::node::global_id("Indicator", self.0.id)
+    }
+
+    /// What is measured, e.g. `stp_count` or `ict_exports_usd`.
+    async fn key(&self) -> &str {
+        &self.0.key
+    }
+
+    /// The period it covers (`FY2024-25`, `2025-02`...); a qualifier in
+    /// parentheses tells apart figures from different sources for one period.
+    async fn period(&self) -> &str {
+        &self.0.period
+    }
+
+    /// The figure, in `unit`.
+    async fn value(&self) -> f64 {
+        self.0.value
+    }
+
+    /// The unit of `value` (`USD`, `count`, `people`, `sq ft`...).
+    async fn unit(&self) -> &str {
+        &self.0.unit
+    }
+
+    /// Caveats (which series, disagreements between sources).
+    async fn notes(&self) -> Option<&str> {
+        self.0.notes.as_deref()
+    }
+
+    /// Where the figure comes from, with as-of dates.
+    async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
+        crate::domains::sources::load::<IndicatorSources>(ctx, self.0.id).await
+    }
+
+    /// Bumped on every write; send it back with updates to avoid lost updates.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
+    /// When the record last changed (ISO-8601 UTC).
+    async fn updated_at(&self) -> &str {
+        &self.0.updated_at
+    }
+}

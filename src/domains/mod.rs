@@ -1,0 +1,10 @@
+//! The domains, one folder each: what the API says about each kind of record.
+
+pub mod cities;
+pub mod firms;
+pub mod indicators;
+pub mod organizations;
+pub mod parks;
+pub mod projects;
+pub mod sources;
+pub mod tenancies;

@@ -1,0 +1,188 @@
+//! Park writes, each inside a [`Write`]: validated, scoped to the caller's
+//! organization, version-checked, and logged.
+
+use async_graphql::MaybeUndefined;
+use entity::{city, organization, park, project, tenancy};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
+
+use super::mutations::{CreateParkInput, UpdateParkInput};
+use crate::dataset::transfer::records::{Record, Refs};
+use crate::error::{AppError, AppResult};
+use crate::graphql::enums::to_db;
+use crate::store::Db;
+use crate::writes::lookup::{existing, reference, required, taken, version};
+use crate::writes::{Write, sources, validate};
+
+/// The park with id `id` (after a write).
+pub async fn load(db: &Db, id: i32) -> AppResult<park::Model> {
+    park::Entity::find_by_id(id)
+        .one(&db.conn)
+        .await?
+        .ok_or_else(|| AppError::NotFound("the park no longer exists".to_owned()))
+}
+
+async fn operator(w: &Write, field: &str, slug: Option<String>) -> AppResult<Option<i32>> {
+    match slug {
+        Some(slug) => Ok(Some(
+            reference::<organization::Entity>(
+                w,
+                organization::Column::Slug,
+                &slug,
+                field,
+                "organization",
+            )
+            .await?,
+        )),
+        None => Ok(None),
+    }
+}
+
+/// Creates a park; its id.
+pub async fn create(w: &mut Write, input: CreateParkInput) -> AppResult<i32> {
+    validate::slug("input.slug", &input.slug)?;
+    let name = validate::text("input.name", &input.name, false)?;
+    let model = park::Model {
+        id: 0,
+        slug: input.slug.clone(),
+        name_folded: entity::fold(&name),
+        name,
+        kind: to_db(input.kind).to_owned(),
+        status: to_db(input.status).to_owned(),
+        city_id: reference::<city::Entity>(
+            w,
+            city::Column::Slug,
+            &input.city_slug,
+            "input.citySlug",
+            "city",
+        )
+        .await?,
+        operator_id: operator(w, "input.operatorSlug", input.operator_slug).await?,
+        area_sqft: validate::count("input.areaSqft", input.area_sqft)?,
+        opened_year: validate::year("input.openedYear", input.opened_year)?,
+        notes: validate::opt_text("input.notes", input.notes)?,
+        version: 1,
+        updated_at: w.now(),
+    };
+    w.actor().require_owner(
+        model.operator_id.as_slice(),
+        "parks another organization operates",
+    )?;
+    if taken::<park::Entity>(w, park::Column::Slug, &model.slug).await? {
+        return Err(AppError::Conflict(format!(
+            "a park with the slug {:?} already exists",
+            model.slug
+        )));
+    }
+    let mut row = model.into_active_model();
+    row.id = sea_orm::ActiveValue::NotSet;
+    let model = row.insert(w.txn()).await?;
+    let refs = Refs::load(w.txn(), &model.references()).await?;
+    w.created::<park::Model>(model.fields(&refs));
+    if let Some(list) = input.sources {
+        sources::replace(w, "park", model.id, &model.slug, list).await?;
+    }
+    Ok(model.id)
+}
+
+/// Applies `input` to park `slug` at `sent` version; its id.
+pub async fn update(
+    w: &mut Write,
+    slug: String,
+    sent: i32,
+    input: UpdateParkInput,
+) -> AppResult<i32> {
+    let current = existing::<park::Entity>(w, park::Column::Slug, &slug, "park").await?;
+    version("park", &slug, current.version, sent)?;
+    w.actor()
+        .require_owner(current.operator_id.as_slice(), "this park")?;
+    let mut next = current.clone();
+    if let Some(name) = required("input.name", input.name)? {
+        next.name = validate::text("input.name", &name, false)?;
+    }
+    if let Some(kind) = required("input.kind", input.kind)? {
+        next.kind = to_db(kind).to_owned();
+    }
+    if let Some(status) = required("input.status", input.status)? {
+        next.status = to_db(status).to_owned();
+    }
+    if let Some(city) = required("input.citySlug", input.city_slug)? {
+        next.city_id =
+            reference::<city::Entity>(w, city::Column::Slug, &city, "input.citySlug", "city")
+                .await?;
+    }
+    if !input.operator_slug.is_undefined() {
+        next.operator_id = operator(w, "input.operatorSlug", input.operator_slug.take()).await?;
+        w.actor().require_owner(
+            next.operator_id.as_slice(),
+            "a park's operator to another organization",
+        )?;
+    }
+    if !input.area_sqft.is_undefined() {
+        next.area_sqft = validate::count("input.areaSqft", input.area_sqft.take())?;
+    }
+    if !input.opened_year.is_undefined() {
+        next.opened_year = validate::year("input.openedYear", input.opened_year.take())?;
+    }
+    if let MaybeUndefined::Value(_) | MaybeUndefined::Null = input.notes {
+        next.notes = validate::opt_text("input.notes", input.notes.take())?;
+    }
+    let refs = Refs::load(w.txn(), &[current.references(), next.references()].concat()).await?;
+    if w.updated::<park::Model>(&current.fields(&refs), &next.fields(&refs)) {
+        next.version = current.version + 1;
+        next.updated_at = w.now();
+        next.into_active_model().reset_all().update(w.txn()).await?;
+    }
+    if let Some(list) = input.sources {
+        sources::replace(w, "park", current.id, &current.slug, list).await?;
+    }
+    Ok(current.id)
+}
+
+/// Deletes park `slug` at `sent` version (with `cascade`: its tenancies too,
+/// and its projects unlinked); the id it had.
+pub async fn delete(w: &mut Write, slug: String, sent: i32, cascade: bool) -> AppResult<i32> {
+    let current = existing::<park::Entity>(w, park::Column::Slug, &slug, "park").await?;
+    version("park", &slug, current.version, sent)?;
+    w.actor()
+        .require_owner(current.operator_id.as_slice(), "this park")?;
+    let tenancies = tenancy::Entity::find()
+        .filter(tenancy::Column::ParkId.eq(current.id))
+        .all(w.txn())
+        .await?;
+    let projects = project::Entity::find()
+        .filter(project::Column::ParkId.eq(current.id))
+        .all(w.txn())
+        .await?;
+    if !cascade && (!tenancies.is_empty() || !projects.is_empty()) {
+        return Err(AppError::Conflict(format!(
+            "park {slug:?} still has {} tenancies and {} projects; send cascade: true to delete its tenancies and unlink its projects",
+            tenancies.len(),
+            projects.len()
+        )));
+    }
+    let wanted: Vec<_> = tenancies
+        .iter()
+        .flat_map(Record::references)
+        .chain(projects.iter().flat_map(Record::references))
+        .chain(current.references())
+        .collect();
+    let refs = Refs::load(w.txn(), &wanted).await?;
+    for t in tenancies {
+        tenancy::Entity::delete_by_id(t.id).exec(w.txn()).await?;
+        w.deleted::<tenancy::Model>(t.fields(&refs));
+    }
+    for p in projects {
+        let next = project::Model {
+            park_id: None,
+            version: p.version + 1,
+            updated_at: w.now(),
+            ..p.clone()
+        };
+        w.updated::<project::Model>(&p.fields(&refs), &next.fields(&refs));
+        next.into_active_model().reset_all().update(w.txn()).await?;
+    }
+    sources::remove_all(w, "park", current.id, &current.slug).await?;
+    park::Entity::delete_by_id(current.id).exec(w.txn()).await?;
+    w.deleted::<park::Model>(current.fields(&refs));
+    Ok(current.id)
+}

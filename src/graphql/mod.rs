@@ -1,0 +1,240 @@
+//! The schema: root objects merged from every domain, built without data for
+//! SDL export, and the per-request data (DataLoaders) every request needs.
+//! Nothing here knows about HTTP.
+
+pub mod batching;
+pub mod enums;
+pub mod limits;
+pub mod loaders;
+pub mod node;
+pub mod persisted;
+pub mod request;
+pub mod response_order;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use async_graphql::parser::types::OperationType;
+use async_graphql::{MergedObject, MergedSubscription, Request, Response, Schema, SchemaBuilder};
+use entity::{city, firm, indicator, organization, park, project};
+
+use crate::changes::{ChangeQuery, ChangeSubscription, Hub};
+use crate::config::Config;
+use crate::dataset::transfer::ImportMutation;
+use crate::domains::cities::CityQuery;
+use crate::domains::firms::{FirmMutation, FirmQuery};
+use crate::domains::indicators::IndicatorQuery;
+use crate::domains::organizations::{OrganizationMutation, OrganizationQuery};
+use crate::domains::parks::{ParkMutation, ParkQuery};
+use crate::domains::projects::{
+    MilestonesOfProject, PartnersOfOrganization, PartnersOfProject, ProjectMutation, ProjectQuery,
+    ProjectsOfPark,
+};
+use crate::domains::sources::{
+    CitySources, FirmSources, IndicatorSources, MilestoneSources, OrganizationSources, ParkSources,
+    ProjectSources,
+};
+use crate::domains::tenancies::{TenanciesOfFirm, TenancyMutation, TenantRow};
+use crate::graphql::batching::{Gate, Quiesce};
+use crate::graphql::loaders::{ById, Children, RequestLoader};
+use crate::graphql::node::NodeQuery;
+use crate::graphql::persisted::PersistedQueries;
+use crate::graphql::request::{Front, refused};
+use crate::search::SearchQuery;
+use crate::store::Db;
+use crate::store::listing::{PageLoader, StatsLoader};
+
+/// Every root query field, merged from the domains.
+#[derive(MergedObject, Default)]
+pub struct Query(
+    NodeQuery,
+    ParkQuery,
+    FirmQuery,
+    ProjectQuery,
+    CityQuery,
+    OrganizationQuery,
+    IndicatorQuery,
+    SearchQuery,
+    ChangeQuery,
+);
+
+/// Every mutation, merged from the domains. Each needs an API key.
+#[derive(MergedObject, Default)]
+pub struct Mutation(
+    ParkMutation,
+    FirmMutation,
+    TenancyMutation,
+    ProjectMutation,
+    OrganizationMutation,
+    ImportMutation,
+);
+
+/// Every subscription.
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(ChangeSubscription);
+
+/// The schema type.
+pub type AppSchema = Schema<Query, Mutation, Subscription>;
+
+/// The schema's types and settings, with no data attached.
+pub fn schema_builder() -> SchemaBuilder<Query, Mutation, Subscription> {
+    Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+}
+
+/// The schema in SDL, as checked in at `schema.graphql`.
+pub fn sdl() -> String {
+    schema_builder().finish().sdl()
+}
+
+/// The schema with the database and the change hub attached. Persisted
+/// queries and the limits are in front of it: see [`crate::graphql::request`].
+pub fn build_schema(db: Db, hub: Hub, config: &Config) -> AppSchema {
+    let mut builder = schema_builder().data(db).data(hub);
+    if !config.introspection {
+        builder = builder.disable_introspection();
+    }
+    if config.production {
+        builder = builder.disable_suggestions();
+    }
+    builder.finish()
+}
+
+/// What stands in front of the schema: persisted queries, then the limits.
+pub fn build_front(config: &Config, persisted: Arc<PersistedQueries>) -> Front {
+    Front::new(persisted, config.limits.clone(), &sdl())
+}
+
+fn cached<L: Loader<i32>>(loader: L, gate: &Arc<Gate>) -> RequestLoader<L> {
+    DataLoader::with_cache(loader, gate.spawner(), HashMapCache::default()).delay(Duration::ZERO)
+}
+
+fn uncached<L>(loader: L, gate: &Arc<Gate>) -> DataLoader<L> {
+    DataLoader::new(loader, gate.spawner()).delay(Duration::ZERO)
+}
+
+/// Runs one request, past the [`Front`], with fresh DataLoaders. They cache
+/// rows for this request only, so no request sees another's rows, and each
+/// batches every key a nesting level asks for into one statement (see
+/// [`crate::graphql::batching`]).
+pub async fn execute(schema: &AppSchema, front: &Front, db: &Db, request: Request) -> Response {
+    execute_counted(schema, front, db, request).await.0
+}
+
+/// [`execute`], also returning how many SQL statements the request ran.
+pub async fn execute_counted(
+    schema: &AppSchema,
+    front: &Front,
+    db: &Db,
+    mut request: Request,
+) -> (Response, u64) {
+    let admitted = match front.admit(&mut request) {
+        Ok(admitted) => admitted,
+        Err(error) => return (refused(error), 0),
+    };
+    let operation = request.operation_name.clone();
+    let gate = Arc::new(Gate::default());
+    let statements = gate.statements.clone();
+    let request = with_loaders(request, db, &gate);
+    let work = Quiesce::new(schema.execute(request), gate);
+    let mut response = crate::store::counting(statements.clone(), work).await;
+    admitted.finish(operation.as_deref(), &mut response);
+    (
+        response,
+        statements.load(std::sync::atomic::Ordering::Relaxed),
+    )
+}
+
+fn with_loaders(request: Request, db: &Db, gate: &Arc<Gate>) -> Request {
+    let db = || db.clone();
+    request
+        .data(cached(ById::<city::Entity>::new(db()), gate))
+        .data(cached(ById::<organization::Entity>::new(db()), gate))
+        .data(cached(ById::<park::Entity>::new(db()), gate))
+        .data(cached(ById::<firm::Entity>::new(db()), gate))
+        .data(cached(ById::<project::Entity>::new(db()), gate))
+        .data(cached(ById::<indicator::Entity>::new(db()), gate))
+        .data(cached(Children::<ProjectsOfPark>::new(db()), gate))
+        .data(cached(Children::<TenanciesOfFirm>::new(db()), gate))
+        .data(cached(Children::<PartnersOfProject>::new(db()), gate))
+        .data(cached(Children::<PartnersOfOrganization>::new(db()), gate))
+        .data(cached(Children::<MilestonesOfProject>::new(db()), gate))
+        .data(cached(Children::<CitySources>::new(db()), gate))
+        .data(cached(Children::<OrganizationSources>::new(db()), gate))
+        .data(cached(Children::<ParkSources>::new(db()), gate))
+        .data(cached(Children::<FirmSources>::new(db()), gate))
+        .data(cached(Children::<ProjectSources>::new(db()), gate))
+        .data(cached(Children::<MilestoneSources>::new(db()), gate))
+        .data(cached(Children::<IndicatorSources>::new(db()), gate))
+        .data(uncached(PageLoader::<park::Model>::new(db()), gate))
+        .data(uncached(PageLoader::<project::Model>::new(db()), gate))
+        .data(uncached(PageLoader::<TenantRow>::new(db()), gate))
+        .data(uncached(StatsLoader::new(db()), gate))
+}
+
+/// The schema and database as one [`async_graphql::Executor`], for transports
+/// (the WebSocket) that drive execution themselves: queries and mutations go
+/// through [`execute`], subscriptions get the same per-request loaders.
+#[derive(Clone)]
+pub struct Executor {
+    /// The schema.
+    pub schema: AppSchema,
+    /// What every operation passes first.
+    pub front: Arc<Front>,
+    /// The database.
+    pub db: Db,
+}
+
+impl async_graphql::Executor for Executor {
+    async fn execute(&self, request: Request) -> Response {
+        execute(&self.schema, &self.front, &self.db, request).await
+    }
+
+    fn execute_stream(
+        &self,
+        request: Request,
+        session_data: Option<Arc<async_graphql::Data>>,
+    ) -> futures::stream::BoxStream<'static, Response> {
+        use futures::StreamExt as _;
+        if !is_subscription(&request) {
+            let this = self.clone();
+            return futures::stream::once(async move { this.execute(request).await }).boxed();
+        }
+        let mut request = request;
+        let admitted = match self.front.admit(&mut request) {
+            Ok(admitted) => admitted,
+            Err(error) => return futures::stream::once(async { refused(error) }).boxed(),
+        };
+        let operation = request.operation_name.clone();
+        // Subscription events are resolved as they arrive; the batching gate
+        // (driven by `Quiesce` for one-shot requests) falls back to its guard.
+        let gate = Arc::new(Gate::default());
+        let request = with_loaders(request, &self.db, &gate);
+        let stream = match session_data {
+            Some(data) => self.schema.execute_stream_with_session_data(request, data),
+            None => self.schema.execute_stream(request),
+        };
+        stream
+            .map(move |mut response| {
+                admitted.finish(operation.as_deref(), &mut response);
+                response
+            })
+            .boxed()
+    }
+}
+
+fn is_subscription(request: &Request) -> bool {
+    operation_type(request) == Some(OperationType::Subscription)
+}
+
+/// The type of the operation `request` would run; None when its document
+/// does not parse or names no such operation (execution reports those).
+pub fn operation_type(request: &Request) -> Option<OperationType> {
+    let document = async_graphql::parser::parse_query(&request.query).ok()?;
+    crate::graphql::request::operation(&document, request.operation_name.as_deref())
+        .map(|op| op.node.ty)
+}
