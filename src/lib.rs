@@ -33,6 +33,7 @@ pub mod domains;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod records;
 pub mod search;
 pub mod store;
 pub mod telemetry;

@@ -3,8 +3,10 @@
 pub mod cities;
 pub mod firms;
 pub mod indicators;
+pub mod milestones;
 pub mod organizations;
 pub mod parks;
+pub mod partners;
 pub mod projects;
 pub mod sources;
 pub mod tenancies;

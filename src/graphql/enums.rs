@@ -25,10 +25,7 @@ pub fn to_db<E: EnumType + Copy + PartialEq>(value: E) -> &'static str {
         .unwrap_or_default()
 }
 
-/// Parses a stored name, for the seed loader's validation.
-pub fn parse<E: EnumType + Copy>(name: &str) -> Option<E> {
-    E::items()
-        .iter()
-        .find(|item| item.name == name)
-        .map(|item| item.value)
+/// The names an enum's values are stored under, for the dataset reader.
+pub fn names<E: EnumType>() -> Vec<&'static str> {
+    E::items().iter().map(|item| item.name).collect()
 }

@@ -8,61 +8,17 @@ use std::sync::Arc;
 
 use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use sea_orm::sea_query::{Condition, Query, SelectStatement};
+use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QueryResult, QueryTrait};
 
 use crate::error::AppError;
 use crate::store::Db;
 use crate::store::prefetch::{Join, Prefetched, read_all};
-use crate::store::rows::{Decode, Reader};
+use crate::store::rows::Reader;
+pub use crate::store::table::Table;
 
 /// A DataLoader that lives for one request and caches what it loaded.
 pub type RequestLoader<L> = DataLoader<L, HashMapCache>;
-
-/// An entity with an integer primary key `id`.
-pub trait Table: EntityTrait<Model: Decode> {
-    /// The `id` column.
-    const ID: Self::Column;
-    /// A row's id.
-    fn id_of(model: &Self::Model) -> i32;
-}
-
-macro_rules! tables {
-    ($($module:ident),*) => {$(
-        impl Table for entity::$module::Entity {
-            const ID: Self::Column = entity::$module::Column::Id;
-            fn id_of(model: &Self::Model) -> i32 {
-                model.id
-            }
-        }
-    )*};
-}
-
-tables!(
-    city,
-    organization,
-    park,
-    firm,
-    tenancy,
-    project,
-    project_partner,
-    milestone,
-    indicator,
-    source
-);
-
-/// `SELECT e.id FROM e WHERE condition`: the rows a filter matches, for
-/// relation filters (`park.city_id IN (...)`).
-pub fn ids_where<E: Table>(condition: Condition) -> SelectStatement {
-    let mut select = Query::select()
-        .column((E::default(), E::ID))
-        .from(E::default().table_ref())
-        .to_owned();
-    if !condition.is_empty() {
-        select.cond_where(condition);
-    }
-    select
-}
 
 /// Loads rows of `E` by id.
 pub struct ById<E> {

@@ -8,6 +8,7 @@ pub mod prefetch;
 mod read;
 pub mod rows;
 mod sqlite_plan;
+pub mod table;
 
 #[cfg(test)]
 pub use sqlite_plan::explain as explain_sqlite;

@@ -10,9 +10,6 @@
 //! position. When the columns are not laid out as expected it reads by name,
 //! as sea-orm would.
 
-use entity::{
-    city, firm, indicator, milestone, organization, park, project, project_partner, source, tenancy,
-};
 use sea_orm::sqlx::{self, Column, Postgres, Row, Sqlite};
 use sea_orm::{DbErr, FromQueryResult, QueryResult};
 
@@ -141,7 +138,7 @@ fn locate(row: &QueryResult, prefix: &str, names: &[&str]) -> Option<usize> {
 /// The value in column `i`. `check` checks that the column's SQL type suits
 /// `T`; the types of a result set's columns do not change from row to row,
 /// so a reader checks them on its first row only.
-fn value<T>(row: &QueryResult, i: usize, check: bool) -> Result<T, DbErr>
+pub(crate) fn value<T>(row: &QueryResult, i: usize, check: bool) -> Result<T, DbErr>
 where
     T: sqlx::Type<Postgres> + for<'r> sqlx::Decode<'r, Postgres>,
     T: sqlx::Type<Sqlite> + for<'r> sqlx::Decode<'r, Sqlite>,
@@ -177,29 +174,30 @@ fn type_error(err: sqlx::Error) -> DbErr {
     DbErr::Type(err.to_string())
 }
 
-// Each model's fields in declaration order, which is the order of
-// `Column::iter()` and so of the columns every listing selects. A field left
-// out does not compile; a field out of order would be read by name, and the
-// test below fails.
+/// `by_position!(model::Model { field, ... })`: reads the model by column
+/// position. The fields in declaration order, which is the order of
+/// `Column::iter()` and so of the columns every listing selects. A field left
+/// out does not compile; a field out of order would be read by name, and
+/// `records`' test fails.
 macro_rules! by_position {
     ($($model:path { $($field:ident),+ $(,)? })+) => {$(
-        impl Decode for $model {
+        impl $crate::store::rows::Decode for $model {
             const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
 
             fn read_at(
-                row: &QueryResult,
+                row: &sea_orm::QueryResult,
                 first: usize,
                 check: bool,
-                wanted: Wanted,
-            ) -> Result<Self, DbErr> {
+                wanted: $crate::store::rows::Wanted,
+            ) -> Result<Self, sea_orm::DbErr> {
                 // (field index, column index): a field not wanted takes no column.
                 let (mut field, mut at) = (0, first);
                 // Struct fields are evaluated in the order written.
                 Ok(Self { $($field: {
                     field += 1;
-                    if wants(wanted, field - 1) {
+                    if $crate::store::rows::wants(wanted, field - 1) {
                         at += 1;
-                        value(row, at - 1, check)?
+                        $crate::store::rows::value(row, at - 1, check)?
                     } else {
                         Default::default()
                     }
@@ -209,76 +207,4 @@ macro_rules! by_position {
     )+};
 }
 
-by_position! {
-    city::Model { id, slug, name, province, version, updated_at, name_folded }
-    organization::Model { id, slug, name, kind, version, updated_at, name_folded }
-    park::Model {
-        id, slug, name, kind, status, city_id, operator_id, area_sqft, opened_year, notes,
-        version, updated_at, name_folded,
-    }
-    firm::Model {
-        id, slug, name, sector, employees, version, updated_at, name_folded, sector_folded,
-    }
-    tenancy::Model { id, park_id, firm_id, area_sqft, since, until, version, updated_at }
-    project::Model {
-        id, slug, name, status, city_id, park_id, cost_usd, area_sqft, target_year, jobs_target,
-        exports_target_usd, notes, version, updated_at, name_folded,
-    }
-    project_partner::Model { id, project_id, organization_id, role, version, updated_at }
-    milestone::Model { id, project_id, title, due, reached, version, updated_at }
-    indicator::Model {
-        id, key, period, value, unit, notes, version, updated_at, key_folded, period_folded,
-    }
-    source::Model { id, record_type, record_id, url, title, as_of }
-}
-
-#[cfg(test)]
-mod tests {
-    use sea_orm::{EntityTrait, IdenStatic, Iterable};
-
-    use super::Decode;
-
-    fn declared<E: EntityTrait>() -> Vec<&'static str>
-    where
-        E::Model: Decode,
-    {
-        E::Column::iter().map(|c| c.as_str()).collect()
-    }
-
-    #[test]
-    fn every_model_is_read_in_the_order_its_columns_are_selected() {
-        use entity::*;
-        let pairs = [
-            (declared::<city::Entity>(), city::Model::COLUMNS),
-            (
-                declared::<organization::Entity>(),
-                organization::Model::COLUMNS,
-            ),
-            (declared::<park::Entity>(), park::Model::COLUMNS),
-            (declared::<firm::Entity>(), firm::Model::COLUMNS),
-            (declared::<tenancy::Entity>(), tenancy::Model::COLUMNS),
-            (declared::<project::Entity>(), project::Model::COLUMNS),
-            (
-                declared::<project_partner::Entity>(),
-                project_partner::Model::COLUMNS,
-            ),
-            (declared::<milestone::Entity>(), milestone::Model::COLUMNS),
-            (declared::<indicator::Entity>(), indicator::Model::COLUMNS),
-            (declared::<source::Entity>(), source::Model::COLUMNS),
-        ];
-        for (declared, read) in pairs {
-            assert_eq!(declared, read);
-        }
-    }
-
-    #[test]
-    fn a_tenant_row_is_read_in_the_order_tenants_of_park_selects() {
-        use entity::{firm, tenancy};
-        let prefixed = |prefix: &str, column: &str| format!("{prefix}{column}");
-        let selected: Vec<String> = tenancy::Column::iter()
-            .map(|c| prefixed("t_", c.as_str()))
-            .chain(firm::Column::iter().map(|c| prefixed("f_", c.as_str())))
-            .collect();
-        assert_eq!(selected, crate::domains::tenancies::TenantRow::COLUMNS);
-    }
-}
+pub(crate) use by_position;

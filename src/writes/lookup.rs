@@ -29,7 +29,7 @@ pub async fn reference<E>(
     what: &str,
 ) -> AppResult<i32>
 where
-    E: crate::graphql::loaders::Table,
+    E: crate::store::table::Table,
 {
     E::find()
         .filter(column.eq(slug))

@@ -18,8 +18,8 @@ pub use idempotency::Idempotency;
 
 use crate::auth::Actor;
 use crate::changes::{CHANNEL, Hub};
-use crate::dataset::transfer::records::{Fields, Record, diff, key_of};
 use crate::error::AppResult;
+use crate::records::{Fields, Record, diff, key_of};
 use crate::store::Db;
 
 /// One write in progress. Dropped without [`Write::commit`], it rolls back.

@@ -7,8 +7,8 @@ use sea_orm::{
 };
 
 use super::{Write, validate};
-use crate::dataset::transfer::records::{Record, Refs};
 use crate::error::AppResult;
+use crate::records::{Kind, Record, Refs};
 
 /// A citation for a record.
 #[derive(InputObject, Clone, Debug)]
@@ -26,7 +26,7 @@ pub struct SourceInput {
 /// ones, removes the rest, and logs each change.
 pub async fn replace(
     w: &mut Write,
-    kind: &'static str,
+    kind: Kind,
     id: i32,
     key: &str,
     inputs: Vec<SourceInput>,
@@ -48,7 +48,7 @@ pub async fn replace(
     let mut refs = Refs::default();
     refs.insert(kind, id, key.to_owned());
     let current = Entity::find()
-        .filter(Column::RecordType.eq(kind))
+        .filter(Column::RecordType.eq(kind.type_name()))
         .filter(Column::RecordId.eq(id))
         .order_by_asc(Column::Id)
         .all(w.txn())
@@ -76,7 +76,7 @@ pub async fn replace(
             }
             None => {
                 let row = ActiveModel {
-                    record_type: Set(kind.to_owned()),
+                    record_type: Set(kind.type_name().to_owned()),
                     record_id: Set(id),
                     url: Set(url),
                     title: Set(title),
@@ -93,6 +93,6 @@ pub async fn replace(
 }
 
 /// Deletes every citation of record `id` of `kind`, logging each.
-pub async fn remove_all(w: &mut Write, kind: &'static str, id: i32, key: &str) -> AppResult<()> {
+pub async fn remove_all(w: &mut Write, kind: Kind, id: i32, key: &str) -> AppResult<()> {
     replace(w, kind, id, key, Vec::new()).await
 }

@@ -85,7 +85,7 @@ pub fn year(field: &str, value: Option<i32>) -> AppResult<Option<i32>> {
 pub fn date(field: &str, value: Option<String>) -> AppResult<Option<String>> {
     match value.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(v) if crate::dataset::seed::is_partial_date(v) => Ok(Some(v.to_owned())),
+        Some(v) if crate::records::is_partial_date(v) => Ok(Some(v.to_owned())),
         Some(v) => Err(AppError::bad_input(
             field,
             format!("{v:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),

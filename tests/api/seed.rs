@@ -129,10 +129,10 @@ async fn the_shipped_dataset_loads_into_an_empty_database() {
 #[test]
 fn partial_dates_are_recognised() {
     for ok in ["2025", "2025-02", "2025-02-14"] {
-        assert!(seed::is_partial_date(ok), "{ok}");
+        assert!(parkgraph::records::is_partial_date(ok), "{ok}");
     }
     for bad in ["25", "2025-13", "2025-02-32", "Feb 2025", "2025/02/14", ""] {
-        assert!(!seed::is_partial_date(bad), "{bad}");
+        assert!(!parkgraph::records::is_partial_date(bad), "{bad}");
     }
 }
 

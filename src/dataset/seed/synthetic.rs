@@ -5,7 +5,7 @@
 
 use entity::{city, firm, milestone, organization, park, project, project_partner, tenancy};
 
-use super::read::Dataset;
+use crate::records::Dataset;
 
 /// splitmix64: tiny, fast and fully deterministic, which is all a fixture needs.
 struct Rng(u64);

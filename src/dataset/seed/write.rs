@@ -4,8 +4,8 @@ use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, Iterable, Statement,
 };
 
-use super::read::Dataset;
-use super::{Outcome, SeedError, TABLES};
+use super::{Outcome, SeedError};
+use crate::records::{Dataset, Kind, Record, Rows, for_each_record};
 use crate::store::Db;
 
 // Bound parameters per INSERT: under SQLite's limit (32,766) and PostgreSQL's
@@ -36,21 +36,25 @@ where
     Ok(())
 }
 
-// On PostgreSQL the tenancy insert trigger (migration m20261128_000006)
-// updates every park once per INSERT, and inside one transaction each update
-// walks the park's earlier row versions: minutes at scale 10. Counting once
-// after the load is linear. The database is empty, so every other park
-// keeps its 0. SQLite's row trigger is cheap enough to leave on.
-async fn insert_tenancies<C: ConnectionTrait>(
-    conn: &C,
-    rows: Vec<entity::tenancy::Model>,
-) -> Result<(), sea_orm::DbErr> {
-    if conn.get_database_backend() != DbBackend::Postgres {
-        return insert::<entity::tenancy::Entity, _>(conn, rows).await;
+/// Inserts the rows of `R`. On PostgreSQL the tenancy insert trigger
+/// (migration m20261128_000006) updates every park once per INSERT, and
+/// inside one transaction each update walks the park's earlier row versions:
+/// minutes at scale 10. For tenancies it is off during the load and the
+/// parks counted once after it, which is linear. The database is empty, so
+/// every other park keeps its 0. SQLite's row trigger is cheap enough to
+/// leave on.
+async fn insert_rows<R, C>(conn: &C, rows: Vec<R>) -> Result<(), sea_orm::DbErr>
+where
+    R: Record + IntoActiveModel<<R::Table as EntityTrait>::ActiveModel>,
+    <R::Table as EntityTrait>::ActiveModel: ActiveModelTrait<Entity = R::Table> + Send,
+    C: ConnectionTrait,
+{
+    if R::KIND != Kind::Tenancy || conn.get_database_backend() != DbBackend::Postgres {
+        return insert::<R::Table, _>(conn, rows).await;
     }
     conn.execute_unprepared("ALTER TABLE tenancy DISABLE TRIGGER tenancy_park_count_insert")
         .await?;
-    insert::<entity::tenancy::Entity, _>(conn, rows).await?;
+    insert::<R::Table, _>(conn, rows).await?;
     conn.execute_unprepared("ALTER TABLE tenancy ENABLE TRIGGER tenancy_park_count_insert")
         .await?;
     conn.execute_unprepared(
@@ -64,8 +68,8 @@ async fn insert_tenancies<C: ConnectionTrait>(
 
 /// True when any table has rows.
 async fn holds_data<C: ConnectionTrait>(conn: &C) -> Result<bool, sea_orm::DbErr> {
-    for table in TABLES {
-        let sql = format!("SELECT 1 FROM {table} LIMIT 1");
+    for kind in Kind::ALL {
+        let sql = format!("SELECT 1 FROM {} LIMIT 1", kind.table());
         let statement = Statement::from_string(conn.get_database_backend(), sql);
         if conn.query_one_raw(statement).await?.is_some() {
             return Ok(true);
@@ -90,31 +94,16 @@ pub async fn write(db: &Db, data: impl FnOnce() -> Dataset) -> Result<Outcome, S
     if holds_data(&txn).await? {
         return Ok(Outcome::AlreadySeeded);
     }
-    let data = data();
-    let total = data.cities.len()
-        + data.organizations.len()
-        + data.parks.len()
-        + data.firms.len()
-        + data.tenancies.len()
-        + data.projects.len()
-        + data.partners.len()
-        + data.milestones.len()
-        + data.indicators.len()
-        + data.sources.len();
-    insert::<entity::city::Entity, _>(&txn, data.cities).await?;
-    insert::<entity::organization::Entity, _>(&txn, data.organizations).await?;
-    insert::<entity::park::Entity, _>(&txn, data.parks).await?;
-    insert::<entity::firm::Entity, _>(&txn, data.firms).await?;
-    insert_tenancies(&txn, data.tenancies).await?;
-    insert::<entity::project::Entity, _>(&txn, data.projects).await?;
-    insert::<entity::project_partner::Entity, _>(&txn, data.partners).await?;
-    insert::<entity::milestone::Entity, _>(&txn, data.milestones).await?;
-    insert::<entity::indicator::Entity, _>(&txn, data.indicators).await?;
-    insert::<entity::source::Entity, _>(&txn, data.sources).await?;
+    let mut data = data();
+    let total = data.len();
+    for_each_record!(E => {
+        let rows = std::mem::take(Rows::<E>::rows_mut(&mut data));
+        insert_rows(&txn, rows).await?;
+    });
     if txn.get_database_backend() == DbBackend::Postgres {
         // Rows came with explicit ids; move each sequence past them so later
         // inserts do not collide.
-        for table in TABLES {
+        for table in Kind::ALL.iter().map(|k| k.table()) {
             let sql = format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
             );

@@ -3,14 +3,12 @@
 
 use std::path::Path;
 
-use entity::{
-    city, firm, indicator, milestone, organization, park, project, project_partner, source, tenancy,
-};
-use sea_orm::{ConnectionTrait, DbErr, QueryOrder};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryOrder};
 
-use super::records::{Fields, Record, Refs, cell, key_of};
-use crate::dataset::seed::{Files, HEADERS};
+use crate::dataset::seed::Files;
+use crate::records::{Fields, Kind, Record, Refs, cell, for_each_record, key_of};
 use crate::store::Db;
+use crate::store::table::Table;
 
 /// One database row in its public shape.
 pub struct Row {
@@ -24,36 +22,22 @@ pub struct Row {
     pub fields: Fields,
 }
 
-/// Every row of every table, by file name, in id order.
-pub type Snapshot = Vec<(&'static str, Vec<Row>)>;
+/// Every row of every table, by kind, in load order and id order.
+pub type Snapshot = Vec<(Kind, Vec<Row>)>;
 
-fn headers(file: &str) -> &'static [&'static str] {
-    HEADERS
-        .iter()
-        .find(|(f, _)| *f == file)
-        .map(|(_, h)| *h)
-        .unwrap_or(&[])
-}
-
-async fn table<E, C>(
-    conn: &C,
-    refs: &Refs,
-    version: fn(&E::Model) -> i32,
-) -> Result<Vec<Row>, DbErr>
-where
-    E: crate::graphql::loaders::Table,
-    E::Model: Record,
-    C: ConnectionTrait,
-{
-    let rows = E::find().order_by_asc(E::ID).all(conn).await?;
+async fn table<R: Record, C: ConnectionTrait>(conn: &C, refs: &Refs) -> Result<Vec<Row>, DbErr> {
+    let rows = R::Table::find()
+        .order_by_asc(<R::Table as Table>::ID)
+        .all(conn)
+        .await?;
     Ok(rows
         .iter()
         .map(|m| {
             let fields = m.fields(refs);
             Row {
-                id: E::id_of(m),
-                version: version(m),
-                key: key_of::<E::Model>(&fields),
+                id: m.id(),
+                version: m.version(),
+                key: key_of::<R>(&fields),
                 fields,
             }
         })
@@ -63,54 +47,18 @@ where
 /// Reads every table.
 pub async fn snapshot<C: ConnectionTrait>(conn: &C) -> Result<Snapshot, DbErr> {
     let refs = Refs::load_all(conn).await?;
-    Ok(vec![
-        (
-            "cities.csv",
-            table::<city::Entity, _>(conn, &refs, |m| m.version).await?,
-        ),
-        (
-            "organizations.csv",
-            table::<organization::Entity, _>(conn, &refs, |m| m.version).await?,
-        ),
-        (
-            "parks.csv",
-            table::<park::Entity, _>(conn, &refs, |m| m.version).await?,
-        ),
-        (
-            "firms.csv",
-            table::<firm::Entity, _>(conn, &refs, |m| m.version).await?,
-        ),
-        (
-            "tenancies.csv",
-            table::<tenancy::Entity, _>(conn, &refs, |m| m.version).await?,
-        ),
-        (
-            "projects.csv",
-            table::<project::Entity, _>(conn, &refs, |m| m.version).await?,
-        ),
-        (
-            "project_partners.csv",
-            table::<project_partner::Entity, _>(conn, &refs, |m| m.version).await?,
-        ),
-        (
-            "milestones.csv",
-            table::<milestone::Entity, _>(conn, &refs, |m| m.version).await?,
-        ),
-        (
-            "indicators.csv",
-            table::<indicator::Entity, _>(conn, &refs, |m| m.version).await?,
-        ),
-        (
-            "sources.csv",
-            table::<source::Entity, _>(conn, &refs, |_| 1).await?,
-        ),
-    ])
+    let mut out = Snapshot::new();
+    for_each_record!(E => {
+        out.push((E::KIND, table::<E, _>(conn, &refs).await?));
+    });
+    Ok(out)
 }
 
-/// One row as a CSV line (with its line break) in `file`'s column order.
-pub fn csv_line(file: &str, fields: &Fields) -> String {
+/// One row as a CSV line (with its line break) in `kind`'s column order.
+pub fn csv_line(kind: Kind, fields: &Fields) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let cells: Vec<String> = headers(file)
+    let cells: Vec<String> = kind
+        .headers()
         .iter()
         .map(|h| cell(fields.get(*h).unwrap_or(&serde_json::Value::Null)))
         .collect();
@@ -119,20 +67,20 @@ pub fn csv_line(file: &str, fields: &Fields) -> String {
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// `file`'s header line.
-pub fn header_line(file: &str) -> String {
-    format!("{}\n", headers(file).join(","))
+/// `kind`'s header line.
+pub fn header_line(kind: Kind) -> String {
+    format!("{}\n", kind.headers().join(","))
 }
 
 /// Every table as CSV text, by file name.
 pub async fn export<C: ConnectionTrait>(conn: &C) -> Result<Files, DbErr> {
     let mut files = Files::new();
-    for (file, rows) in snapshot(conn).await? {
-        let mut text = header_line(file);
+    for (kind, rows) in snapshot(conn).await? {
+        let mut text = header_line(kind);
         for row in rows {
-            text.push_str(&csv_line(file, &row.fields));
+            text.push_str(&csv_line(kind, &row.fields));
         }
-        files.insert(file.to_owned(), text);
+        files.insert(kind.file().to_owned(), text);
     }
     Ok(files)
 }
@@ -141,13 +89,13 @@ pub async fn export<C: ConnectionTrait>(conn: &C) -> Result<Files, DbErr> {
 pub async fn export_to_dir(db: &Db, dir: &Path) -> anyhow::Result<usize> {
     std::fs::create_dir_all(dir)?;
     let mut total = 0;
-    for (file, rows) in snapshot(&db.conn).await? {
+    for (kind, rows) in snapshot(&db.conn).await? {
         total += rows.len();
-        let mut text = header_line(file);
+        let mut text = header_line(kind);
         for row in rows {
-            text.push_str(&csv_line(file, &row.fields));
+            text.push_str(&csv_line(kind, &row.fields));
         }
-        std::fs::write(dir.join(file), text)?;
+        std::fs::write(dir.join(kind.file()), text)?;
     }
     Ok(total)
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::dataset::seed::{HEADERS, Problem};
+use crate::records::{Kind, Problem};
 
 /// How an import file is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,22 +39,17 @@ impl ImportFile {
         }
     }
 
-    /// The dataset file this one imports into (`parks.csv` for `parks.json`).
-    pub fn table(&self) -> Option<&'static str> {
+    /// The record this file imports (`Park` for `parks.csv` or `parks.json`).
+    pub fn kind(&self) -> Option<Kind> {
         let stem = Path::new(&self.name).file_stem()?.to_str()?;
-        HEADERS
+        Kind::ALL
             .iter()
-            .map(|(file, _)| *file)
-            .find(|file| file.strip_suffix(".csv") == Some(stem))
+            .copied()
+            .find(|kind| kind.file().strip_suffix(".csv") == Some(stem))
     }
 
     fn headers(&self) -> &'static [&'static str] {
-        let table = self.table();
-        HEADERS
-            .iter()
-            .find(|(f, _)| Some(*f) == table)
-            .map(|(_, h)| *h)
-            .unwrap_or(&[])
+        self.kind().map(Kind::headers).unwrap_or(&[])
     }
 
     /// A problem with this file at `line` (0: the whole file).
@@ -142,15 +137,8 @@ impl ImportFile {
     }
 
     /// The public key of each well-formed row, in order (as the loader reads them).
-    pub fn keys(&self, table: &str) -> Vec<String> {
-        let columns: &[&str] = match table {
-            "tenancies.csv" => &["park_slug", "firm_slug", "since"],
-            "project_partners.csv" => &["project_slug", "organization_slug", "role"],
-            "milestones.csv" => &["project_slug", "title"],
-            "indicators.csv" => &["key", "period"],
-            "sources.csv" => &["record_type", "record_key", "url"],
-            _ => &["slug"],
-        };
+    pub fn keys(&self) -> Vec<String> {
+        let columns = self.kind().map(Kind::key).unwrap_or(&[]);
         let headers = self.headers();
         let positions: Vec<usize> = columns
             .iter()

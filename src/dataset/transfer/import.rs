@@ -9,12 +9,12 @@ use super::export::snapshot;
 use super::files::ImportFile;
 use super::merge::merge;
 use super::plan::Plan;
-use super::records::Refs;
 use super::scope::check_scope;
 use crate::auth::Actor;
 use crate::changes::Hub;
-use crate::dataset::seed::{Problem, parse_with};
+use crate::dataset::seed::parse_with;
 use crate::error::AppResult;
+use crate::records::{Kind, Problem, Refs};
 use crate::store::Db;
 use crate::writes::Write;
 
@@ -74,14 +74,14 @@ pub async fn import(
         dry_run,
         ..Report::default()
     };
-    let mut imported: HashMap<&'static str, ImportFile> = HashMap::new();
+    let mut imported: HashMap<Kind, ImportFile> = HashMap::new();
     for file in files {
-        match file.table() {
-            Some(table) if imported.contains_key(table) => report
+        match file.kind() {
+            Some(kind) if imported.contains_key(&kind) => report
                 .problems
                 .push(file.problem(0, "the same table is imported twice")),
-            Some(table) => {
-                imported.insert(table, file);
+            Some(kind) => {
+                imported.insert(kind, file);
             }
             None => report.problems.push(file.problem(
                 0,
@@ -113,7 +113,7 @@ pub async fn import(
 /// or it is a dry run, writes it; true when there is something to commit.
 async fn merge_and_write(
     w: &mut Write,
-    imported: &HashMap<&'static str, ImportFile>,
+    imported: &HashMap<Kind, ImportFile>,
     report: &mut Report,
 ) -> AppResult<bool> {
     let current = snapshot(w.txn()).await?;
@@ -123,10 +123,12 @@ async fn merge_and_write(
         Err(problems) => {
             report.problems = problems
                 .into_iter()
-                .map(|p| match imported.get(p.file.as_str()) {
-                    Some(file) => file.locate(p),
-                    None => p,
-                })
+                .map(
+                    |p| match Kind::from_file(&p.file).and_then(|k| imported.get(&k)) {
+                        Some(file) => file.locate(p),
+                        None => p,
+                    },
+                )
                 .collect();
             return Ok(false);
         }

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::export::{Row, Snapshot, csv_line, header_line};
 use super::files::ImportFile;
 use crate::dataset::seed::Files;
+use crate::records::Kind;
 
 /// The whole dataset as it would be after the import.
 pub struct Merged {
@@ -19,26 +20,27 @@ pub struct Merged {
     pub imported: HashMap<&'static str, usize>,
 }
 
-/// Merges `imported` (by table file name) over `current`.
-pub fn merge(current: &Snapshot, imported: &HashMap<&'static str, ImportFile>) -> Merged {
+/// Merges `imported` (by kind) over `current`.
+pub fn merge(current: &Snapshot, imported: &HashMap<Kind, ImportFile>) -> Merged {
     let mut merged = Merged {
         files: Files::new(),
         ids: HashMap::new(),
         imported: HashMap::new(),
     };
-    for (file, rows) in current {
+    for (kind, rows) in current {
+        let file = kind.file();
         let by_key: HashMap<&str, &Row> = rows.iter().map(|r| (r.key.as_str(), r)).collect();
         let mut text = String::new();
         let mut ids = Vec::new();
         let mut replaced = HashSet::new();
-        match imported.get(file) {
+        match imported.get(kind) {
             Some(import) => {
                 text.push_str(import.csv());
                 if !text.ends_with('\n') {
                     text.push('\n');
                 }
                 let mut fresh = rows.iter().map(|r| r.id).max().unwrap_or(0);
-                for key in import.keys(file) {
+                for key in import.keys() {
                     ids.push(match by_key.get(key.as_str()) {
                         Some(row) => row.id,
                         None => {
@@ -50,13 +52,13 @@ pub fn merge(current: &Snapshot, imported: &HashMap<&'static str, ImportFile>) -
                 }
                 merged.imported.insert(file, ids.len());
             }
-            None => text.push_str(&header_line(file)),
+            None => text.push_str(&header_line(*kind)),
         }
         for row in rows.iter().filter(|r| !replaced.contains(&r.key)) {
-            text.push_str(&csv_line(file, &row.fields));
+            text.push_str(&csv_line(*kind, &row.fields));
             ids.push(row.id);
         }
-        merged.files.insert((*file).to_owned(), text);
+        merged.files.insert(file.to_owned(), text);
         merged.ids.insert(file, ids);
     }
     merged

@@ -6,12 +6,10 @@ mod files;
 mod import;
 mod merge;
 mod plan;
-pub mod records;
-mod refs;
 mod resolvers;
 mod scope;
 
-pub use export::{export, export_to_dir, snapshot};
+pub use export::{csv_line, export, export_to_dir, header_line, snapshot};
 pub use files::{Format, ImportFile, read_files};
 pub use import::{Report, import};
 pub use resolvers::{ImportMutation, ImportReport};

@@ -11,9 +11,8 @@ use sea_orm::{
 
 use super::export::{Row, Snapshot};
 use super::merge::Merged;
-use super::records::{Fields, Record, Refs, diff, key_of};
-use crate::dataset::seed::Dataset;
 use crate::error::AppResult;
+use crate::records::{Dataset, Fields, Kind, Record, Refs, Rows, diff, for_each_record, key_of};
 use crate::writes::Write;
 
 // Rows per INSERT: well under SQLite's and PostgreSQL's parameter limits.
@@ -29,22 +28,22 @@ pub enum Fate {
     Same,
 }
 
-/// Which imported rows change, per file, as (row index, is new).
-pub type Touched = HashMap<&'static str, Vec<(usize, bool)>>;
+/// Which imported rows change, per kind, as (row index, is new).
+pub type Touched = HashMap<Kind, Vec<(usize, bool)>>;
 
-/// The fate of every imported row, per file, in load order.
-pub struct Plan(Vec<(&'static str, Vec<Fate>)>);
+/// The fate of every imported row, per kind, in load order.
+pub struct Plan(Vec<(Kind, Vec<Fate>)>);
 
 struct Judge<'a> {
-    current: HashMap<&'a str, HashMap<&'a str, &'a Row>>,
+    current: HashMap<Kind, HashMap<&'a str, &'a Row>>,
     refs: &'a Refs,
     merged: &'a Merged,
 }
 
 impl Judge<'_> {
-    fn of<R: Record>(&self, file: &'static str, rows: &[R]) -> (&'static str, Vec<Fate>) {
-        let existing = &self.current[file];
-        let fates = rows[..self.merged.imported(file).min(rows.len())]
+    fn of<R: Record>(&self, rows: &[R]) -> (Kind, Vec<Fate>) {
+        let existing = &self.current[&R::KIND];
+        let fates = rows[..self.merged.imported(R::FILE).min(rows.len())]
             .iter()
             .map(|row| {
                 let fields = row.fields(self.refs);
@@ -58,7 +57,7 @@ impl Judge<'_> {
                 }
             })
             .collect();
-        (file, fates)
+        (R::KIND, fates)
     }
 }
 
@@ -68,23 +67,14 @@ impl Plan {
         let judge = Judge {
             current: current
                 .iter()
-                .map(|(file, rows)| (*file, rows.iter().map(|r| (r.key.as_str(), r)).collect()))
+                .map(|(kind, rows)| (*kind, rows.iter().map(|r| (r.key.as_str(), r)).collect()))
                 .collect(),
             refs,
             merged,
         };
-        Self(vec![
-            judge.of("cities.csv", &data.cities),
-            judge.of("organizations.csv", &data.organizations),
-            judge.of("parks.csv", &data.parks),
-            judge.of("firms.csv", &data.firms),
-            judge.of("tenancies.csv", &data.tenancies),
-            judge.of("projects.csv", &data.projects),
-            judge.of("project_partners.csv", &data.partners),
-            judge.of("milestones.csv", &data.milestones),
-            judge.of("indicators.csv", &data.indicators),
-            judge.of("sources.csv", &data.sources),
-        ])
+        let mut fates = Vec::new();
+        for_each_record!(E => { fates.push(judge.of::<E>(data.rows())); });
+        Self(fates)
     }
 
     /// (created, updated, unchanged).
@@ -104,7 +94,7 @@ impl Plan {
     pub fn touched(&self) -> Touched {
         self.0
             .iter()
-            .map(|(file, fates)| {
+            .map(|(kind, fates)| {
                 let rows = fates
                     .iter()
                     .enumerate()
@@ -114,25 +104,18 @@ impl Plan {
                         Fate::Same => None,
                     })
                     .collect();
-                (*file, rows)
+                (*kind, rows)
             })
             .collect()
     }
 
     /// Writes every change, table by table in load order.
     pub async fn apply(self, w: &mut Write, data: &Dataset, refs: &Refs) -> AppResult<()> {
-        let mut fates: HashMap<&str, Vec<Fate>> = self.0.into_iter().collect();
-        let mut take = |file: &str| fates.remove(file).unwrap_or_default();
-        apply(w, refs, &data.cities, take("cities.csv")).await?;
-        apply(w, refs, &data.organizations, take("organizations.csv")).await?;
-        apply(w, refs, &data.parks, take("parks.csv")).await?;
-        apply(w, refs, &data.firms, take("firms.csv")).await?;
-        apply(w, refs, &data.tenancies, take("tenancies.csv")).await?;
-        apply(w, refs, &data.projects, take("projects.csv")).await?;
-        apply(w, refs, &data.partners, take("project_partners.csv")).await?;
-        apply(w, refs, &data.milestones, take("milestones.csv")).await?;
-        apply(w, refs, &data.indicators, take("indicators.csv")).await?;
-        apply(w, refs, &data.sources, take("sources.csv")).await?;
+        let mut fates: HashMap<Kind, Vec<Fate>> = self.0.into_iter().collect();
+        for_each_record!(E => {
+            let mine = fates.remove(&E::KIND).unwrap_or_default();
+            apply::<E, _>(w, refs, Rows::<E>::rows(data), mine).await?;
+        });
         if w.txn().get_database_backend() == DbBackend::Postgres {
             advance_sequences(w).await?;
         }
@@ -176,7 +159,7 @@ where
 /// Moves each PostgreSQL sequence past the ids the import chose (never back,
 /// so ids of deleted rows are not handed out again).
 async fn advance_sequences(w: &Write) -> AppResult<()> {
-    for table in crate::dataset::seed::TABLES {
+    for table in Kind::ALL.iter().map(|k| k.table()) {
         let sql = format!(
             "SELECT setval('{table}_id_seq', GREATEST((SELECT COALESCE(MAX(id), 0) FROM {table}), (SELECT last_value FROM {table}_id_seq)))"
         );

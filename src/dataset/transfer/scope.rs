@@ -10,8 +10,8 @@ use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 use super::plan::Touched;
 use crate::auth::{Actor, KeyScope};
-use crate::dataset::seed::Dataset;
 use crate::error::{AppError, AppResult};
+use crate::records::{Dataset, Kind};
 
 /// FORBIDDEN, naming the rows, unless `actor` may make every change in `touched`.
 pub async fn check_scope(
@@ -30,9 +30,9 @@ pub async fn check_scope(
         .into_iter()
         .map(|p| p.id)
         .collect();
-    let new = |file: &str| -> HashSet<usize> {
+    let new = |kind: Kind| -> HashSet<usize> {
         touched
-            .get(file)
+            .get(&kind)
             .map(|rows| {
                 rows.iter()
                     .filter(|(_, new)| *new)
@@ -41,7 +41,7 @@ pub async fn check_scope(
             })
             .unwrap_or_default()
     };
-    let new_parks = new("parks.csv");
+    let new_parks = new(Kind::Park);
     parks.extend(
         data.parks
             .iter()
@@ -56,7 +56,7 @@ pub async fn check_scope(
         .into_iter()
         .map(|p| p.project_id)
         .collect();
-    let new_firms: HashSet<i32> = new("firms.csv")
+    let new_firms: HashSet<i32> = new(Kind::Firm)
         .into_iter()
         .map(|n| data.firms[n].id)
         .collect();
@@ -67,19 +67,19 @@ pub async fn check_scope(
             .map(|m| m.project_id)
     };
     let mut denied = Vec::new();
-    for (file, rows) in touched {
+    for (kind, rows) in touched {
         for (n, is_new) in rows {
             let n = *n;
-            let allowed = match *file {
-                "parks.csv" => {
+            let allowed = match *kind {
+                Kind::Park => {
                     data.parks[n].operator_id == Some(org) && parks.contains(&data.parks[n].id)
                 }
-                "tenancies.csv" => parks.contains(&data.tenancies[n].park_id),
-                "projects.csv" => !is_new && projects.contains(&data.projects[n].id),
-                "project_partners.csv" => projects.contains(&data.partners[n].project_id),
-                "milestones.csv" => projects.contains(&data.milestones[n].project_id),
-                "firms.csv" => *is_new,
-                "sources.csv" => {
+                Kind::Tenancy => parks.contains(&data.tenancies[n].park_id),
+                Kind::Project => !is_new && projects.contains(&data.projects[n].id),
+                Kind::ProjectPartner => projects.contains(&data.partners[n].project_id),
+                Kind::Milestone => projects.contains(&data.milestones[n].project_id),
+                Kind::Firm => *is_new,
+                Kind::Source => {
                     let s = &data.sources[n];
                     match s.record_type.as_str() {
                         "park" => parks.contains(&s.record_id),
@@ -91,10 +91,10 @@ pub async fn check_scope(
                         _ => false,
                     }
                 }
-                _ => false,
+                Kind::City | Kind::Organization | Kind::Indicator => false,
             };
             if !allowed {
-                denied.push(format!("{file} row {}", n + 1));
+                denied.push(format!("{} row {}", kind.file(), n + 1));
             }
         }
     }

@@ -56,7 +56,7 @@ impl CityFilter {
 
     /// `SELECT city.id FROM city WHERE <this filter>`, for relation filters.
     pub fn ids(&self) -> SelectStatement {
-        crate::graphql::loaders::ids_where::<Entity>(self.condition())
+        crate::store::table::ids_where::<Entity>(self.condition())
     }
 }
 

@@ -1,6 +1,7 @@
 //! Cities (and districts) where parks and projects are, each in a province.
 
 mod inputs;
+mod record;
 mod resolvers;
 mod service;
 mod types;

@@ -69,7 +69,7 @@ impl FirmFilter {
 
     /// `SELECT firm.id FROM firm WHERE <this filter>`, for relation filters.
     pub fn ids(&self) -> SelectStatement {
-        crate::graphql::loaders::ids_where::<Entity>(self.condition())
+        crate::store::table::ids_where::<Entity>(self.condition())
     }
 }
 

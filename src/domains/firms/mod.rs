@@ -3,6 +3,7 @@
 
 mod inputs;
 mod mutations;
+mod record;
 mod resolvers;
 mod service;
 mod types;

@@ -4,8 +4,8 @@ use entity::{firm, tenancy};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
 
 use super::mutations::{CreateFirmInput, UpdateFirmInput};
-use crate::dataset::transfer::records::{Record, Refs};
 use crate::error::{AppError, AppResult};
+use crate::records::{Kind, Record, Refs};
 use crate::store::Db;
 use crate::writes::lookup::{existing, required, taken, version};
 use crate::writes::{Write, sources, validate};
@@ -46,7 +46,7 @@ pub async fn create(w: &mut Write, input: CreateFirmInput) -> AppResult<i32> {
     let model = row.insert(w.txn()).await?;
     w.created::<firm::Model>(model.fields(&Refs::default()));
     if let Some(list) = input.sources {
-        sources::replace(w, "firm", model.id, &model.slug, list).await?;
+        sources::replace(w, Kind::Firm, model.id, &model.slug, list).await?;
     }
     Ok(model.id)
 }
@@ -79,7 +79,7 @@ pub async fn update(
         next.into_active_model().reset_all().update(w.txn()).await?;
     }
     if let Some(list) = input.sources {
-        sources::replace(w, "firm", current.id, &current.slug, list).await?;
+        sources::replace(w, Kind::Firm, current.id, &current.slug, list).await?;
     }
     Ok(current.id)
 }
@@ -105,7 +105,7 @@ pub async fn delete(w: &mut Write, slug: String, sent: i32, cascade: bool) -> Ap
         tenancy::Entity::delete_by_id(t.id).exec(w.txn()).await?;
         w.deleted::<tenancy::Model>(t.fields(&refs));
     }
-    sources::remove_all(w, "firm", current.id, &current.slug).await?;
+    sources::remove_all(w, Kind::Firm, current.id, &current.slug).await?;
     firm::Entity::delete_by_id(current.id).exec(w.txn()).await?;
     w.deleted::<firm::Model>(current.fields(&refs));
     Ok(current.id)

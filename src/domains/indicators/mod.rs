@@ -2,6 +2,7 @@
 //! with its sources. A small table, served as a plain list.
 
 mod inputs;
+mod record;
 mod resolvers;
 mod service;
 mod types;

@@ -57,7 +57,7 @@ impl OrganizationFilter {
 
     /// `SELECT organization.id FROM organization WHERE <this filter>`.
     pub fn ids(&self) -> SelectStatement {
-        crate::graphql::loaders::ids_where::<Entity>(self.condition())
+        crate::store::table::ids_where::<Entity>(self.condition())
     }
 }
 

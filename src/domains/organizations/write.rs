@@ -6,9 +6,9 @@ use sea_orm::{
 };
 
 use super::mutations::{CreateOrganizationInput, UpdateOrganizationInput};
-use crate::dataset::transfer::records::{Record, Refs};
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
+use crate::records::{Kind, Record, Refs};
 use crate::store::Db;
 use crate::writes::lookup::{existing, required, taken, version};
 use crate::writes::{Write, sources, validate};
@@ -49,7 +49,7 @@ pub async fn create(w: &mut Write, input: CreateOrganizationInput) -> AppResult<
     let model = row.insert(w.txn()).await?;
     w.created::<organization::Model>(model.fields(&Refs::default()));
     if let Some(list) = input.sources {
-        sources::replace(w, "organization", model.id, &model.slug, list).await?;
+        sources::replace(w, Kind::Organization, model.id, &model.slug, list).await?;
     }
     Ok(model.id)
 }
@@ -79,7 +79,7 @@ pub async fn update(
         next.into_active_model().reset_all().update(w.txn()).await?;
     }
     if let Some(list) = input.sources {
-        sources::replace(w, "organization", current.id, &current.slug, list).await?;
+        sources::replace(w, Kind::Organization, current.id, &current.slug, list).await?;
     }
     Ok(current.id)
 }
@@ -107,7 +107,7 @@ pub async fn delete(w: &mut Write, slug: String, sent: i32) -> AppResult<i32> {
             "organization {slug:?} operates {parks} parks, partners in {partners} projects and has {keys} API keys; reassign or remove those first"
         )));
     }
-    sources::remove_all(w, "organization", current.id, &current.slug).await?;
+    sources::remove_all(w, Kind::Organization, current.id, &current.slug).await?;
     organization::Entity::delete_by_id(current.id)
         .exec(w.txn())
         .await?;

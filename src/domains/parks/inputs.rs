@@ -91,7 +91,7 @@ impl ParkFilter {
 
     /// `SELECT park.id FROM park WHERE <this filter>`, for relation filters.
     pub fn ids(&self) -> SelectStatement {
-        crate::graphql::loaders::ids_where::<Entity>(self.condition())
+        crate::store::table::ids_where::<Entity>(self.condition())
     }
 }
 

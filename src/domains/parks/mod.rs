@@ -5,6 +5,7 @@ mod columns;
 mod connection;
 mod inputs;
 mod mutations;
+mod record;
 mod resolvers;
 mod service;
 mod types;

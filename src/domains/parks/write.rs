@@ -6,9 +6,9 @@ use entity::{city, organization, park, project, tenancy};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
 
 use super::mutations::{CreateParkInput, UpdateParkInput};
-use crate::dataset::transfer::records::{Record, Refs};
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
+use crate::records::{Kind, Record, Refs};
 use crate::store::Db;
 use crate::writes::lookup::{existing, reference, required, taken, version};
 use crate::writes::{Write, sources, validate};
@@ -79,7 +79,7 @@ pub async fn create(w: &mut Write, input: CreateParkInput) -> AppResult<i32> {
     let refs = Refs::load(w.txn(), &model.references()).await?;
     w.created::<park::Model>(model.fields(&refs));
     if let Some(list) = input.sources {
-        sources::replace(w, "park", model.id, &model.slug, list).await?;
+        sources::replace(w, Kind::Park, model.id, &model.slug, list).await?;
     }
     Ok(model.id)
 }
@@ -133,7 +133,7 @@ pub async fn update(
         next.into_active_model().reset_all().update(w.txn()).await?;
     }
     if let Some(list) = input.sources {
-        sources::replace(w, "park", current.id, &current.slug, list).await?;
+        sources::replace(w, Kind::Park, current.id, &current.slug, list).await?;
     }
     Ok(current.id)
 }
@@ -181,7 +181,7 @@ pub async fn delete(w: &mut Write, slug: String, sent: i32, cascade: bool) -> Ap
         w.updated::<project::Model>(&p.fields(&refs), &next.fields(&refs));
         next.into_active_model().reset_all().update(w.txn()).await?;
     }
-    sources::remove_all(w, "park", current.id, &current.slug).await?;
+    sources::remove_all(w, Kind::Park, current.id, &current.slug).await?;
     park::Entity::delete_by_id(current.id).exec(w.txn()).await?;
     w.deleted::<park::Model>(current.fields(&refs));
     Ok(current.id)

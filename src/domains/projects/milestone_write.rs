@@ -6,8 +6,8 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, Query
 
 use super::mutations::{MilestoneInput, UpdateMilestoneInput};
 use super::write::owners;
-use crate::dataset::transfer::records::{Record, Refs};
 use crate::error::{AppError, AppResult};
+use crate::records::{Kind, Record, Refs};
 use crate::store::Db;
 use crate::writes::lookup::{existing, required, version};
 use crate::writes::{Write, sources, validate};
@@ -41,7 +41,7 @@ async fn find(
 
 fn refs(project: &project::Model) -> Refs {
     let mut refs = Refs::default();
-    refs.insert("project", project.id, project.slug.clone());
+    refs.insert(Kind::Project, project.id, project.slug.clone());
     refs
 }
 
@@ -133,7 +133,7 @@ pub async fn delete(
     let project = project(w, &project_slug).await?;
     let current = current(w, &project, &title, sent).await?;
     let key = format!("{}|{}", project.slug, current.title);
-    sources::remove_all(w, "milestone", current.id, &key).await?;
+    sources::remove_all(w, Kind::Milestone, current.id, &key).await?;
     milestone::Entity::delete_by_id(current.id)
         .exec(w.txn())
         .await?;

@@ -6,6 +6,7 @@ mod inputs;
 mod loaders;
 mod milestone_write;
 mod mutations;
+mod record;
 mod resolvers;
 mod service;
 mod types;

@@ -4,9 +4,9 @@ use entity::{city, milestone, park, project, project_partner};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
 
 use super::mutations::{CreateProjectInput, UpdateProjectInput};
-use crate::dataset::transfer::records::{Record, Refs};
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
+use crate::records::{Kind, Record, Refs};
 use crate::store::Db;
 use crate::writes::lookup::{existing, reference, required, taken, version};
 use crate::writes::{Write, sources, validate};
@@ -85,7 +85,7 @@ pub async fn create(w: &mut Write, input: CreateProjectInput) -> AppResult<i32> 
     let refs = Refs::load(w.txn(), &model.references()).await?;
     w.created::<project::Model>(model.fields(&refs));
     if let Some(list) = input.sources {
-        sources::replace(w, "project", model.id, &model.slug, list).await?;
+        sources::replace(w, Kind::Project, model.id, &model.slug, list).await?;
     }
     Ok(model.id)
 }
@@ -142,7 +142,7 @@ pub async fn update(
         next.into_active_model().reset_all().update(w.txn()).await?;
     }
     if let Some(list) = input.sources {
-        sources::replace(w, "project", current.id, &current.slug, list).await?;
+        sources::replace(w, Kind::Project, current.id, &current.slug, list).await?;
     }
     Ok(current.id)
 }
@@ -183,11 +183,11 @@ pub async fn delete(w: &mut Write, slug: String, sent: i32, cascade: bool) -> Ap
     }
     for m in milestones {
         let key = format!("{}|{}", current.slug, m.title);
-        sources::remove_all(w, "milestone", m.id, &key).await?;
+        sources::remove_all(w, Kind::Milestone, m.id, &key).await?;
         milestone::Entity::delete_by_id(m.id).exec(w.txn()).await?;
         w.deleted::<milestone::Model>(m.fields(&refs));
     }
-    sources::remove_all(w, "project", current.id, &current.slug).await?;
+    sources::remove_all(w, Kind::Project, current.id, &current.slug).await?;
     project::Entity::delete_by_id(current.id)
         .exec(w.txn())
         .await?;

@@ -2,6 +2,7 @@
 //! can carry several; they are stored against (record type, record id).
 
 mod loaders;
+mod record;
 mod types;
 
 pub use loaders::{

@@ -3,6 +3,7 @@
 //! `firm.tenancies`.
 
 mod mutations;
+mod record;
 mod row;
 mod service;
 mod types;

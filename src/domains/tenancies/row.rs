@@ -129,6 +129,16 @@ mod tests {
     use sea_orm::{IdenStatic, Iterable};
 
     #[test]
+    fn a_tenant_row_is_read_in_the_order_tenants_of_park_selects() {
+        let prefixed = |prefix: &str, column: &str| format!("{prefix}{column}");
+        let selected: Vec<String> = tenancy::Column::iter()
+            .map(|c| prefixed("t_", c.as_str()))
+            .chain(firm::Column::iter().map(|c| prefixed("f_", c.as_str())))
+            .collect();
+        assert_eq!(selected, TenantRow::COLUMNS);
+    }
+
+    #[test]
     fn tenant_rows_are_read_in_the_order_their_columns_are_selected() {
         let names = |columns: Vec<&str>| columns.join(",");
         let tenancy: Vec<&str> = tenancy::Column::iter().map(|c| c.as_str()).collect();

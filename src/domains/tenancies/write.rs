@@ -3,8 +3,8 @@
 use entity::{firm, park, tenancy};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
 
-use crate::dataset::transfer::records::{Record, Refs};
 use crate::error::{AppError, AppResult};
+use crate::records::{Kind, Record, Refs};
 use crate::store::Db;
 use crate::writes::lookup::existing;
 use crate::writes::{Write, validate};
@@ -46,8 +46,8 @@ async fn open(
 
 fn refs(park: &park::Model, firm: &firm::Model) -> Refs {
     let mut refs = Refs::default();
-    refs.insert("park", park.id, park.slug.clone());
-    refs.insert("firm", firm.id, firm.slug.clone());
+    refs.insert(Kind::Park, park.id, park.slug.clone());
+    refs.insert(Kind::Firm, firm.id, firm.slug.clone());
     refs
 }
 

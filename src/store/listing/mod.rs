@@ -30,9 +30,9 @@ use crate::store::rows::Decode;
 use tokio::sync::OnceCell;
 
 use crate::error::{AppError, AppResult};
-use crate::graphql::loaders::Table;
 use crate::store::Db;
 use crate::store::prefetch::Join;
+use crate::store::table::Table;
 
 /// The most sort keys a client may give in `orderBy`.
 pub const MAX_ORDER_KEYS: usize = 5;

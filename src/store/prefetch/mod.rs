@@ -25,9 +25,10 @@ use sea_orm::{
 use serde::de::DeserializeOwned;
 
 use crate::error::{AppError, AppResult};
-use crate::graphql::loaders::{ById, ChildOf, ModelOf, RequestLoader, Table};
+use crate::graphql::loaders::{ById, ChildOf, ModelOf, RequestLoader};
 use crate::store::Db;
 use crate::store::rows::{Decode, Reader};
+use crate::store::table::Table;
 
 /// A to-one relation to read with a list's rows.
 #[derive(Clone)]

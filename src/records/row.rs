@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use async_graphql::resolver_utils::EnumType;
+use super::{Keys, Kind};
 
 /// One problem in the dataset.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -265,7 +265,7 @@ impl Row<'_> {
     /// An optional ISO-8601 date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn date(&self, column: &str) -> Option<String> {
         let value = self.opt(column)?;
-        if crate::dataset::seed::is_partial_date(&value) {
+        if is_partial_date(&value) {
             Some(value)
         } else {
             self.fail(
@@ -276,11 +276,10 @@ impl Row<'_> {
         }
     }
 
-    /// A required enum value, stored under its GraphQL name.
-    pub fn enumeration<E: EnumType + Copy>(&self, column: &str) -> String {
+    /// A required value that must be one of `names` (an enum's, as stored).
+    pub fn one_of(&self, column: &str, names: &[&str]) -> String {
         let value = self.text(column);
-        if !value.is_empty() && crate::graphql::enums::parse::<E>(&value).is_none() {
-            let names: Vec<_> = E::items().iter().map(|i| i.name).collect();
+        if !value.is_empty() && !names.contains(&value.as_str()) {
             self.fail(
                 column,
                 format!("{value:?} is not one of {}", names.join(", ")),
@@ -289,44 +288,36 @@ impl Row<'_> {
         value
     }
 
-    /// The id that `column`'s slug refers to in `index`; None (and a problem)
-    /// when the slug is unknown, None when the cell is empty and `required` is false.
-    pub fn reference(
-        &self,
-        column: &str,
-        index: &HashMap<String, i32>,
-        what: &str,
-        required: bool,
-    ) -> Option<i32> {
-        let Some(slug) = self.opt(column) else {
+    /// The id of the `kind` whose key `column` holds; None (and a problem)
+    /// when the key is unknown, None when the cell is empty and `required`
+    /// is false.
+    pub fn reference(&self, column: &str, keys: &Keys, kind: Kind, required: bool) -> Option<i32> {
+        let Some(key) = self.opt(column) else {
             if required {
                 self.fail(column, "must not be empty");
             }
             return None;
         };
-        let id = index.get(&slug).copied();
+        let id = keys.id(kind, &key);
         if id.is_none() {
-            self.fail(column, format!("unknown {what} {slug:?}"));
+            self.fail(column, format!("unknown {} {key:?}", kind.type_name()));
         }
         id
     }
 }
 
-/// Maps each row's key to the id `ids` gives its position, recording
-/// duplicate keys against `column`.
-pub fn index<'a>(
-    column: &str,
-    ids: &dyn Fn(usize) -> i32,
-    rows: impl Iterator<Item = (&'a Row<'a>, String)>,
-) -> HashMap<String, i32> {
-    let mut index = HashMap::new();
-    for (n, (row, key)) in rows.enumerate() {
-        if key.is_empty() {
-            continue;
-        }
-        if index.insert(key.clone(), ids(n)).is_some() {
-            row.fail(column, format!("duplicate {key:?}"));
-        }
+/// True for `YYYY`, `YYYY-MM` and `YYYY-MM-DD` with a plausible month and day.
+pub fn is_partial_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
+        s.len() == len
+            && s.chars().all(|c| c.is_ascii_digit())
+            && s.parse().is_ok_and(|n| range.contains(&n))
+    };
+    match parts.as_slice() {
+        [y] => number(y, 4, 1000..=9999),
+        [y, m] => number(y, 4, 1000..=9999) && number(m, 2, 1..=12),
+        [y, m, d] => number(y, 4, 1000..=9999) && number(m, 2, 1..=12) && number(d, 2, 1..=31),
+        _ => false,
     }
-    index
 }

@@ -1,0 +1,59 @@
+//! What a firm is as a stored record.
+
+use entity::firm::{Entity, Model};
+
+use crate::records::{Fields, Keys, Record, Refs, Row, fields};
+
+crate::store::rows::by_position! {
+    Model {
+        id, slug, name, sector, employees, version, updated_at, name_folded, sector_folded,
+    }
+}
+
+impl Record for Model {
+    type Table = Entity;
+    const TYPE: &'static str = "firm";
+    const FILE: &'static str = "firms.csv";
+    const HEADERS: &'static [&'static str] = &["slug", "name", "sector", "employees"];
+    const KEY: &'static [&'static str] = &["slug"];
+    const EMBEDDED: &'static str = include_str!("../../../data/firms.csv");
+    const REFERABLE: bool = true;
+
+    fn id(&self) -> i32 {
+        self.id
+    }
+    fn version(&self) -> i32 {
+        self.version
+    }
+    fn set_version(&mut self, version: i32) {
+        self.version = version;
+    }
+    fn fields(&self, _: &Refs) -> Fields {
+        fields(vec![
+            ("slug", self.slug.clone().into()),
+            ("name", self.name.clone().into()),
+            ("sector", self.sector.clone().into()),
+            ("employees", self.employees.into()),
+        ])
+    }
+    fn key(&self, _: &Refs) -> String {
+        self.slug.clone()
+    }
+    fn row_key(row: &Row<'_>) -> String {
+        row.slug("slug")
+    }
+    fn from_row(r: &Row<'_>, _: &Keys, id: i32, now: &str) -> Self {
+        let (slug, name, sector) = (r.slug("slug"), r.text("name"), r.opt("sector"));
+        Self {
+            id,
+            slug,
+            name_folded: entity::fold(&name),
+            sector_folded: sector.as_deref().map(entity::fold),
+            name,
+            sector,
+            employees: r.count("employees"),
+            version: 1,
+            updated_at: now.to_owned(),
+        }
+    }
+}

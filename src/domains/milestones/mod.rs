@@ -1,0 +1,3 @@
+//! Milestones: the dated steps of a project.
+
+mod record;

@@ -1,0 +1,4 @@
+//! Project partners: an organization's role in a project (financier,
+//! developer, academic partner, executing agency...).
+
+mod record;

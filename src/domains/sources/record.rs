@@ -1,0 +1,58 @@
+//! What a source (a citation of another record) is as a stored record.
+
+use entity::source::{Entity, Model};
+
+use crate::records::{Fields, Keys, Kind, Record, Refs, Row, fields};
+
+crate::store::rows::by_position! {
+    Model { id, record_type, record_id, url, title, as_of }
+}
+
+impl Record for Model {
+    type Table = Entity;
+    const TYPE: &'static str = "source";
+    const FILE: &'static str = "sources.csv";
+    const HEADERS: &'static [&'static str] =
+        &["record_type", "record_key", "url", "title", "as_of"];
+    const KEY: &'static [&'static str] = &["record_type", "record_key", "url"];
+    const EMBEDDED: &'static str = include_str!("../../../data/sources.csv");
+
+    fn id(&self) -> i32 {
+        self.id
+    }
+    fn fields(&self, refs: &Refs) -> Fields {
+        let record_key = Kind::from_type(&self.record_type)
+            .map(|kind| refs.key(kind, self.record_id))
+            .unwrap_or_default();
+        fields(vec![
+            ("record_type", self.record_type.clone().into()),
+            ("record_key", record_key.into()),
+            ("url", self.url.clone().into()),
+            ("title", self.title.clone().into()),
+            ("as_of", self.as_of.clone().into()),
+        ])
+    }
+    fn from_row(r: &Row<'_>, keys: &Keys, id: i32, _now: &str) -> Self {
+        let record_type = r.text("record_type");
+        let record_id = match Kind::from_type(&record_type).filter(|k| k.referable()) {
+            Some(kind) => r.reference("record_key", keys, kind, true),
+            None => {
+                if !record_type.is_empty() {
+                    r.fail(
+                        "record_type",
+                        format!("{record_type:?} is not a record type"),
+                    );
+                }
+                None
+            }
+        };
+        Self {
+            id,
+            record_type,
+            record_id: record_id.unwrap_or_default(),
+            url: r.text("url"),
+            title: r.opt("title"),
+            as_of: r.date("as_of"),
+        }
+    }
+}

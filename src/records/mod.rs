@@ -1,0 +1,124 @@
+//! What a stored record *is*, declared once per kind: its table, its file
+//! in the dataset and that file's columns, its public key, how a row of the
+//! file is read back, what it refers to. Each domain implements [`Record`]
+//! for its model (`domains/<x>/record.rs`); [`registry`] lists them once, and
+//! everything that goes over every kind (the dataset files, export, import,
+//! seeding, the change log's record types) loops over that list.
+//!
+//! Nothing here knows GraphQL or HTTP.
+
+mod refs;
+pub mod registry;
+mod row;
+
+use serde_json::{Map, Value};
+
+pub use refs::{Keys, Refs};
+pub(crate) use registry::for_each_record;
+pub use registry::{Dataset, HasKind, Kind, Rows};
+pub use row::{Problem, Problems, Row, is_partial_date, read};
+
+use crate::store::rows::Decode;
+use crate::store::table::Table;
+
+/// A row's columns by name (the dataset file's header names).
+pub type Fields = Map<String, Value>;
+
+/// A stored record: one row of one table, and of one dataset file.
+pub trait Record: HasKind + Decode + Clone + Send + Sync + 'static {
+    /// Its table.
+    type Table: Table<Model = Self> + Send + Sync;
+    /// The record type as the change log and `sources.record_type` name it.
+    const TYPE: &'static str;
+    /// Its file in the dataset (`parks.csv`).
+    const FILE: &'static str;
+    /// That file's exact header, in the order export writes the columns.
+    const HEADERS: &'static [&'static str];
+    /// The columns whose values, joined by `|`, are the row's public key.
+    const KEY: &'static [&'static str];
+    /// The shipped rows (the repository's `data/` file, built into the binary).
+    const EMBEDDED: &'static str;
+    /// Whether other rows refer to it by its public key (a foreign key by
+    /// slug, or a source's `record_key`).
+    const REFERABLE: bool = false;
+
+    /// Its id.
+    fn id(&self) -> i32;
+    /// Its version (records without one are always at 1).
+    fn version(&self) -> i32 {
+        1
+    }
+    /// Sets its version (records without one ignore it).
+    fn set_version(&mut self, _version: i32) {}
+    /// The row's columns, references shown by their public keys.
+    fn fields(&self, refs: &Refs) -> Fields;
+    /// The `(kind, id)` references `fields` needs resolved.
+    fn references(&self) -> Vec<(Kind, i32)> {
+        Vec::new()
+    }
+    /// Its public key, as others refer to it.
+    fn key(&self, refs: &Refs) -> String {
+        key_of::<Self>(&self.fields(refs))
+    }
+
+    /// The public key of a row of its file, before the row is read (for the
+    /// index that finds duplicates and resolves references); problems found
+    /// reading it are recorded on the row.
+    fn row_key(row: &Row<'_>) -> String {
+        let parts: Vec<String> = Self::KEY
+            .iter()
+            .map(|column| row.opt(column).unwrap_or_default())
+            .collect();
+        parts.join("|")
+    }
+    /// One row of its file read back, with `id`, references resolved through
+    /// `keys`, stamped `now`; problems are recorded on the row.
+    fn from_row(row: &Row<'_>, keys: &Keys, id: i32, now: &str) -> Self;
+}
+
+/// The public key of a row of `R` given its fields.
+pub fn key_of<R: Record>(fields: &Fields) -> String {
+    R::KEY
+        .iter()
+        .map(|column| cell(fields.get(*column).unwrap_or(&Value::Null)))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A value as a CSV cell: empty for null, whole numbers without `.0`.
+pub fn cell(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+            _ => n.to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// Fields from `(column, value)` pairs.
+pub fn fields(pairs: Vec<(&str, Value)>) -> Fields {
+    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
+/// A reference's public key as a field value; null for no reference.
+pub fn reference(refs: &Refs, kind: Kind, id: Option<i32>) -> Value {
+    id.map(|id| Value::from(refs.key(kind, id)))
+        .unwrap_or(Value::Null)
+}
+
+/// The fields that differ between `before` and `after`: (old values, new values).
+pub fn diff(before: &Fields, after: &Fields) -> Option<(Fields, Fields)> {
+    let mut old = Fields::new();
+    let mut new = Fields::new();
+    for (column, value) in after {
+        let previous = before.get(column).unwrap_or(&Value::Null);
+        if cell(previous) != cell(value) {
+            old.insert(column.clone(), previous.clone());
+            new.insert(column.clone(), value.clone());
+        }
+    }
+    (!new.is_empty()).then_some((old, new))
+}
