@@ -4,6 +4,7 @@
 
 pub mod batching;
 pub mod enums;
+pub mod kit;
 pub mod limits;
 pub mod loaders;
 pub mod node;
@@ -12,12 +13,9 @@ pub mod request;
 pub mod response_order;
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::parser::types::OperationType;
 use async_graphql::{MergedObject, MergedSubscription, Request, Response, Schema, SchemaBuilder};
-use entity::{city, firm, indicator, organization, park, project};
 
 use crate::changes::{ChangeQuery, ChangeSubscription, Hub};
 use crate::config::Config;
@@ -27,23 +25,14 @@ use crate::domains::firms::{FirmMutation, FirmQuery};
 use crate::domains::indicators::IndicatorQuery;
 use crate::domains::organizations::{OrganizationMutation, OrganizationQuery};
 use crate::domains::parks::{ParkMutation, ParkQuery};
-use crate::domains::projects::{
-    MilestonesOfProject, PartnersOfOrganization, PartnersOfProject, ProjectMutation, ProjectQuery,
-    ProjectsOfPark,
-};
-use crate::domains::sources::{
-    CitySources, FirmSources, IndicatorSources, MilestoneSources, OrganizationSources, ParkSources,
-    ProjectSources,
-};
-use crate::domains::tenancies::{TenanciesOfFirm, TenancyMutation, TenantRow};
+use crate::domains::projects::{ProjectMutation, ProjectQuery};
+use crate::domains::tenancies::TenancyMutation;
 use crate::graphql::batching::{Gate, Quiesce};
-use crate::graphql::loaders::{ById, Children, RequestLoader};
 use crate::graphql::node::NodeQuery;
 use crate::graphql::persisted::PersistedQueries;
 use crate::graphql::request::{Front, refused};
 use crate::search::SearchQuery;
 use crate::store::Db;
-use crate::store::listing::{PageLoader, StatsLoader};
 
 /// Every root query field, merged from the domains.
 #[derive(MergedObject, Default)]
@@ -109,14 +98,6 @@ pub fn build_front(config: &Config, persisted: Arc<PersistedQueries>) -> Front {
     Front::new(persisted, config.limits.clone(), &sdl())
 }
 
-fn cached<L: Loader<i32>>(loader: L, gate: &Arc<Gate>) -> RequestLoader<L> {
-    DataLoader::with_cache(loader, gate.spawner(), HashMapCache::default()).delay(Duration::ZERO)
-}
-
-fn uncached<L>(loader: L, gate: &Arc<Gate>) -> DataLoader<L> {
-    DataLoader::new(loader, gate.spawner()).delay(Duration::ZERO)
-}
-
 /// Runs one request, past the [`Front`], with fresh DataLoaders. They cache
 /// rows for this request only, so no request sees another's rows, and each
 /// batches every key a nesting level asks for into one statement (see
@@ -139,7 +120,7 @@ pub async fn execute_counted(
     let operation = request.operation_name.clone();
     let gate = Arc::new(Gate::default());
     let statements = gate.statements.clone();
-    let request = with_loaders(request, db, &gate);
+    let request = loaders::with_loaders(request, db, &gate);
     let work = Quiesce::new(schema.execute(request), gate);
     let mut response = crate::store::counting(statements.clone(), work).await;
     admitted.finish(operation.as_deref(), &mut response);
@@ -147,33 +128,6 @@ pub async fn execute_counted(
         response,
         statements.load(std::sync::atomic::Ordering::Relaxed),
     )
-}
-
-fn with_loaders(request: Request, db: &Db, gate: &Arc<Gate>) -> Request {
-    let db = || db.clone();
-    request
-        .data(cached(ById::<city::Entity>::new(db()), gate))
-        .data(cached(ById::<organization::Entity>::new(db()), gate))
-        .data(cached(ById::<park::Entity>::new(db()), gate))
-        .data(cached(ById::<firm::Entity>::new(db()), gate))
-        .data(cached(ById::<project::Entity>::new(db()), gate))
-        .data(cached(ById::<indicator::Entity>::new(db()), gate))
-        .data(cached(Children::<ProjectsOfPark>::new(db()), gate))
-        .data(cached(Children::<TenanciesOfFirm>::new(db()), gate))
-        .data(cached(Children::<PartnersOfProject>::new(db()), gate))
-        .data(cached(Children::<PartnersOfOrganization>::new(db()), gate))
-        .data(cached(Children::<MilestonesOfProject>::new(db()), gate))
-        .data(cached(Children::<CitySources>::new(db()), gate))
-        .data(cached(Children::<OrganizationSources>::new(db()), gate))
-        .data(cached(Children::<ParkSources>::new(db()), gate))
-        .data(cached(Children::<FirmSources>::new(db()), gate))
-        .data(cached(Children::<ProjectSources>::new(db()), gate))
-        .data(cached(Children::<MilestoneSources>::new(db()), gate))
-        .data(cached(Children::<IndicatorSources>::new(db()), gate))
-        .data(uncached(PageLoader::<park::Model>::new(db()), gate))
-        .data(uncached(PageLoader::<project::Model>::new(db()), gate))
-        .data(uncached(PageLoader::<TenantRow>::new(db()), gate))
-        .data(uncached(StatsLoader::new(db()), gate))
 }
 
 /// The schema and database as one [`async_graphql::Executor`], for transports
@@ -213,7 +167,7 @@ impl async_graphql::Executor for Executor {
         // Subscription events are resolved as they arrive; the batching gate
         // (driven by `Quiesce` for one-shot requests) falls back to its guard.
         let gate = Arc::new(Gate::default());
-        let request = with_loaders(request, &self.db, &gate);
+        let request = loaders::with_loaders(request, &self.db, &gate);
         let stream = match session_data {
             Some(data) => self.schema.execute_stream_with_session_data(request, data),
             None => self.schema.execute_stream(request),

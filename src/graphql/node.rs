@@ -13,7 +13,8 @@ use crate::domains::organizations::Organization;
 use crate::domains::parks::Park;
 use crate::domains::projects::Project;
 use crate::error::AppError;
-use crate::graphql::loaders::by_id;
+use crate::graphql::kit::loader::by_id;
+use crate::records::Kind;
 
 /// The global ID of row `id` of type `type_name`.
 pub fn global_id(type_name: &str, id: i32) -> ID {
@@ -58,51 +59,61 @@ pub enum Node {
     Indicator(Indicator),
 }
 
-/// The record of type `type_name` (a GraphQL type name) with row id `row`;
-/// None when it does not exist or the type has no global IDs.
+/// The GraphQL object type of records of `kind`, for those with global
+/// IDs; None for the others. A new kind does not compile until it is placed.
+pub fn object_name(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::City => Some("City"),
+        Kind::Organization => Some("Organization"),
+        Kind::Park => Some("Park"),
+        Kind::Firm => Some("Firm"),
+        Kind::Project => Some("Project"),
+        Kind::Indicator => Some("Indicator"),
+        Kind::Tenancy | Kind::ProjectPartner | Kind::Milestone | Kind::Source => None,
+    }
+}
+
+/// The record of `kind` with row id `row`; None when it does not exist or
+/// the kind has no global IDs.
 pub async fn load_typed(
     ctx: &Context<'_>,
-    type_name: &str,
+    kind: Kind,
     row: i32,
 ) -> async_graphql::Result<Option<Node>> {
-    Ok(match type_name {
-        "City" => by_id::<city::Entity>(ctx, row)
+    Ok(match kind {
+        Kind::City => by_id::<city::Entity>(ctx, row)
             .await?
             .map(|m| Node::City(City(m))),
-        "Organization" => by_id::<organization::Entity>(ctx, row)
+        Kind::Organization => by_id::<organization::Entity>(ctx, row)
             .await?
             .map(|m| Node::Organization(Organization(m))),
-        "Park" => by_id::<park::Entity>(ctx, row)
+        Kind::Park => by_id::<park::Entity>(ctx, row)
             .await?
             .map(|m| Node::Park(Park(m))),
-        "Firm" => by_id::<firm::Entity>(ctx, row)
+        Kind::Firm => by_id::<firm::Entity>(ctx, row)
             .await?
             .map(|m| Node::Firm(Firm(m))),
-        "Project" => by_id::<project::Entity>(ctx, row)
+        Kind::Project => by_id::<project::Entity>(ctx, row)
             .await?
             .map(|m| Node::Project(Project(m))),
-        "Indicator" => by_id::<indicator::Entity>(ctx, row)
+        Kind::Indicator => by_id::<indicator::Entity>(ctx, row)
             .await?
             .map(|m| Node::Indicator(Indicator(m))),
-        _ => None,
+        Kind::Tenancy | Kind::ProjectPartner | Kind::Milestone | Kind::Source => None,
     })
 }
 
 async fn load(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Node>> {
     let (type_name, row) = parse_global_id(id)?;
-    const KNOWN: [&str; 6] = [
-        "City",
-        "Organization",
-        "Park",
-        "Firm",
-        "Project",
-        "Indicator",
-    ];
-    if !KNOWN.contains(&type_name.as_str()) {
+    let kind = Kind::ALL
+        .iter()
+        .copied()
+        .find(|kind| object_name(*kind) == Some(type_name.as_str()));
+    let Some(kind) = kind else {
         let message = format!("{:?} names no known type", id.as_str());
         return Err(AppError::bad_input("id", message).into());
-    }
-    load_typed(ctx, &type_name, row).await
+    };
+    load_typed(ctx, kind, row).await
 }
 
 /// Root fields for global object identification.

@@ -1,8 +1,9 @@
 use async_graphql::{Context, Object};
 
 use super::service;
-use super::types::SearchResult;
+use super::types::{SearchResult, searched};
 use crate::graphql::node::load_typed;
+use crate::records::Kind;
 use crate::store::Db;
 
 /// Root field for text search.
@@ -26,10 +27,10 @@ impl SearchQuery {
         #[graphql(default = 20, desc = "How many results at most (1 to 100).")] first: Option<i32>,
     ) -> async_graphql::Result<Vec<SearchResult>> {
         let db = ctx.data::<Db>()?;
-        let hits = service::search(db, &text, first.unwrap_or(20)).await?;
+        let kinds: Vec<Kind> = Kind::ALL.iter().copied().filter(|k| searched(*k)).collect();
+        let hits = service::search(db, &kinds, &text, first.unwrap_or(20)).await?;
         let found = futures::future::try_join_all(
-            hits.iter()
-                .map(|(type_name, id)| load_typed(ctx, type_name, *id)),
+            hits.iter().map(|(kind, id)| load_typed(ctx, *kind, *id)),
         )
         .await?;
         Ok(found

@@ -5,24 +5,22 @@ use sea_orm::sea_query::{
 };
 
 use crate::error::{AppError, AppResult};
+use crate::records::Kind;
 use crate::store::Db;
 use crate::store::filter::{escape_like, like};
-
-// The searched tables and the GraphQL types their rows become.
-const KINDS: [(&str, &str); 5] = [
-    ("park", "Park"),
-    ("firm", "Firm"),
-    ("project", "Project"),
-    ("city", "City"),
-    ("organization", "Organization"),
-];
 
 // The trigram indexes (migration m20261128_000005) look texts up by their
 // three-character pieces; a shorter text has none and reads every row.
 const MIN_INDEXED_CHARS: usize = 3;
 
-/// `(GraphQL type, id)` of the best `first` matches for `text`, best first.
-pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i32)>> {
+/// `(kind, id)` of the best `first` matches for `text` among the names of
+/// records of `kinds` (which have a `name_folded` column), best first.
+pub async fn search(
+    db: &Db,
+    kinds: &[Kind],
+    text: &str,
+    first: i32,
+) -> AppResult<Vec<(Kind, i32)>> {
     let text = text.trim();
     if text.is_empty() {
         return Err(AppError::bad_input("text", "`text` must not be empty"));
@@ -45,11 +43,12 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
     // the LIKE accepts is among its candidates.
     let phrase = (db.backend() == DbBackend::Sqlite && folded.chars().count() >= MIN_INDEXED_CHARS)
         .then(|| fts_phrase(&folded));
-    let mut branches = KINDS.iter().map(|(table, type_name)| {
-        let phrase = phrase.as_deref();
-        branch(table, type_name, &folded, &escaped, phrase)
-    });
-    let mut union = branches.next().expect("KINDS is not empty");
+    let mut branches = kinds
+        .iter()
+        .map(|kind| branch(*kind, &folded, &escaped, phrase.as_deref()));
+    let Some(mut union) = branches.next() else {
+        return Ok(Vec::new());
+    };
     for other in branches {
         union.union(UnionType::All, other);
     }
@@ -63,18 +62,18 @@ pub async fn search(db: &Db, text: &str, first: i32) -> AppResult<Vec<(String, i
         .limit(first as u64)
         .to_owned();
     let rows = db.select_all(&select).await?;
-    rows.iter()
-        .map(|row| Ok((row.try_get("", "kind")?, row.try_get("", "id")?)))
-        .collect()
+    let mut hits = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let kind: String = row.try_get("", "kind")?;
+        if let Some(kind) = Kind::from_type(&kind) {
+            hits.push((kind, row.try_get("", "id")?));
+        }
+    }
+    Ok(hits)
 }
 
-fn branch(
-    table_name: &str,
-    type_name: &str,
-    folded: &str,
-    escaped: &str,
-    phrase: Option<&str>,
-) -> SelectStatement {
+fn branch(kind: Kind, folded: &str, escaped: &str, phrase: Option<&str>) -> SelectStatement {
+    let table_name = kind.table();
     let table = Alias::new(table_name).into_iden();
     let name = Expr::col((table.clone(), Alias::new("name_folded")));
     let rank = Expr::case(name.clone().eq(folded), 0)
@@ -82,7 +81,7 @@ fn branch(
         .finally(2);
     let mut select = Query::select();
     select
-        .expr_as(Expr::val(type_name), Alias::new("kind"))
+        .expr_as(Expr::val(kind.type_name()), Alias::new("kind"))
         .expr_as(
             Expr::col((table.clone(), Alias::new("id"))),
             Alias::new("id"),

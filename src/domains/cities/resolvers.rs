@@ -22,7 +22,7 @@ impl CityQuery {
         )]
         slug: String,
     ) -> async_graphql::Result<Option<City>> {
-        let found = crate::graphql::loaders::by_slug::<entity::city::Entity>(
+        let found = crate::graphql::kit::loader::by_slug::<entity::city::Entity>(
             ctx,
             entity::city::Column::Slug,
             &slug,

@@ -5,7 +5,8 @@ use sea_orm::sea_query::Expr;
 use crate::connection;
 use crate::domains::parks::{ParkConnection, ParkFilter, ParkOrder};
 use crate::domains::projects::{ProjectConnection, ProjectFilter, ProjectOrder};
-use crate::domains::sources::{CitySources, Source};
+use crate::domains::sources::Source;
+use crate::graphql::loaders::Served;
 use crate::store::listing::{PageArgs, Scope};
 
 /// A province or territory of Pakistan.
@@ -120,7 +121,7 @@ impl City {
 
     /// Where the city's listing comes from (e.g. a ministry's list of STP locations).
     async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
-        crate::domains::sources::load::<CitySources>(ctx, self.0.id).await
+        crate::domains::sources::of::<entity::city::Model>(ctx, self.0.id).await
     }
 
     /// Bumped on every write; send it back with updates to avoid lost updates.
@@ -138,3 +139,8 @@ connection!(
     /// A page of cities.
     CityConnection, CityEdge, City, city::Model, {}
 );
+
+impl Served for entity::city::Model {
+    const BY_ID: bool = true;
+    const SOURCED: bool = true;
+}

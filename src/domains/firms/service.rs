@@ -3,7 +3,7 @@ use entity::firm;
 use sea_orm::sea_query::Condition;
 
 use super::inputs::{FirmFilter, FirmOrder};
-use crate::domains::sources::FirmSources;
+use crate::domains::sources::SourcesOf;
 use crate::domains::tenancies::TenanciesOfFirm;
 use crate::error::AppResult;
 use crate::store::listing::{Listing, PageArgs, Scope, entity_listing};
@@ -19,7 +19,10 @@ pub async fn by_slug(ctx: &Context<'_>, slug: &str) -> AppResult<Option<firm::Mo
             joins.push(Join::children::<TenanciesOfFirm>("firm_tenancies", id));
         }
         if selects(ctx, "sources") {
-            joins.push(Join::children::<FirmSources>("firm_sources", id));
+            joins.push(Join::children::<SourcesOf<entity::firm::Model>>(
+                "firm_sources",
+                id,
+            ));
         }
     }
     find_one::<firm::Entity>(ctx, firm::Column::Slug, slug, &joins).await

@@ -2,8 +2,9 @@ use async_graphql::{Context, ID, Object, SimpleObject};
 use entity::firm;
 
 use crate::connection;
-use crate::domains::sources::{FirmSources, Source};
+use crate::domains::sources::Source;
 use crate::domains::tenancies::{TenanciesOfFirm, Tenancy};
+use crate::graphql::loaders::Served;
 use crate::store::listing::{StatRow, summary, summary_measures};
 
 /// A firm that rents (or rented) space in a park.
@@ -40,13 +41,13 @@ impl Firm {
 
     /// Every recorded tenancy of this firm, in any park, oldest record first.
     async fn tenancies(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Tenancy>> {
-        let rows = crate::graphql::loaders::children::<TenanciesOfFirm>(ctx, self.0.id).await?;
+        let rows = crate::graphql::kit::loader::children::<TenanciesOfFirm>(ctx, self.0.id).await?;
         Ok(rows.into_iter().map(Tenancy).collect())
     }
 
     /// Where the facts about this firm come from, with as-of dates.
     async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
-        crate::domains::sources::load::<FirmSources>(ctx, self.0.id).await
+        crate::domains::sources::of::<entity::firm::Model>(ctx, self.0.id).await
     }
 
     /// Bumped on every write; send it back with updates to avoid lost updates.
@@ -109,4 +110,9 @@ impl From<StatRow> for FirmAggregate {
             max: numbers(3),
         }
     }
+}
+
+impl Served for entity::firm::Model {
+    const BY_ID: bool = true;
+    const SOURCED: bool = true;
 }

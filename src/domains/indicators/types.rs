@@ -1,7 +1,8 @@
 use async_graphql::{Context, ID, Object};
 use entity::indicator;
 
-use crate::domains::sources::{IndicatorSources, Source};
+use crate::domains::sources::Source;
+use crate::graphql::loaders::Served;
 
 /// A national figure such as IT export receipts for a fiscal period.
 #[derive(Clone, Debug)]
@@ -43,7 +44,7 @@ impl Indicator {
 
     /// Where the figure comes from, with as-of dates.
     async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
-        crate::domains::sources::load::<IndicatorSources>(ctx, self.0.id).await
+        crate::domains::sources::of::<entity::indicator::Model>(ctx, self.0.id).await
     }
 
     /// Bumped on every write; send it back with updates to avoid lost updates.
@@ -55,4 +56,9 @@ impl Indicator {
     async fn updated_at(&self) -> &str {
         &self.0.updated_at
     }
+}
+
+impl Served for entity::indicator::Model {
+    const BY_ID: bool = true;
+    const SOURCED: bool = true;
 }

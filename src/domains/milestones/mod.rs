@@ -1,3 +1,4 @@
 //! Milestones: the dated steps of a project.
 
 mod record;
+mod types;

@@ -4,7 +4,7 @@ use sea_orm::sea_query::Condition;
 
 use super::inputs::{OrganizationFilter, OrganizationOrder};
 use crate::domains::projects::PartnersOfOrganization;
-use crate::domains::sources::OrganizationSources;
+use crate::domains::sources::SourcesOf;
 use crate::error::AppResult;
 use crate::store::listing::{Listing, PageArgs, Scope, entity_listing};
 use crate::store::prefetch::{Join, find_one, nests_children, selects};
@@ -22,7 +22,7 @@ pub async fn by_slug(ctx: &Context<'_>, slug: &str) -> AppResult<Option<organiza
             ));
         }
         if selects(ctx, "sources") {
-            joins.push(Join::children::<OrganizationSources>(
+            joins.push(Join::children::<SourcesOf<entity::organization::Model>>(
                 "organization_sources",
                 id,
             ));

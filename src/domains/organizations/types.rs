@@ -5,7 +5,8 @@ use sea_orm::sea_query::Expr;
 use crate::connection;
 use crate::domains::parks::{ParkConnection, ParkFilter, ParkOrder};
 use crate::domains::projects::{PartnersOfOrganization, ProjectPartner};
-use crate::domains::sources::{OrganizationSources, Source};
+use crate::domains::sources::Source;
+use crate::graphql::loaders::Served;
 use crate::store::listing::{PageArgs, Scope};
 
 /// What kind of organization this is.
@@ -87,13 +88,13 @@ impl Organization {
     /// The projects this organization takes part in, with its role in each.
     async fn projects(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ProjectPartner>> {
         let rows =
-            crate::graphql::loaders::children::<PartnersOfOrganization>(ctx, self.0.id).await?;
+            crate::graphql::kit::loader::children::<PartnersOfOrganization>(ctx, self.0.id).await?;
         Ok(rows.into_iter().map(ProjectPartner).collect())
     }
 
     /// Sources that name this organization.
     async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
-        crate::domains::sources::load::<OrganizationSources>(ctx, self.0.id).await
+        crate::domains::sources::of::<entity::organization::Model>(ctx, self.0.id).await
     }
 
     /// Bumped on every write; send it back with updates to avoid lost updates.
@@ -111,3 +112,8 @@ connection!(
     /// A page of organizations.
     OrganizationConnection, OrganizationEdge, Organization, organization::Model, {}
 );
+
+impl Served for entity::organization::Model {
+    const BY_ID: bool = true;
+    const SOURCED: bool = true;
+}

@@ -6,7 +6,7 @@ use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
 use super::connection::{ParkConnection, ParkGroup, ParkGroupBy};
 use super::inputs::{ParkFilter, ParkOrder, col, tenant_count as tenants_of_park};
 use crate::domains::projects::ProjectsOfPark;
-use crate::domains::sources::ParkSources;
+use crate::domains::sources::SourcesOf;
 use crate::error::AppResult;
 use crate::store::listing::{
     Listing, PageArgs, Scope, StatRow, count_all, entity_listing, summary_measures,
@@ -57,7 +57,10 @@ pub async fn by_slug(ctx: &Context<'_>, slug: &str) -> AppResult<Option<park::Mo
             joins.push(Join::children::<ProjectsOfPark>("park_projects", id));
         }
         if selects(ctx, "sources") {
-            joins.push(Join::children::<ParkSources>("park_sources", id));
+            joins.push(Join::children::<SourcesOf<entity::park::Model>>(
+                "park_sources",
+                id,
+            ));
         }
     }
     find_one::<park::Entity>(ctx, park::Column::Slug, slug, &joins).await

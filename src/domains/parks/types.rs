@@ -5,9 +5,11 @@ use crate::domains::cities::City;
 use crate::domains::firms::{FirmFilter, FirmOrder};
 use crate::domains::organizations::Organization;
 use crate::domains::projects::{Project, ProjectsOfPark};
-use crate::domains::sources::{ParkSources, Source};
+use crate::domains::sources::Source;
 use crate::domains::tenancies::TenancyConnection;
+use crate::graphql::loaders::{LoaderSet, Served};
 use crate::store::listing::PageArgs;
+use crate::store::listing::PageLoader;
 
 /// What kind of park this is.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -70,7 +72,7 @@ impl Park {
     /// The city the park is in.
     async fn city(&self, ctx: &Context<'_>) -> async_graphql::Result<City> {
         Ok(City(
-            crate::graphql::loaders::required::<city::Entity>(ctx, self.0.city_id).await?,
+            crate::graphql::kit::loader::required::<city::Entity>(ctx, self.0.city_id).await?,
         ))
     }
 
@@ -80,7 +82,7 @@ impl Park {
             return Ok(None);
         };
         Ok(
-            crate::graphql::loaders::by_id::<organization::Entity>(ctx, id)
+            crate::graphql::kit::loader::by_id::<organization::Entity>(ctx, id)
                 .await?
                 .map(Organization),
         )
@@ -128,13 +130,13 @@ impl Park {
 
     /// Large development projects that build or extend this park.
     async fn projects(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Project>> {
-        let rows = crate::graphql::loaders::children::<ProjectsOfPark>(ctx, self.0.id).await?;
+        let rows = crate::graphql::kit::loader::children::<ProjectsOfPark>(ctx, self.0.id).await?;
         Ok(rows.into_iter().map(Project).collect())
     }
 
     /// Where the facts about this park come from, with as-of dates.
     async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
-        crate::domains::sources::load::<ParkSources>(ctx, self.0.id).await
+        crate::domains::sources::of::<entity::park::Model>(ctx, self.0.id).await
     }
 
     /// Caveats, conflicts between sources, and history, as free text.
@@ -150,5 +152,14 @@ impl Park {
     /// When the record last changed (ISO-8601 UTC).
     async fn updated_at(&self) -> &str {
         &self.0.updated_at
+    }
+}
+
+impl Served for entity::park::Model {
+    const BY_ID: bool = true;
+    const SOURCED: bool = true;
+
+    fn loaders(set: &mut LoaderSet<'_>) {
+        set.uncached(PageLoader::<park::Model>::new);
     }
 }

@@ -2,3 +2,4 @@
 //! developer, academic partner, executing agency...).
 
 mod record;
+mod types;

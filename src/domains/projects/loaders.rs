@@ -1,6 +1,6 @@
 use entity::{milestone, organization, project, project_partner};
 
-use crate::graphql::loaders::ChildOf;
+use crate::graphql::kit::loader::ChildOf;
 use crate::store::prefetch::Join;
 
 /// `park.projects`: projects by the park they build.

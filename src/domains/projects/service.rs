@@ -5,7 +5,7 @@ use sea_orm::sea_query::Condition;
 use super::connection::ProjectConnection;
 use super::inputs::{ProjectFilter, ProjectOrder};
 use super::loaders::{MilestonesOfProject, PartnersOfProject};
-use crate::domains::sources::ProjectSources;
+use crate::domains::sources::SourcesOf;
 use crate::error::AppResult;
 use crate::store::listing::{PageArgs, Scope, entity_listing};
 use crate::store::prefetch::{Join, find_one, nests_children, selects, selects_in_nodes};
@@ -47,7 +47,10 @@ pub async fn by_slug(ctx: &Context<'_>, slug: &str) -> AppResult<Option<project:
             ));
         }
         if selects(ctx, "sources") {
-            joins.push(Join::children::<ProjectSources>("project_sources", id));
+            joins.push(Join::children::<SourcesOf<entity::project::Model>>(
+                "project_sources",
+                id,
+            ));
         }
     }
     find_one::<project::Entity>(ctx, project::Column::Slug, slug, &joins).await

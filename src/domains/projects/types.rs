@@ -1,11 +1,15 @@
 use async_graphql::{Context, ID, Object};
 use entity::{city, milestone, organization, park, project, project_partner};
 
+use super::loaders::ProjectsOfPark;
 use super::loaders::{MilestonesOfProject, PartnersOfProject};
 use crate::domains::cities::City;
 use crate::domains::organizations::Organization;
 use crate::domains::parks::{Park, ParkStatus};
-use crate::domains::sources::{MilestoneSources, ProjectSources, Source};
+use crate::domains::sources::Source;
+use crate::graphql::kit::loader::Children;
+use crate::graphql::loaders::{LoaderSet, Served};
+use crate::store::listing::PageLoader;
 
 /// A large development project that builds or extends a park.
 #[derive(Clone, Debug)]
@@ -37,7 +41,7 @@ impl Project {
     /// The city the project is in.
     async fn city(&self, ctx: &Context<'_>) -> async_graphql::Result<City> {
         Ok(City(
-            crate::graphql::loaders::required::<city::Entity>(ctx, self.0.city_id).await?,
+            crate::graphql::kit::loader::required::<city::Entity>(ctx, self.0.city_id).await?,
         ))
     }
 
@@ -46,7 +50,7 @@ impl Project {
         let Some(id) = self.0.park_id else {
             return Ok(None);
         };
-        Ok(crate::graphql::loaders::by_id::<park::Entity>(ctx, id)
+        Ok(crate::graphql::kit::loader::by_id::<park::Entity>(ctx, id)
             .await?
             .map(Park))
     }
@@ -79,7 +83,7 @@ impl Project {
     /// Share of milestones reached, 0.0 to 1.0; null with no milestones.
     async fn progress(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<f64>> {
         let milestones =
-            crate::graphql::loaders::children::<MilestonesOfProject>(ctx, self.0.id).await?;
+            crate::graphql::kit::loader::children::<MilestonesOfProject>(ctx, self.0.id).await?;
         if milestones.is_empty() {
             return Ok(None);
         }
@@ -89,19 +93,21 @@ impl Project {
 
     /// Organizations taking part, with their roles.
     async fn partners(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ProjectPartner>> {
-        let rows = crate::graphql::loaders::children::<PartnersOfProject>(ctx, self.0.id).await?;
+        let rows =
+            crate::graphql::kit::loader::children::<PartnersOfProject>(ctx, self.0.id).await?;
         Ok(rows.into_iter().map(ProjectPartner).collect())
     }
 
     /// Dated steps, in the order they were recorded.
     async fn milestones(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Milestone>> {
-        let rows = crate::graphql::loaders::children::<MilestonesOfProject>(ctx, self.0.id).await?;
+        let rows =
+            crate::graphql::kit::loader::children::<MilestonesOfProject>(ctx, self.0.id).await?;
         Ok(rows.into_iter().map(Milestone).collect())
     }
 
     /// Where the facts about this project come from, with as-of dates.
     async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
-        crate::domains::sources::load::<ProjectSources>(ctx, self.0.id).await
+        crate::domains::sources::of::<entity::project::Model>(ctx, self.0.id).await
     }
 
     /// Caveats, conflicting figures and history, as free text.
@@ -131,7 +137,7 @@ impl ProjectPartner {
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Organization> {
         let id = self.0.organization_id;
         Ok(Organization(
-            crate::graphql::loaders::required::<organization::Entity>(ctx, id).await?,
+            crate::graphql::kit::loader::required::<organization::Entity>(ctx, id).await?,
         ))
     }
 
@@ -139,7 +145,7 @@ impl ProjectPartner {
     async fn project(&self, ctx: &Context<'_>) -> async_graphql::Result<Project> {
         let id = self.0.project_id;
         Ok(Project(
-            crate::graphql::loaders::required::<project::Entity>(ctx, id).await?,
+            crate::graphql::kit::loader::required::<project::Entity>(ctx, id).await?,
         ))
     }
 
@@ -184,7 +190,7 @@ impl Milestone {
 
     /// Where the dates come from.
     async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
-        crate::domains::sources::load::<MilestoneSources>(ctx, self.0.id).await
+        crate::domains::sources::of::<entity::milestone::Model>(ctx, self.0.id).await
     }
 
     /// Bumped on every write; send it back with updates to avoid lost updates.
@@ -195,5 +201,15 @@ impl Milestone {
     /// When the record last changed (ISO-8601 UTC).
     async fn updated_at(&self) -> &str {
         &self.0.updated_at
+    }
+}
+
+impl Served for entity::project::Model {
+    const BY_ID: bool = true;
+    const SOURCED: bool = true;
+
+    fn loaders(set: &mut LoaderSet<'_>) {
+        set.cached(Children::<ProjectsOfPark>::new);
+        set.uncached(PageLoader::<project::Model>::new);
     }
 }

@@ -5,23 +5,20 @@ mod loaders;
 mod record;
 mod types;
 
-pub use loaders::{
-    CitySources, FirmSources, IndicatorSources, MilestoneSources, OrganizationSources, ParkSources,
-    ProjectSources,
-};
+pub use loaders::SourcesOf;
 pub use types::Source;
 
 use async_graphql::Context;
-use entity::source;
 
-use crate::graphql::loaders::{ChildOf, children};
+use crate::graphql::kit::loader::children;
+use crate::records::Record;
 
-/// The sources of one record, in the order they were recorded.
-pub async fn load<C>(ctx: &Context<'_>, record_id: i32) -> async_graphql::Result<Vec<Source>>
-where
-    C: ChildOf<Entity = source::Entity>,
-{
-    Ok(children::<C>(ctx, record_id)
+/// The sources of record `record_id` of `R`, in the order they were recorded.
+pub async fn of<R: Record>(
+    ctx: &Context<'_>,
+    record_id: i32,
+) -> async_graphql::Result<Vec<Source>> {
+    Ok(children::<SourcesOf<R>>(ctx, record_id)
         .await?
         .into_iter()
         .map(Source)

@@ -1,3 +1,4 @@
+use crate::graphql::loaders::Served;
 use async_graphql::Object;
 use entity::source;
 
@@ -24,3 +25,5 @@ impl Source {
         self.0.as_of.as_deref()
     }
 }
+
+impl Served for entity::source::Model {}

@@ -6,7 +6,7 @@ use super::row::{TENANCY_COLUMNS, TenantRow};
 use crate::domains::firms::{FirmFilter, FirmOrder};
 use crate::domains::parks::ParkFilter;
 use crate::error::AppResult;
-use crate::graphql::loaders::ChildOf;
+use crate::graphql::kit::loader::ChildOf;
 use crate::store::listing::{Listing, PageArgs, Scope, with_tiebreak};
 use crate::store::prefetch::Join;
 use crate::store::rows::{Wanted, wants};

@@ -2,8 +2,12 @@ use async_graphql::{Context, Object};
 use entity::{firm, park, tenancy};
 
 use super::row::TenantRow;
+use super::service::TenanciesOfFirm;
 use crate::domains::firms::Firm;
 use crate::domains::parks::Park;
+use crate::graphql::kit::loader::Children;
+use crate::graphql::loaders::{LoaderSet, Served};
+use crate::store::listing::PageLoader;
 use crate::store::listing::{Listing, PageInfo};
 
 /// A firm renting space in a park over a period.
@@ -16,14 +20,14 @@ impl Tenancy {
     /// The park the space is in.
     async fn park(&self, ctx: &Context<'_>) -> async_graphql::Result<Park> {
         Ok(Park(
-            crate::graphql::loaders::required::<park::Entity>(ctx, self.0.park_id).await?,
+            crate::graphql::kit::loader::required::<park::Entity>(ctx, self.0.park_id).await?,
         ))
     }
 
     /// The firm renting it.
     async fn firm(&self, ctx: &Context<'_>) -> async_graphql::Result<Firm> {
         Ok(Firm(
-            crate::graphql::loaders::required::<firm::Entity>(ctx, self.0.firm_id).await?,
+            crate::graphql::kit::loader::required::<firm::Entity>(ctx, self.0.firm_id).await?,
         ))
     }
 
@@ -120,5 +124,12 @@ impl TenancyConnection {
     /// How many tenancies match the filter across all pages. Counted only when asked for.
     async fn total_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
         Ok(self.0.total_count(ctx).await?)
+    }
+}
+
+impl Served for entity::tenancy::Model {
+    fn loaders(set: &mut LoaderSet<'_>) {
+        set.cached(Children::<TenanciesOfFirm>::new);
+        set.uncached(PageLoader::<TenantRow>::new);
     }
 }

@@ -30,7 +30,7 @@ use sea_orm::{ColumnTrait, DbErr, EntityName, EntityTrait, IdenStatic, Iterable,
 use serde::de::DeserializeOwned;
 
 use super::{Feed, Feeding, Prefetched, Relation, missing};
-use crate::graphql::loaders::{ChildOf, Children, Kin, ModelOf, RequestLoader};
+use crate::graphql::kit::loader::{ChildOf, Children, Kin, ModelOf, RequestLoader};
 use crate::store::table::Table;
 
 /// The children `C` of a looked-up row, as one JSON column.

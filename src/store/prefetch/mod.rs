@@ -25,7 +25,7 @@ use sea_orm::{
 use serde::de::DeserializeOwned;
 
 use crate::error::{AppError, AppResult};
-use crate::graphql::loaders::{ById, ChildOf, ModelOf, RequestLoader};
+use crate::graphql::kit::loader::{ById, ChildOf, ModelOf, RequestLoader};
 use crate::store::Db;
 use crate::store::rows::{Decode, Reader};
 use crate::store::table::Table;

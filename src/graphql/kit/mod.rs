@@ -1,0 +1,3 @@
+//! What the domains build their GraphQL side with. It names no domain.
+
+pub mod loader;
