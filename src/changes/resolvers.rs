@@ -9,8 +9,8 @@ use tokio::sync::broadcast::error::RecvError;
 use super::hub::Hub;
 use super::types::{Change, ChangeConnection, ChangeEdge, ChangeFilter, decode, encode};
 use crate::error::{AppError, AppResult};
+use crate::graphql::kit::connection::PageInfo;
 use crate::store::Db;
-use crate::store::listing::PageInfo;
 
 // Sync clients page through large logs; a bigger page than other lists allow.
 const MAX_FIRST: i32 = 1_000;

@@ -6,7 +6,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use entity::change;
 
 use crate::error::{AppError, AppResult};
-use crate::store::listing::PageInfo;
+use crate::graphql::kit::connection::PageInfo;
 
 /// What a write did to a record.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]

@@ -13,9 +13,9 @@ use async_graphql::{Data, Request};
 use super::batching::Gate;
 use super::kit::loader::{ById, Children};
 use crate::domains::sources::SourcesOf;
+use crate::graphql::kit::loader::StatsLoader;
 use crate::records::{Record, for_each_record};
 use crate::store::Db;
-use crate::store::listing::StatsLoader;
 
 /// A record as the GraphQL side serves it: which loaders a request needs
 /// for it. Every record implements it, in its domain's `types.rs`.

@@ -76,6 +76,12 @@ pub trait Record: HasKind + Decode + Clone + Send + Sync + 'static {
     fn from_row(row: &Row<'_>, keys: &Keys, id: i32, now: &str) -> Self;
 }
 
+/// A record with a slug, its stable public key, by which the API looks it up.
+pub trait Slugged: Record {
+    /// The slug column.
+    const SLUG: <Self::Table as sea_orm::EntityTrait>::Column;
+}
+
 /// The public key of a row of `R` given its fields.
 pub fn key_of<R: Record>(fields: &Fields) -> String {
     R::KEY

@@ -21,7 +21,7 @@ impl SearchQuery {
         ctx: &Context<'_>,
         #[graphql(
             desc = "Text to look for in names, ignoring case (matched literally).",
-            validator(custom = "crate::store::filter::NoNul")
+            validator(custom = "crate::graphql::kit::filters::NoNul")
         )]
         text: String,
         #[graphql(default = 20, desc = "How many results at most (1 to 100).")] first: Option<i32>,

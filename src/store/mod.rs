@@ -241,11 +241,6 @@ impl Db {
         self.conn.get_database_backend()
     }
 
-    /// The SQL dialect of the request's database, for building statements.
-    pub fn backend_of(ctx: &async_graphql::Context<'_>) -> DbBackend {
-        ctx.data_unchecked::<Db>().backend()
-    }
-
     /// Every row of `select`, its LIMIT written into the SQL (see [`literal`]).
     pub async fn select_all(
         &self,

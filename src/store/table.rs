@@ -26,3 +26,22 @@ pub fn ids_where<E: Table>(condition: Condition) -> SelectStatement {
     }
     select
 }
+
+/// The rows of `E` with these ids, by id.
+pub async fn by_ids<E: Table>(
+    db: &super::Db,
+    ids: &[i32],
+) -> Result<std::collections::HashMap<i32, E::Model>, sea_orm::DbErr> {
+    use sea_orm::{ColumnTrait, QueryFilter, QueryTrait};
+    let select = E::find()
+        .filter(E::ID.is_in(ids.iter().copied()))
+        .into_query();
+    let rows = db.select_all(&select).await?;
+    let mut reader = super::rows::Reader::<E::Model>::new("");
+    let mut models = std::collections::HashMap::with_capacity(rows.len());
+    for row in &rows {
+        let model = reader.read(row)?;
+        models.insert(E::id_of(&model), model);
+    }
+    Ok(models)
+}

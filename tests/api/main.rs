@@ -16,6 +16,7 @@ mod filters;
 mod graphiql;
 mod http;
 mod keys;
+mod layers;
 mod limits;
 mod lookups;
 mod operations;

@@ -3,7 +3,8 @@ use entity::city::{Column, Entity};
 use sea_orm::sea_query::{Condition, Expr, SelectStatement};
 
 use super::types::Province;
-use crate::store::filter::{SortDirection, StringFilter, Text, combine};
+use crate::graphql::kit::filters::{SortDirection, StringFilter};
+use crate::store::filter::{Text, combine};
 use crate::store::listing::{KeyKind, OrderKey};
 
 /// Which cities to include. All given fields must match; combine with `and`, `or`, `not`.
@@ -43,7 +44,7 @@ impl CityFilter {
                 .add_option(
                     self.province
                         .as_ref()
-                        .map(|p| crate::store::filter::one_of(col(Column::Province), p)),
+                        .map(|p| crate::graphql::kit::filters::one_of(col(Column::Province), p)),
                 );
         combine(
             own,
@@ -89,5 +90,34 @@ impl CityOrder {
                 self.direction == Some(SortDirection::Desc),
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::sea_query::SqliteQueryBuilder;
+
+    #[tokio::test]
+    async fn sqlite_reads_a_name_prefix_as_a_range_of_the_folded_name_index() {
+        let db = crate::store::Db::connect("sqlite::memory:", 1)
+            .await
+            .unwrap();
+        db.migrate().await.unwrap();
+        let filter = CityFilter {
+            name: Some(StringFilter {
+                starts_with: Some("Indus".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let (sql, _) = filter.ids().build(SqliteQueryBuilder);
+        let steps = crate::store::explain_sqlite(&db, &sql).await;
+        // A range of the index, not a scan of every name in it.
+        assert!(
+            steps.iter().any(|s| s.starts_with("SEARCH")
+                && s.contains("ix_city_name_folded_id (name_folded>? AND name_folded<?)")),
+            "{sql}: {steps:?}"
+        );
     }
 }

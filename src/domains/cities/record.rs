@@ -1,10 +1,10 @@
 //! What a city is as a stored record.
 
-use entity::city::{Entity, Model};
+use entity::city::{Column, Entity, Model};
 
 use super::types::Province;
 use crate::graphql::enums::names;
-use crate::records::{Fields, Keys, Record, Refs, Row, fields};
+use crate::records::{Fields, Keys, Record, Refs, Row, Slugged, fields};
 
 crate::store::rows::by_position! {
     Model { id, slug, name, province, version, updated_at, name_folded }
@@ -53,4 +53,8 @@ impl Record for Model {
             updated_at: now.to_owned(),
         }
     }
+}
+
+impl Slugged for Model {
+    const SLUG: Column = Column::Slug;
 }

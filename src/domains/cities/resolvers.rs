@@ -3,7 +3,10 @@ use async_graphql::{Context, Object};
 use super::inputs::{CityFilter, CityOrder};
 use super::service;
 use super::types::{City, CityConnection};
+use crate::graphql::kit::connection::Connection;
+use crate::graphql::kit::prefetch::by_slug;
 use crate::store::listing::{PageArgs, Scope};
+use entity::city;
 
 /// Root fields for cities.
 #[derive(Default)]
@@ -18,16 +21,11 @@ impl CityQuery {
         ctx: &Context<'_>,
         #[graphql(
             desc = "The record's slug, its stable public key (as in `slug` fields).",
-            validator(custom = "crate::store::filter::NoNul")
+            validator(custom = "crate::graphql::kit::filters::NoNul")
         )]
         slug: String,
     ) -> async_graphql::Result<Option<City>> {
-        let found = crate::graphql::kit::loader::by_slug::<entity::city::Entity>(
-            ctx,
-            entity::city::Column::Slug,
-            &slug,
-        );
-        Ok(found.await?.map(City))
+        Ok(by_slug::<city::Model>(ctx, &slug, &[]).await?.map(City))
     }
 
     /// Cities, filtered and paged. Default order is by id.
@@ -53,8 +51,7 @@ impl CityQuery {
         before: Option<String>,
     ) -> async_graphql::Result<CityConnection> {
         let args = PageArgs::new(first, after, last, before);
-        Ok(CityConnection(
-            service::listing(filter, order_by, &args, Scope::Root)?.shaped(ctx),
-        ))
+        let listing = service::listing(filter, order_by, &args, Scope::Root)?;
+        Ok(CityConnection(Connection::new(listing, ctx)))
     }
 }

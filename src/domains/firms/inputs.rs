@@ -3,7 +3,8 @@ use entity::firm::{Column, Entity};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
 
 use crate::domains::parks::ParkFilter;
-use crate::store::filter::{IntFilter, SortDirection, StringFilter, Text, combine};
+use crate::graphql::kit::filters::{IntFilter, SortDirection, StringFilter};
+use crate::store::filter::{Text, combine};
 use crate::store::listing::{KeyKind, OrderKey};
 
 /// Which firms to include. All given fields must match; combine with `and`, `or`, `not`.

@@ -1,8 +1,8 @@
 //! What a firm is as a stored record.
 
-use entity::firm::{Entity, Model};
+use entity::firm::{Column, Entity, Model};
 
-use crate::records::{Fields, Keys, Record, Refs, Row, fields};
+use crate::records::{Fields, Keys, Record, Refs, Row, Slugged, fields};
 
 crate::store::rows::by_position! {
     Model {
@@ -56,4 +56,8 @@ impl Record for Model {
             updated_at: now.to_owned(),
         }
     }
+}
+
+impl Slugged for Model {
+    const SLUG: Column = Column::Slug;
 }

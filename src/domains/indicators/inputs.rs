@@ -2,7 +2,8 @@ use async_graphql::InputObject;
 use entity::indicator::{Column, Entity};
 use sea_orm::sea_query::{Condition, Expr};
 
-use crate::store::filter::{StringFilter, Text};
+use crate::graphql::kit::filters::StringFilter;
+use crate::store::filter::Text;
 
 /// Which indicators to include. All given fields must match.
 #[derive(InputObject, Clone, Debug, Default)]

@@ -3,7 +3,8 @@ use entity::organization::{Column, Entity};
 use sea_orm::sea_query::{Condition, Expr, SelectStatement};
 
 use super::types::OrganizationKind;
-use crate::store::filter::{SortDirection, StringFilter, Text, combine};
+use crate::graphql::kit::filters::{SortDirection, StringFilter};
+use crate::store::filter::{Text, combine};
 use crate::store::listing::{KeyKind, OrderKey};
 
 /// Which organizations to include. All given fields must match; combine with
@@ -44,7 +45,7 @@ impl OrganizationFilter {
                 .add_option(
                     self.kind
                         .as_ref()
-                        .map(|k| crate::store::filter::one_of(col(Column::Kind), k)),
+                        .map(|k| crate::graphql::kit::filters::one_of(col(Column::Kind), k)),
                 );
         combine(
             own,

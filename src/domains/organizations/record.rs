@@ -1,10 +1,10 @@
 //! What an organization is as a stored record.
 
-use entity::organization::{Entity, Model};
+use entity::organization::{Column, Entity, Model};
 
 use super::types::OrganizationKind;
 use crate::graphql::enums::names;
-use crate::records::{Fields, Keys, Record, Refs, Row, fields};
+use crate::records::{Fields, Keys, Record, Refs, Row, Slugged, fields};
 
 crate::store::rows::by_position! {
     Model { id, slug, name, kind, version, updated_at, name_folded }
@@ -57,4 +57,8 @@ impl Record for Model {
             updated_at: now.to_owned(),
         }
     }
+}
+
+impl Slugged for Model {
+    const SLUG: Column = Column::Slug;
 }

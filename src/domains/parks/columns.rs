@@ -5,7 +5,7 @@
 
 use async_graphql::Context;
 
-use crate::store::prefetch::node_fields;
+use crate::graphql::kit::shape::node_fields;
 use crate::store::rows::{ALL, Wanted};
 
 /// The park columns that the connection being resolved in `ctx` reads: those

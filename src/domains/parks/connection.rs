@@ -1,11 +1,16 @@
 use async_graphql::{Context, Enum, Object, SimpleObject};
 use entity::park;
 
-use super::service;
+use super::inputs::{ParkFilter, ParkOrder};
+use super::service::{self, Figures};
 use super::types::Park;
 use crate::connection;
 use crate::error::AppResult;
-use crate::store::listing::{Listing, StatRow, summary};
+use crate::graphql::kit::connection::Connection;
+use crate::graphql::kit::prefetch::join_to;
+use crate::graphql::kit::shape::selects_in_nodes;
+use crate::store::listing::{PageArgs, Scope, StatRow, summary, summary_measures};
+use crate::store::prefetch::Join;
 use tokio::sync::OnceCell;
 
 connection!(
@@ -16,7 +21,9 @@ connection!(
         /// Count, sum, average, minimum and maximum of the numeric fields over
         /// every matching park.
         async fn aggregate(&self, ctx: &Context<'_>) -> async_graphql::Result<ParkAggregate> {
-            Ok(ParkAggregate::from(service::aggregate(&self.0, ctx).await?))
+            let measures = summary_measures(&service::numeric_fields());
+            let rows = self.0.stats(ctx, measures, None, |_| {}).await?;
+            Ok(ParkAggregate::from(rows.into_iter().next().unwrap_or_default()))
         }
 
         /// Matching parks grouped by city, province, status, kind or operator,
@@ -27,10 +34,59 @@ connection!(
             #[graphql(desc = "What to group the parks by.")]
             by: ParkGroupBy,
         ) -> async_graphql::Result<Vec<ParkGroup>> {
-            Ok(service::groups(&self.0, ctx, by).await?)
+            Ok(groups(&self.0, ctx, by).await?)
         }
     }
 );
+
+/// A park connection, for the root and for `city.parks`/`organization.parksOperated`:
+/// reads only the columns behind the fields selected on its parks, and each
+/// park's city and operator with the page when the query selects them.
+pub fn connection(
+    ctx: &Context<'_>,
+    filter: Option<ParkFilter>,
+    order_by: Option<Vec<ParkOrder>>,
+    args: &PageArgs,
+    scope: Scope,
+) -> AppResult<ParkConnection> {
+    let listing = service::listing(filter, order_by, args, scope)?
+        .narrowed::<park::Entity>(super::columns::wanted(ctx))
+        .join(joins(|field| selects_in_nodes(ctx, field)));
+    Ok(ParkConnection(Connection::new(listing, ctx)))
+}
+
+/// The to-one relations of a park that `selected` asks for.
+pub fn joins(selected: impl Fn(&str) -> bool) -> Vec<Join> {
+    let mut joins = Vec::new();
+    if selected("city") {
+        joins.push(join_to::<entity::city::Entity>(
+            "park_city",
+            park::Column::CityId,
+        ));
+    }
+    if selected("operator") {
+        let operator =
+            join_to::<entity::organization::Entity>("park_operator", park::Column::OperatorId);
+        joins.push(operator);
+    }
+    joins
+}
+
+/// The matching parks grouped by `by`.
+async fn groups(
+    list: &Connection<park::Model>,
+    ctx: &Context<'_>,
+    by: ParkGroupBy,
+) -> AppResult<Vec<ParkGroup>> {
+    let key = service::group_key(by);
+    let measures = service::group_measures();
+    let rows = list
+        .stats(ctx, measures, Some(key), |select| {
+            service::join_for(select, by)
+        })
+        .await?;
+    Ok(rows.into_iter().map(service::group).collect())
+}
 
 /// Summary figures over every park a filter matches.
 #[derive(SimpleObject, Clone, Debug)]
@@ -105,8 +161,8 @@ pub struct ParkGroup {
 
 /// Aggregates over the parks that match a filter.
 pub struct ParkStats {
-    list: Listing<park::Model>,
-    shown: service::Figures,
+    list: Connection<park::Model>,
+    shown: Figures,
     // count, totalAreaSqft and tenantCount come from one statement.
     figures: OnceCell<StatRow>,
 }
@@ -114,17 +170,25 @@ pub struct ParkStats {
 impl ParkStats {
     /// Aggregates over the parks `list` covers, for the `parkStats` field
     /// being resolved in `ctx`.
-    pub fn new(list: Listing<park::Model>, ctx: &Context<'_>) -> Self {
+    pub fn new(list: Connection<park::Model>, ctx: &Context<'_>) -> Self {
+        let look = ctx.look_ahead();
         Self {
             list,
-            shown: service::Figures::selected(ctx),
+            shown: Figures {
+                area: look.field("totalAreaSqft").exists(),
+                tenants: look.field("tenantCount").exists(),
+            },
             figures: OnceCell::new(),
         }
     }
 
     async fn figures(&self, ctx: &Context<'_>) -> AppResult<&StatRow> {
         self.figures
-            .get_or_try_init(|| service::figures(&self.list, ctx, self.shown))
+            .get_or_try_init(|| async {
+                let measures = service::figure_measures(self.shown);
+                let rows = self.list.stats(ctx, measures, None, |_| {}).await?;
+                Ok(rows.into_iter().next().unwrap_or_default())
+            })
             .await
     }
 }
@@ -157,6 +221,6 @@ impl ParkStats {
         ctx: &Context<'_>,
         #[graphql(desc = "What to group the parks by.")] by: ParkGroupBy,
     ) -> async_graphql::Result<Vec<ParkGroup>> {
-        Ok(service::groups(&self.list, ctx, by).await?)
+        Ok(groups(&self.list, ctx, by).await?)
     }
 }

@@ -6,7 +6,8 @@ use super::types::{ParkKind, ParkStatus};
 use crate::domains::cities::CityFilter;
 use crate::domains::firms::FirmFilter;
 use crate::domains::organizations::OrganizationFilter;
-use crate::store::filter::{IntFilter, SortDirection, StringFilter, Text, combine, one_of};
+use crate::graphql::kit::filters::{IntFilter, SortDirection, StringFilter, one_of};
+use crate::store::filter::{Text, combine};
 use crate::store::listing::{KeyKind, OrderKey};
 
 /// Which parks to include. All given fields must match; combine with `and`, `or`, `not`.

@@ -11,9 +11,8 @@ mod service;
 mod types;
 mod write;
 
-pub use connection::{ParkConnection, ParkGroupBy};
+pub use connection::{ParkConnection, ParkGroupBy, connection};
 pub use inputs::{ParkFilter, ParkOrder, ParkOrderField};
 pub use mutations::{CreateParkInput, ParkMutation, UpdateParkInput};
 pub use resolvers::ParkQuery;
-pub use service::connection;
 pub use types::{Park, ParkKind, ParkStatus};

@@ -1,10 +1,10 @@
 //! What a park is as a stored record.
 
-use entity::park::{Entity, Model};
+use entity::park::{Column, Entity, Model};
 
 use super::types::{ParkKind, ParkStatus};
 use crate::graphql::enums::names;
-use crate::records::{Fields, Keys, Kind, Record, Refs, Row, fields, reference};
+use crate::records::{Fields, Keys, Kind, Record, Refs, Row, Slugged, fields, reference};
 
 crate::store::rows::by_position! {
     Model {
@@ -88,4 +88,8 @@ impl Record for Model {
             updated_at: now.to_owned(),
         }
     }
+}
+
+impl Slugged for Model {
+    const SLUG: Column = Column::Slug;
 }

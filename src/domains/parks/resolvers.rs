@@ -1,10 +1,17 @@
 use async_graphql::{Context, Object};
 
-use super::connection::{ParkConnection, ParkStats};
+use super::connection::{ParkConnection, ParkStats, connection};
 use super::inputs::{ParkFilter, ParkOrder};
 use super::service;
 use super::types::Park;
+use crate::domains::projects::ProjectsOfPark;
+use crate::domains::sources::SourcesOf;
+use crate::graphql::kit::connection::Connection;
+use crate::graphql::kit::prefetch::{by_slug, join_children};
+use crate::graphql::kit::shape::{nests_children, selects};
 use crate::store::listing::{PageArgs, Scope};
+use crate::store::prefetch::Join;
+use entity::park;
 
 /// Root fields for parks.
 #[derive(Default)]
@@ -19,11 +26,13 @@ impl ParkQuery {
         ctx: &Context<'_>,
         #[graphql(
             desc = "The record's slug, its stable public key (as in `slug` fields).",
-            validator(custom = "crate::store::filter::NoNul")
+            validator(custom = "crate::graphql::kit::filters::NoNul")
         )]
         slug: String,
     ) -> async_graphql::Result<Option<Park>> {
-        Ok(service::by_slug(ctx, &slug).await?.map(Park))
+        Ok(by_slug::<park::Model>(ctx, &slug, &lookup_joins(ctx))
+            .await?
+            .map(Park))
     }
 
     /// Parks, filtered, sorted and paged. Default order is by id.
@@ -49,13 +58,7 @@ impl ParkQuery {
         before: Option<String>,
     ) -> async_graphql::Result<ParkConnection> {
         let args = PageArgs::new(first, after, last, before);
-        Ok(service::connection(
-            ctx,
-            filter,
-            order_by,
-            &args,
-            Scope::Root,
-        )?)
+        Ok(connection(ctx, filter, order_by, &args, Scope::Root)?)
     }
 
     /// Aggregates over the parks that match the filter (all parks without one).
@@ -67,6 +70,23 @@ impl ParkQuery {
         >,
     ) -> async_graphql::Result<ParkStats> {
         let list = service::listing(filter, None, &PageArgs::default(), Scope::Root)?;
-        Ok(ParkStats::new(list, ctx))
+        Ok(ParkStats::new(Connection::new(list, ctx), ctx))
     }
+}
+
+/// What a park lookup reads in its statement: its city and operator when
+/// selected, and its projects and sources where lookups nest lists (see
+/// [`nests_children`]).
+fn lookup_joins(ctx: &Context<'_>) -> Vec<Join> {
+    let mut joins = super::connection::joins(|field| selects(ctx, field));
+    if nests_children(ctx) {
+        let id = park::Column::Id;
+        if selects(ctx, "projects") {
+            joins.push(join_children::<ProjectsOfPark>("park_projects", id));
+        }
+        if selects(ctx, "sources") {
+            joins.push(join_children::<SourcesOf<park::Model>>("park_sources", id));
+        }
+    }
+    joins
 }

@@ -7,9 +7,10 @@ use crate::domains::organizations::Organization;
 use crate::domains::projects::{Project, ProjectsOfPark};
 use crate::domains::sources::Source;
 use crate::domains::tenancies::TenancyConnection;
+use crate::graphql::kit::connection::Connection;
+use crate::graphql::kit::loader::PageLoader;
 use crate::graphql::loaders::{LoaderSet, Served};
 use crate::store::listing::PageArgs;
-use crate::store::listing::PageLoader;
 
 /// What kind of park this is.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -125,7 +126,7 @@ impl Park {
         let wanted = crate::domains::tenancies::tenant_columns_wanted(ctx);
         let tenants =
             crate::domains::tenancies::tenants_of_park(self.0.id, filter, order_by, &args, wanted)?;
-        Ok(TenancyConnection(tenants.shaped(ctx)))
+        Ok(TenancyConnection(Connection::new(tenants, ctx)))
     }
 
     /// Large development projects that build or extend this park.

@@ -1,10 +1,16 @@
 use async_graphql::{Context, SimpleObject};
 use entity::project;
 
-use super::inputs::col;
+use super::inputs::{ProjectFilter, ProjectOrder, col};
+use super::service;
 use super::types::Project;
 use crate::connection;
-use crate::store::listing::{StatRow, summary, summary_measures};
+use crate::error::AppResult;
+use crate::graphql::kit::connection::Connection;
+use crate::graphql::kit::prefetch::join_to;
+use crate::graphql::kit::shape::selects_in_nodes;
+use crate::store::listing::{PageArgs, Scope, StatRow, summary, summary_measures};
+use crate::store::prefetch::Join;
 
 connection!(
     /// A page of projects. `aggregate` covers every project the filter matches.
@@ -25,6 +31,38 @@ connection!(
         }
     }
 );
+
+/// A project connection, for the root and for `city.projects`. Reads each
+/// project's city and park with the page when the query selects them.
+pub fn connection(
+    ctx: &Context<'_>,
+    filter: Option<ProjectFilter>,
+    order_by: Option<Vec<ProjectOrder>>,
+    args: &PageArgs,
+    scope: Scope,
+) -> AppResult<ProjectConnection> {
+    let listing = service::listing(filter, order_by, args, scope)?
+        .join(joins(|field| selects_in_nodes(ctx, field)));
+    Ok(ProjectConnection(Connection::new(listing, ctx)))
+}
+
+/// The to-one relations of a project that `selected` asks for.
+pub fn joins(selected: impl Fn(&str) -> bool) -> Vec<Join> {
+    let mut joins = Vec::new();
+    if selected("city") {
+        joins.push(join_to::<entity::city::Entity>(
+            "project_city",
+            project::Column::CityId,
+        ));
+    }
+    if selected("park") {
+        joins.push(join_to::<entity::park::Entity>(
+            "project_park",
+            project::Column::ParkId,
+        ));
+    }
+    joins
+}
 
 /// Summary figures over every project a filter matches.
 #[derive(SimpleObject, Clone, Debug)]

@@ -6,7 +6,8 @@ use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
 use crate::domains::cities::CityFilter;
 use crate::domains::organizations::OrganizationFilter;
 use crate::domains::parks::ParkStatus;
-use crate::store::filter::{FloatFilter, IntFilter, SortDirection, StringFilter, Text, combine};
+use crate::graphql::kit::filters::{FloatFilter, IntFilter, SortDirection, StringFilter};
+use crate::store::filter::{Text, combine};
 use crate::store::listing::{KeyKind, OrderKey};
 
 /// Which projects to include. All given fields must match; combine with `and`, `or`, `not`.
@@ -56,7 +57,7 @@ impl ProjectFilter {
                 .add_option(
                     self.status
                         .as_ref()
-                        .map(|s| crate::store::filter::one_of(col(Column::Status), s)),
+                        .map(|s| crate::graphql::kit::filters::one_of(col(Column::Status), s)),
                 )
                 .add_option(
                     self.city

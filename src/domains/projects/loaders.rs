@@ -1,6 +1,7 @@
 use entity::{milestone, organization, project, project_partner};
 
-use crate::graphql::kit::loader::ChildOf;
+use crate::graphql::kit::prefetch::join_to;
+use crate::store::prefetch::ChildOf;
 use crate::store::prefetch::Join;
 
 /// `park.projects`: projects by the park they build.
@@ -28,7 +29,7 @@ impl ChildOf for PartnersOfProject {
         model.project_id
     }
     fn joins() -> Vec<Join> {
-        vec![Join::to::<organization::Entity>(
+        vec![join_to::<organization::Entity>(
             "partner_organization",
             project_partner::Column::OrganizationId,
         )]
@@ -47,7 +48,7 @@ impl ChildOf for PartnersOfOrganization {
         model.organization_id
     }
     fn joins() -> Vec<Join> {
-        vec![Join::to::<project::Entity>(
+        vec![join_to::<project::Entity>(
             "partner_project",
             project_partner::Column::ProjectId,
         )]

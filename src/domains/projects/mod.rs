@@ -12,12 +12,11 @@ mod service;
 mod types;
 mod write;
 
-pub use connection::ProjectConnection;
+pub use connection::{ProjectConnection, connection};
 pub use inputs::{ProjectFilter, ProjectOrder, ProjectOrderField};
 pub use loaders::{MilestonesOfProject, PartnersOfOrganization, PartnersOfProject, ProjectsOfPark};
 pub use mutations::{
     CreateProjectInput, MilestoneInput, ProjectMutation, UpdateMilestoneInput, UpdateProjectInput,
 };
 pub use resolvers::ProjectQuery;
-pub use service::connection;
 pub use types::{Milestone, Project, ProjectPartner};

@@ -1,10 +1,10 @@
 //! What a project is as a stored record.
 
-use entity::project::{Entity, Model};
+use entity::project::{Column, Entity, Model};
 
 use crate::domains::parks::ParkStatus;
 use crate::graphql::enums::names;
-use crate::records::{Fields, Keys, Kind, Record, Refs, Row, fields, reference};
+use crate::records::{Fields, Keys, Kind, Record, Refs, Row, Slugged, fields, reference};
 
 crate::store::rows::by_position! {
     Model {
@@ -91,4 +91,8 @@ impl Record for Model {
             updated_at: now.to_owned(),
         }
     }
+}
+
+impl Slugged for Model {
+    const SLUG: Column = Column::Slug;
 }

@@ -1,10 +1,15 @@
 use async_graphql::{Context, Object};
 
-use super::connection::ProjectConnection;
+use super::connection::{ProjectConnection, connection};
 use super::inputs::{ProjectFilter, ProjectOrder};
-use super::service;
+use super::loaders::{MilestonesOfProject, PartnersOfProject};
 use super::types::Project;
+use crate::domains::sources::SourcesOf;
+use crate::graphql::kit::prefetch::{by_slug, join_children};
+use crate::graphql::kit::shape::{nests_children, selects};
 use crate::store::listing::{PageArgs, Scope};
+use crate::store::prefetch::Join;
+use entity::project;
 
 /// Root fields for projects.
 #[derive(Default)]
@@ -19,11 +24,13 @@ impl ProjectQuery {
         ctx: &Context<'_>,
         #[graphql(
             desc = "The record's slug, its stable public key (as in `slug` fields).",
-            validator(custom = "crate::store::filter::NoNul")
+            validator(custom = "crate::graphql::kit::filters::NoNul")
         )]
         slug: String,
     ) -> async_graphql::Result<Option<Project>> {
-        Ok(service::by_slug(ctx, &slug).await?.map(Project))
+        Ok(by_slug::<project::Model>(ctx, &slug, &lookup_joins(ctx))
+            .await?
+            .map(Project))
     }
 
     /// Projects, filtered, sorted and paged. Default order is by id.
@@ -49,12 +56,32 @@ impl ProjectQuery {
         before: Option<String>,
     ) -> async_graphql::Result<ProjectConnection> {
         let args = PageArgs::new(first, after, last, before);
-        Ok(service::connection(
-            ctx,
-            filter,
-            order_by,
-            &args,
-            Scope::Root,
-        )?)
+        Ok(connection(ctx, filter, order_by, &args, Scope::Root)?)
     }
+}
+
+/// What a project lookup reads in its statement: its city and park when
+/// selected, and its partners, milestones and sources where lookups nest
+/// lists (see [`nests_children`]).
+fn lookup_joins(ctx: &Context<'_>) -> Vec<Join> {
+    let mut joins = super::connection::joins(|field| selects(ctx, field));
+    if nests_children(ctx) {
+        let id = project::Column::Id;
+        if selects(ctx, "partners") {
+            joins.push(join_children::<PartnersOfProject>("project_partners", id));
+        }
+        if selects(ctx, "milestones") || selects(ctx, "progress") {
+            joins.push(join_children::<MilestonesOfProject>(
+                "project_milestones",
+                id,
+            ));
+        }
+        if selects(ctx, "sources") {
+            joins.push(join_children::<SourcesOf<project::Model>>(
+                "project_sources",
+                id,
+            ));
+        }
+    }
+    joins
 }

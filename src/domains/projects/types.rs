@@ -8,8 +8,8 @@ use crate::domains::organizations::Organization;
 use crate::domains::parks::{Park, ParkStatus};
 use crate::domains::sources::Source;
 use crate::graphql::kit::loader::Children;
+use crate::graphql::kit::loader::PageLoader;
 use crate::graphql::loaders::{LoaderSet, Served};
-use crate::store::listing::PageLoader;
 
 /// A large development project that builds or extends a park.
 #[derive(Clone, Debug)]

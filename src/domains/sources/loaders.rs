@@ -4,8 +4,8 @@ use entity::source::{Column, Entity, Model};
 use sea_orm::ColumnTrait;
 use sea_orm::sea_query::Condition;
 
-use crate::graphql::kit::loader::ChildOf;
 use crate::records::Record;
+use crate::store::prefetch::ChildOf;
 
 /// The citations of records of `R`: the sources whose `record_type` is `R`'s.
 pub struct SourcesOf<R>(PhantomData<fn() -> R>);

@@ -5,7 +5,7 @@ use async_graphql::Context;
 use entity::{firm, tenancy};
 use sea_orm::{DbErr, FromQueryResult, QueryResult};
 
-use crate::store::prefetch::node_fields;
+use crate::graphql::kit::shape::node_fields;
 use crate::store::rows::{ALL, Decode, Wanted};
 
 /// A tenancy row joined with its firm, as one page row of `park.tenants`.

@@ -6,8 +6,9 @@ use super::row::{TENANCY_COLUMNS, TenantRow};
 use crate::domains::firms::{FirmFilter, FirmOrder};
 use crate::domains::parks::ParkFilter;
 use crate::error::AppResult;
-use crate::graphql::kit::loader::ChildOf;
+use crate::graphql::kit::prefetch::join_to;
 use crate::store::listing::{Listing, PageArgs, Scope, with_tiebreak};
+use crate::store::prefetch::ChildOf;
 use crate::store::prefetch::Join;
 use crate::store::rows::{Wanted, wants};
 
@@ -108,7 +109,7 @@ impl ChildOf for TenanciesOfFirm {
         model.firm_id
     }
     fn joins() -> Vec<Join> {
-        vec![Join::to::<park::Entity>(
+        vec![join_to::<park::Entity>(
             "tenancy_park",
             tenancy::Column::ParkId,
         )]

@@ -5,10 +5,10 @@ use super::row::TenantRow;
 use super::service::TenanciesOfFirm;
 use crate::domains::firms::Firm;
 use crate::domains::parks::Park;
+use crate::graphql::kit::connection::{Connection, PageInfo};
 use crate::graphql::kit::loader::Children;
+use crate::graphql::kit::loader::PageLoader;
 use crate::graphql::loaders::{LoaderSet, Served};
-use crate::store::listing::PageLoader;
-use crate::store::listing::{Listing, PageInfo};
 
 /// A firm renting space in a park over a period.
 #[derive(Clone, Debug)]
@@ -88,7 +88,7 @@ impl TenancyEdge {
 }
 
 /// A page of a park's tenants.
-pub struct TenancyConnection(pub Listing<TenantRow>);
+pub struct TenancyConnection(pub Connection<TenantRow>);
 
 /// A page of a park's tenants.
 #[Object]

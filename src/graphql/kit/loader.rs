@@ -1,6 +1,6 @@
-//! The two generic DataLoader shapes every domain uses: rows by id, and the
-//! children of many parents in one `WHERE parent IN (...)` query. Domains name
-//! their relations with small marker types (see `parks/loaders.rs`).
+//! The DataLoader shapes every domain uses, over the store's batch reads:
+//! rows by id, the children of many parents, pages and statistics of many
+//! parents' nested lists.
 
 use std::collections::HashMap;
 use std::marker::PhantomData;
@@ -8,14 +8,15 @@ use std::sync::Arc;
 
 use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use sea_orm::sea_query::Condition;
-use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QueryResult, QueryTrait};
+use sea_orm::DbErr;
 
-use crate::error::AppError;
+use super::prefetch::feed;
+use crate::error::{AppError, AppResult};
 use crate::store::Db;
-use crate::store::prefetch::{Join, Prefetched, read_all};
-use crate::store::rows::Reader;
-pub use crate::store::table::Table;
+use crate::store::listing::{NestedKey, Page, PageSpec, StatRow, StatsSpec, by_query};
+use crate::store::prefetch::{ChildOf, Kin, ModelOf, children_of};
+use crate::store::rows::Decode;
+use crate::store::table::{Table, by_ids};
 
 /// A DataLoader that lives for one request and caches what it loaded.
 pub type RequestLoader<L> = DataLoader<L, HashMapCache>;
@@ -45,63 +46,11 @@ where
     type Error = Arc<DbErr>;
 
     async fn load(&self, ids: &[i32]) -> Result<HashMap<i32, E::Model>, Self::Error> {
-        let select = E::find()
-            .filter(E::ID.is_in(ids.iter().copied()))
-            .into_query();
-        let rows = self.db.select_all(&select).await?;
-        let mut reader = Reader::<E::Model>::new("");
-        let mut models = HashMap::with_capacity(rows.len());
-        for row in &rows {
-            let model = reader.read(row)?;
-            models.insert(E::id_of(&model), model);
-        }
-        Ok(models)
+        Ok(by_ids::<E>(&self.db, ids).await?)
     }
 }
 
-/// A one-to-many relation: which column of `Entity` points at the parent.
-pub trait ChildOf: Send + Sync + 'static {
-    /// The child table.
-    type Entity: Table + Send + Sync;
-    /// The column holding the parent's id.
-    fn parent_column() -> <Self::Entity as EntityTrait>::Column;
-    /// The parent id of a child row.
-    fn parent_of(model: &<Self::Entity as EntityTrait>::Model) -> i32;
-    /// Extra conditions (e.g. which record type a source belongs to).
-    fn scope() -> Condition {
-        Condition::all()
-    }
-    /// To-one relations of each child read in the same statement (a partner's
-    /// organization); see [`crate::store::prefetch`].
-    fn joins() -> Vec<Join> {
-        Vec::new()
-    }
-}
-
-/// One parent's children, in id order, and their joined relations.
-#[derive(Clone)]
-pub struct Kin<M> {
-    rows: Vec<M>,
-    prefetched: Prefetched,
-}
-
-impl<M> Kin<M> {
-    /// Children read elsewhere (see [`crate::store::prefetch::Join::children`]).
-    pub fn new(rows: Vec<M>, prefetched: Prefetched) -> Self {
-        Self { rows, prefetched }
-    }
-}
-
-impl<M> Default for Kin<M> {
-    fn default() -> Self {
-        Self {
-            rows: Vec::new(),
-            prefetched: Prefetched::default(),
-        }
-    }
-}
-
-/// Loads the children of many parents, each parent's list in id order.
+/// Loads the children `C` of many parents, each parent's list in id order.
 pub struct Children<C> {
     db: Db,
     relation: PhantomData<fn() -> C>,
@@ -117,9 +66,6 @@ impl<C> Children<C> {
     }
 }
 
-/// The row type of a relation's children.
-pub type ModelOf<C> = <<C as ChildOf>::Entity as EntityTrait>::Model;
-
 impl<C> Loader<i32> for Children<C>
 where
     C: ChildOf,
@@ -129,32 +75,99 @@ where
     type Error = Arc<DbErr>;
 
     async fn load(&self, parents: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
-        let mut select = C::Entity::find()
-            .filter(C::parent_column().is_in(parents.iter().copied()))
-            .filter(C::scope())
-            .order_by_asc(<C::Entity as Table>::ID)
-            .into_query();
-        let joins = C::joins();
-        for join in &joins {
-            join.add_to(&mut select);
+        Ok(children_of::<C>(&self.db, parents).await?)
+    }
+}
+
+/// Loads pages of `T` for many parents: one statement per distinct query.
+pub struct PageLoader<T> {
+    db: Db,
+    rows: PhantomData<fn() -> T>,
+}
+
+impl<T> PageLoader<T> {
+    /// A loader on this database.
+    pub fn new(db: Db) -> Self {
+        Self {
+            db,
+            rows: PhantomData,
         }
-        let rows = self.db.select_all(&select).await?;
-        let mut grouped: HashMap<i32, (Vec<ModelOf<C>>, Vec<&QueryResult>)> = HashMap::new();
-        let mut reader = Reader::<ModelOf<C>>::new("");
-        for row in &rows {
-            let model = reader.read(row)?;
-            let family = grouped.entry(C::parent_of(&model)).or_default();
-            family.0.push(model);
-            family.1.push(row);
-        }
-        let mut out = HashMap::with_capacity(parents.len());
-        for parent in parents {
-            let (rows, read) = grouped.remove(parent).unwrap_or_default();
-            let prefetched = read_all(&joins, &read)?;
-            out.insert(*parent, Kin { rows, prefetched });
+    }
+}
+
+impl<T> Loader<NestedKey<PageSpec>> for PageLoader<T>
+where
+    T: Decode + Clone + Send + Sync + 'static,
+{
+    // Shared, not cloned, from the batch to each parent's connection.
+    type Value = Arc<Page<T>>;
+    type Error = Arc<DbErr>;
+
+    async fn load(
+        &self,
+        keys: &[NestedKey<PageSpec>],
+    ) -> Result<HashMap<NestedKey<PageSpec>, Arc<Page<T>>>, Self::Error> {
+        let mut out = HashMap::new();
+        for (nested, parents) in by_query(keys) {
+            let pages = nested
+                .spec
+                .fetch_for_parents::<T>(&self.db, &nested.parent, &parents)
+                .await?;
+            for (parent, page) in pages {
+                let key = NestedKey {
+                    parent,
+                    nested: nested.clone(),
+                };
+                out.insert(key, Arc::new(page));
+            }
         }
         Ok(out)
     }
+}
+
+/// Loads aggregates (counts, sums, groups) for many parents.
+pub struct StatsLoader {
+    db: Db,
+}
+
+impl StatsLoader {
+    /// A loader on this database.
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+}
+
+impl Loader<NestedKey<StatsSpec>> for StatsLoader {
+    type Value = Vec<StatRow>;
+    type Error = Arc<DbErr>;
+
+    async fn load(
+        &self,
+        keys: &[NestedKey<StatsSpec>],
+    ) -> Result<HashMap<NestedKey<StatsSpec>, Vec<StatRow>>, Self::Error> {
+        let mut out = HashMap::new();
+        for (nested, parents) in by_query(keys) {
+            let mut stats = nested
+                .spec
+                .fetch_for_parents(&self.db, &nested.parent, &parents)
+                .await?;
+            for parent in parents {
+                let rows = stats.remove(&parent).unwrap_or_default();
+                let key = NestedKey {
+                    parent,
+                    nested: nested.clone(),
+                };
+                out.insert(key, rows);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The request's `L`, which is always registered; its absence is a wiring bug.
+pub fn loader<'c, L: Send + Sync + 'static>(ctx: &'c Context<'_>) -> AppResult<&'c L> {
+    ctx.data::<L>()
+        .map_err(|err| AppError::Internal(anyhow::anyhow!("missing context data: {}", err.message)))
 }
 
 /// The children of one parent, batched with its siblings' requests.
@@ -163,13 +176,13 @@ where
     C: ChildOf,
     ModelOf<C>: Send + Sync + Clone + 'static,
 {
-    let loader = ctx.data::<RequestLoader<Children<C>>>()?;
+    let loader = loader::<RequestLoader<Children<C>>>(ctx)?;
     let kin = loader
         .load_one(parent)
         .await
         .map_err(AppError::from)?
         .unwrap_or_default();
-    kin.prefetched.feed(ctx).await?;
+    feed(ctx, &kin.prefetched).await?;
     Ok(kin.rows)
 }
 
@@ -179,22 +192,8 @@ where
     E: Table + Send + Sync + 'static,
     E::Model: Send + Sync + Clone + 'static,
 {
-    let loader = ctx.data::<RequestLoader<ById<E>>>()?;
+    let loader = loader::<RequestLoader<ById<E>>>(ctx)?;
     Ok(loader.load_one(id).await.map_err(AppError::from)?)
-}
-
-/// The row whose `column` (its slug) equals `slug`, if any. Not batched: root
-/// lookups ask for one row.
-pub async fn by_slug<E: EntityTrait>(
-    ctx: &Context<'_>,
-    column: E::Column,
-    slug: &str,
-) -> async_graphql::Result<Option<E::Model>> {
-    let db = ctx.data::<Db>()?;
-    Ok(db
-        .find_one::<E>(column, slug)
-        .await
-        .map_err(AppError::from)?)
 }
 
 /// Like [`by_id`], for a reference the schema guarantees (a foreign key).

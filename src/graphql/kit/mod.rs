@@ -1,3 +1,7 @@
 //! What the domains build their GraphQL side with. It names no domain.
 
+pub mod connection;
+pub mod filters;
 pub mod loader;
+pub mod prefetch;
+pub mod shape;

@@ -1,37 +1,31 @@
-//! Relay connections over SQL: keyset cursors (never OFFSET), page-size limits,
-//! lazily computed `totalCount` and aggregates, and nested lists batched per
-//! parent through DataLoaders.
+//! Lists over SQL: keyset cursors (never OFFSET), page-size limits, counts
+//! and aggregates over everything a filter matches, and nested lists read
+//! for many parents in one statement.
 //!
 //! A domain builds a [`Listing`] from its filtered select and sort keys; the
-//! connection types (made by [`connection!`](crate::connection)) read pages and
-//! counts from it only when the client selects them.
+//! GraphQL side reads pages and counts from it only when a client selects
+//! them.
 
 mod args;
-mod connection;
 mod keyset;
-mod loaders;
+mod nested;
 mod page;
 mod stats;
 
 pub use args::{Cursor, MAX_PAGE_SIZE, PageArgs, PageRequest};
 pub use keyset::{KeyKind, OrderKey};
-pub use loaders::{Nested, NestedKey, PageLoader, StatsLoader};
+pub use nested::{Nested, NestedKey, by_query};
 pub use page::{Page, PageSpec};
 pub use stats::{StatRow, StatsSpec};
 
 use std::sync::Arc;
 
-use async_graphql::dataloader::DataLoader;
-use async_graphql::{Context, SimpleObject};
 use sea_orm::Iterable;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SelectStatement};
 
-use crate::store::rows::Decode;
-use tokio::sync::OnceCell;
-
 use crate::error::{AppError, AppResult};
-use crate::store::Db;
 use crate::store::prefetch::Join;
+use crate::store::rows::Decode;
 use crate::store::table::Table;
 
 /// The most sort keys a client may give in `orderBy`.
@@ -51,27 +45,13 @@ pub enum Scope {
     },
 }
 
-/// Relay page metadata.
-#[derive(SimpleObject, Clone, Debug, Default)]
-pub struct PageInfo {
-    /// True when more rows follow the last edge (in the list's order).
-    pub has_next_page: bool,
-    /// True when rows precede the first edge.
-    pub has_previous_page: bool,
-    /// The first edge's cursor; null on an empty page.
-    pub start_cursor: Option<String>,
-    /// The last edge's cursor; null on an empty page.
-    pub end_cursor: Option<String>,
-}
-
-/// One list request, resolved lazily: rows on first use of edges, nodes or
-/// pageInfo; counts and aggregates only when selected.
+/// One list request: the rows a filter covers, in an order, paged.
 pub struct Listing<T> {
     /// `SELECT FROM ... WHERE filter`, without columns: the rows the list covers.
     filtered: SelectStatement,
     spec: PageSpec,
     scope: Scope,
-    page: OnceCell<Arc<Page<T>>>,
+    rows: std::marker::PhantomData<fn() -> T>,
 }
 
 impl<T> Listing<T>
@@ -110,7 +90,7 @@ where
                 cursors: true,
             },
             scope,
-            page: OnceCell::new(),
+            rows: std::marker::PhantomData,
         })
     }
 
@@ -150,16 +130,13 @@ where
         self
     }
 
-    /// Reads what the connection being resolved in `ctx` selects, and no
-    /// more: the rows' cursors only under `edges` or `pageInfo`; at the root,
-    /// `totalCount` in the page's statement when it selects a page too (see
-    /// [`PageSpec::fetch`]). Nested lists count through the [`StatsLoader`].
-    pub fn shaped(mut self, ctx: &Context<'_>) -> Self {
-        let look = ctx.look_ahead();
-        let cursors = look.field("edges").exists() || look.field("pageInfo").exists();
+    /// Reads what will be shown, and no more: the rows' cursors only when
+    /// `cursors`; at the root, the total count in the page's statement when
+    /// `total` and a page is read too (`paged`; see [`PageSpec::fetch`]).
+    /// Nested lists count through their statistics instead.
+    pub fn shaped(mut self, cursors: bool, paged: bool, total: bool) -> Self {
         self.spec.cursors = cursors;
-        let paged = cursors || look.field("nodes").exists();
-        if matches!(self.scope, Scope::Root) && paged && look.field("totalCount").exists() {
+        if matches!(self.scope, Scope::Root) && paged && total {
             let mut count = self.filtered.clone();
             count.expr(count_all());
             self.spec.total = Some(count);
@@ -167,27 +144,56 @@ where
         self
     }
 
-    /// The requested page of rows.
-    pub async fn page(&self, ctx: &Context<'_>) -> AppResult<&Page<T>> {
-        self.page
-            .get_or_try_init(|| async {
-                let page: Arc<Page<T>> = match &self.scope {
-                    Scope::Root => Arc::new(self.spec.fetch(ctx.data::<Db>().map_err(gql)?).await?),
-                    Scope::Child { column, id } => {
-                        let loader = ctx.data::<DataLoader<PageLoader<T>>>().map_err(gql)?;
-                        let key = NestedKey {
-                            parent: *id,
-                            nested: Nested::new(self.spec.clone(), column.clone()),
-                        };
-                        loader.load_one(key).await?.unwrap_or_default()
-                    }
-                };
-                // Before any row's resolvers ask the loaders for the relations.
-                page.prefetched.feed(ctx).await?;
-                Ok::<_, AppError>(page)
-            })
-            .await
-            .map(|page| &**page)
+    /// What to run for the page.
+    pub fn spec(&self) -> &PageSpec {
+        &self.spec
+    }
+
+    /// Where the list hangs.
+    pub fn scope(&self) -> &Scope {
+        &self.scope
+    }
+
+    /// The page at the root (a nested list's page is read for all its
+    /// parents at once, from its [`Listing::nested`] key).
+    pub async fn fetch(&self, db: &crate::store::Db) -> AppResult<Page<T>>
+    where
+        T: Decode,
+    {
+        Ok(self.spec.fetch(db).await?)
+    }
+
+    /// The loader key of a nested list's page: the parent and the shared query.
+    pub fn nested(&self) -> Option<NestedKey<PageSpec>> {
+        let Scope::Child { column, id } = &self.scope else {
+            return None;
+        };
+        Some(NestedKey {
+            parent: *id,
+            nested: Nested::new(self.spec.clone(), column.clone()),
+        })
+    }
+
+    /// Aggregates over every row the filter matches, with `joins` adding the
+    /// tables a group key lives in.
+    pub fn stats(
+        &self,
+        measures: Vec<Expr>,
+        group: Option<(Expr, Expr)>,
+        joins: impl FnOnce(&mut SelectStatement),
+    ) -> StatsSpec {
+        let mut select = self.filtered.clone();
+        joins(&mut select);
+        StatsSpec {
+            select,
+            measures,
+            group,
+        }
+    }
+
+    /// Whether the page's statement also counts every matching row.
+    pub fn counts_with_page(&self) -> bool {
+        self.spec.total.is_some()
     }
 
     /// The statement that reads this nested list's page for `parents`.
@@ -198,57 +204,6 @@ where
         };
         let statement = self.spec.statement_for_parents(backend, column, parents);
         backend.build(&statement).to_string()
-    }
-
-    /// Page metadata for the requested page.
-    pub async fn page_info(&self, ctx: &Context<'_>) -> AppResult<PageInfo> {
-        let page = self.page(ctx).await?;
-        Ok(PageInfo {
-            has_next_page: page.has_next,
-            has_previous_page: page.has_previous,
-            start_cursor: page.items.first().map(|(c, _)| c.encode()),
-            end_cursor: page.items.last().map(|(c, _)| c.encode()),
-        })
-    }
-
-    /// Aggregates over every row the filter matches (cursors and page size ignored).
-    pub async fn stats(
-        &self,
-        ctx: &Context<'_>,
-        measures: Vec<Expr>,
-        group: Option<(Expr, Expr)>,
-        joins: impl FnOnce(&mut SelectStatement),
-    ) -> AppResult<Vec<StatRow>> {
-        let mut select = self.filtered.clone();
-        joins(&mut select);
-        let spec = StatsSpec {
-            select,
-            measures,
-            group,
-        };
-        match &self.scope {
-            Scope::Root => Ok(spec.fetch(ctx.data::<Db>().map_err(gql)?).await?),
-            Scope::Child { column, id } => {
-                let loader = ctx.data::<DataLoader<StatsLoader>>().map_err(gql)?;
-                let key = NestedKey {
-                    parent: *id,
-                    nested: Nested::new(spec, column.clone()),
-                };
-                Ok(loader.load_one(key).await?.unwrap_or_default())
-            }
-        }
-    }
-
-    /// How many rows the filter matches, over all pages.
-    pub async fn total_count(&self, ctx: &Context<'_>) -> AppResult<i64> {
-        // An empty page has no row to carry the count.
-        if self.spec.total.is_some()
-            && let Some(total) = self.page(ctx).await?.total
-        {
-            return Ok(total);
-        }
-        let rows = self.stats(ctx, vec![count_all()], None, |_| {}).await?;
-        Ok(rows.first().map(|row| row.count(0)).unwrap_or(0))
     }
 }
 
@@ -274,11 +229,6 @@ pub fn summary_measures(fields: &[Expr]) -> Vec<Expr> {
 /// sum, 1 average, 2 minimum, 3 maximum, of the `field`-th expression.
 pub fn summary(row: &StatRow, field: usize, op: usize) -> Option<f64> {
     row.value(1 + field * 4 + op)
-}
-
-// Context data that is always registered; its absence is a wiring bug.
-fn gql(err: async_graphql::Error) -> AppError {
-    AppError::Internal(anyhow::anyhow!("missing context data: {}", err.message))
 }
 
 /// Appends the unique `id` as the last sort key, following the first key's

@@ -16,21 +16,20 @@
 //!   WHERE "project_partner"."project_id" = "project"."id") AS "project_partners"
 //! ```
 //!
-//! and the lists go into the request's [`Children`] loaders, so the
-//! resolvers read them from the cache as if a loader had read them.
+//! and each parent's lists come back as `(parent id, Kin)` pairs (the
+//! GraphQL side puts them into its child loaders, so the resolvers read them
+//! from the cache as if a loader had read them).
 //! SQLite runs in the server's process, where a statement costs no round
 //! trip; there the loaders read the lists as before.
 
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use async_graphql::Context;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement, SubQueryStatement};
 use sea_orm::{ColumnTrait, DbErr, EntityName, EntityTrait, IdenStatic, Iterable, QueryResult};
 use serde::de::DeserializeOwned;
 
-use super::{Feed, Feeding, Prefetched, Relation, missing};
-use crate::graphql::kit::loader::{ChildOf, Children, Kin, ModelOf, RequestLoader};
+use super::{AnyRows, ChildOf, Fetched, Kin, ModelOf, Prefetched, Relation};
 use crate::store::table::Table;
 
 /// The children `C` of a looked-up row, as one JSON column.
@@ -69,7 +68,7 @@ where
             .to_owned();
         let mut row = vec![json_object::<C::Entity>(name)];
         for join in C::joins() {
-            row.push(join.0.json_of(&mut children));
+            row.push(join.relation.json_of(&mut children));
         }
         children.expr(Expr::cust(format!(
             "json_agg(json_build_array({}) ORDER BY \"{name}\".\"id\")::text",
@@ -81,7 +80,7 @@ where
         );
     }
 
-    fn read(&self, rows: &[&QueryResult]) -> Result<Arc<dyn Feed>, DbErr> {
+    fn read(&self, rows: &[&QueryResult]) -> Result<AnyRows, DbErr> {
         let joins = C::joins();
         let mut families = Vec::with_capacity(rows.len());
         for row in rows {
@@ -103,12 +102,15 @@ where
             }
             let mut prefetched = Prefetched::default();
             for (join, values) in joins.iter().zip(related) {
-                prefetched.0.push(join.0.read_json(values)?);
+                prefetched.0.push(Fetched {
+                    rows: join.relation.read_json(values)?,
+                    token: join.token.clone(),
+                });
             }
-            let kin = Kin::new(models::<C::Entity>(own)?, prefetched);
-            families.push((parent, kin));
+            let rows = models::<C::Entity>(own)?;
+            families.push((parent, Kin { rows, prefetched }));
         }
-        Ok(Arc::new(Families::<C>(families)))
+        Ok(Arc::new(families))
     }
 
     // Children nest under a looked-up row only, not under other children;
@@ -118,7 +120,7 @@ where
         "NULL".to_owned()
     }
 
-    fn read_json(&self, _values: Vec<serde_json::Value>) -> Result<Arc<dyn Feed>, DbErr> {
+    fn read_json(&self, _values: Vec<serde_json::Value>) -> Result<AnyRows, DbErr> {
         Err(DbErr::Custom(format!(
             "{}: children cannot nest under children",
             self.alias
@@ -150,20 +152,4 @@ where
 
 fn json_error(err: serde_json::Error) -> DbErr {
     DbErr::Json(err.to_string())
-}
-
-struct Families<C: ChildOf>(Vec<(i32, Kin<ModelOf<C>>)>);
-
-impl<C> Feed for Families<C>
-where
-    C: ChildOf,
-    ModelOf<C>: Clone + Send + Sync + 'static,
-{
-    fn feed<'a>(&'a self, ctx: &'a Context<'_>) -> Feeding<'a> {
-        Box::pin(async move {
-            let loader = ctx.data::<RequestLoader<Children<C>>>().map_err(missing)?;
-            loader.feed_many(self.0.iter().cloned()).await;
-            Ok(())
-        })
-    }
 }

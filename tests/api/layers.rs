@@ -1,0 +1,78 @@
+//! The layer rule, read from the source: the SQL engine (`store/`) and the
+//! record layer (`records/`) know neither GraphQL nor HTTP, the store knows
+//! nothing above it, the GraphQL kit names no domain, and no domain service
+//! takes a GraphQL context.
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// Every file under `src/{band}` that contains one of `words`.
+fn naming(band: &str, words: &[&str]) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(band);
+    let mut found = Vec::new();
+    for file in rust_files(&dir) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for word in words {
+            if text.contains(word) {
+                found.push(format!("{} names {word}", file.display()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_store_and_the_records_know_neither_graphql_nor_http() {
+    for band in ["store", "records"] {
+        let found = naming(band, &["async_graphql", "axum"]);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+}
+
+#[test]
+fn the_store_and_the_records_know_nothing_above_them() {
+    let above = [
+        "crate::domains",
+        "crate::graphql",
+        "crate::dataset",
+        "crate::writes",
+        "crate::http",
+    ];
+    let mut found = naming("store", &above);
+    found.extend(naming("store", &["crate::records"]));
+    found.extend(naming("records", &above));
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_graphql_kit_names_no_domain() {
+    let found = naming("graphql/kit", &["crate::domains"]);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn no_domain_service_takes_a_graphql_context() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domains");
+    let mut found = Vec::new();
+    for file in rust_files(&dir) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        if file.ends_with("service.rs")
+            && (text.contains("Context<") || text.contains("async_graphql"))
+        {
+            found.push(file.display().to_string());
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
