@@ -23,6 +23,7 @@ use crate::dataset::transfer::ImportMutation;
 use crate::domains::cities::CityQuery;
 use crate::domains::firms::{FirmMutation, FirmQuery};
 use crate::domains::indicators::IndicatorQuery;
+use crate::domains::milestones::MilestoneMutation;
 use crate::domains::organizations::{OrganizationMutation, OrganizationQuery};
 use crate::domains::parks::{ParkMutation, ParkQuery};
 use crate::domains::projects::{ProjectMutation, ProjectQuery};
@@ -55,6 +56,7 @@ pub struct Mutation(
     FirmMutation,
     TenancyMutation,
     ProjectMutation,
+    MilestoneMutation,
     OrganizationMutation,
     ImportMutation,
 );

@@ -43,13 +43,17 @@ pub trait Record: HasKind + Decode + Clone + Send + Sync + 'static {
     const REFERABLE: bool = false;
 
     /// Its id.
-    fn id(&self) -> i32;
+    fn id(&self) -> i32 {
+        <Self::Table as Table>::id_of(self)
+    }
     /// Its version (records without one are always at 1).
     fn version(&self) -> i32 {
         1
     }
     /// Sets its version (records without one ignore it).
     fn set_version(&mut self, _version: i32) {}
+    /// Sets when it last changed (records without the column ignore it).
+    fn set_updated_at(&mut self, _at: String) {}
     /// The row's columns, references shown by their public keys.
     fn fields(&self, refs: &Refs) -> Fields;
     /// The `(kind, id)` references `fields` needs resolved.
@@ -80,6 +84,39 @@ pub trait Record: HasKind + Decode + Clone + Send + Sync + 'static {
 pub trait Slugged: Record {
     /// The slug column.
     const SLUG: <Self::Table as sea_orm::EntityTrait>::Column;
+    /// Its slug.
+    fn slug(&self) -> &str;
+}
+
+/// In an `impl Record` whose model keeps `version` and `updated_at`: the
+/// methods that read and stamp them.
+#[macro_export]
+macro_rules! versioned {
+    () => {
+        fn version(&self) -> i32 {
+            self.version
+        }
+        fn set_version(&mut self, version: i32) {
+            self.version = version;
+        }
+        fn set_updated_at(&mut self, at: String) {
+            self.updated_at = at;
+        }
+    };
+}
+
+/// In an `impl Record` of a record known by its `slug`: its key, and its
+/// rows' keys, checked as slugs.
+#[macro_export]
+macro_rules! slugged {
+    () => {
+        fn key(&self, _: &$crate::records::Refs) -> String {
+            self.slug.clone()
+        }
+        fn row_key(row: &$crate::records::Row<'_>) -> String {
+            row.slug("slug")
+        }
+    };
 }
 
 /// The public key of a row of `R` given its fields.

@@ -67,3 +67,11 @@ pub fn required<T>(field: &str, value: async_graphql::MaybeUndefined<T>) -> AppR
         async_graphql::MaybeUndefined::Value(v) => Ok(Some(v)),
     }
 }
+
+/// The `R` whose slug is `slug`: NOT_FOUND when there is none, CONFLICT
+/// unless it is at the `sent` version.
+pub async fn current<R: crate::records::Slugged>(w: &Write, slug: &str, sent: i32) -> AppResult<R> {
+    let row = existing::<R::Table>(w, R::SLUG, slug, R::TYPE).await?;
+    version(R::TYPE, slug, row.version(), sent)?;
+    Ok(row)
+}

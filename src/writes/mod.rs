@@ -4,6 +4,7 @@
 
 mod idempotency;
 pub mod lookup;
+pub mod rows;
 pub mod sources;
 pub mod validate;
 

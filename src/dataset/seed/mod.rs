@@ -69,3 +69,17 @@ pub async fn seed(db: &Db, files: &Files) -> Result<Outcome, SeedError> {
 pub async fn seed_synthetic(db: &Db, scale: f64) -> Result<Outcome, SeedError> {
     write::write(db, || synthetic::generate(scale, &crate::clock::now())).await
 }
+
+/// An in-memory SQLite database holding the shipped dataset, for the
+/// services' unit tests.
+#[cfg(test)]
+pub async fn seeded_for_test() -> Db {
+    let db = Db::connect("sqlite::memory:", 1)
+        .await
+        .expect("in-memory SQLite");
+    db.migrate().await.expect("the migrations run");
+    seed(&db, &embedded())
+        .await
+        .expect("the shipped dataset loads");
+    db
+}

@@ -17,15 +17,7 @@ impl Record for Model {
     const EMBEDDED: &'static str = include_str!("../../../data/milestones.csv");
     const REFERABLE: bool = true;
 
-    fn id(&self) -> i32 {
-        self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-    fn set_version(&mut self, version: i32) {
-        self.version = version;
-    }
+    crate::versioned!();
     fn fields(&self, refs: &Refs) -> Fields {
         fields(vec![
             (

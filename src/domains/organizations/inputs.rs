@@ -1,64 +1,30 @@
-use async_graphql::{Enum, InputObject};
+//! What clients send about organizations: filters, sort keys, and the
+//! inputs of their writes.
+
+use async_graphql::{Enum, InputObject, MaybeUndefined};
 use entity::organization::{Column, Entity};
-use sea_orm::sea_query::{Condition, Expr, SelectStatement};
+use sea_orm::sea_query::Expr;
 
 use super::types::OrganizationKind;
-use crate::graphql::kit::filters::{SortDirection, StringFilter};
-use crate::store::filter::{Text, combine};
+use crate::graphql::kit::filters::{StringFilter, one_of};
+use crate::store::filter::Text;
 use crate::store::listing::{KeyKind, OrderKey};
-
-/// Which organizations to include. All given fields must match; combine with
-/// `and`, `or`, `not`.
-#[derive(InputObject, Clone, Debug, Default)]
-pub struct OrganizationFilter {
-    /// Every one of these filters must match.
-    pub and: Option<Vec<OrganizationFilter>>,
-    /// At least one of these filters must match.
-    pub or: Option<Vec<OrganizationFilter>>,
-    /// This filter must not match.
-    pub not: Option<Box<OrganizationFilter>>,
-    /// On the slug.
-    pub slug: Option<StringFilter>,
-    /// On the name.
-    pub name: Option<StringFilter>,
-    /// Of one of these kinds.
-    pub kind: Option<Vec<OrganizationKind>>,
-}
+use crate::writes::sources::SourceInput;
 
 fn col(column: Column) -> Expr {
     Expr::col((Entity, column))
 }
 
-impl OrganizationFilter {
-    /// The SQL condition on the `organization` table.
-    pub fn condition(&self) -> Condition {
-        let own =
-            Condition::all()
-                .add_option(
-                    self.slug
-                        .as_ref()
-                        .map(|f| f.condition(&Text::plain(col(Column::Slug)))),
-                )
-                .add_option(self.name.as_ref().map(|f| {
-                    f.condition(&Text::folded(col(Column::Name), col(Column::NameFolded)))
-                }))
-                .add_option(
-                    self.kind
-                        .as_ref()
-                        .map(|k| crate::graphql::kit::filters::one_of(col(Column::Kind), k)),
-                );
-        combine(
-            own,
-            self.and.as_deref(),
-            self.or.as_deref(),
-            self.not.as_deref(),
-            |f| f.condition(),
-        )
-    }
-
-    /// `SELECT organization.id FROM organization WHERE <this filter>`.
-    pub fn ids(&self) -> SelectStatement {
-        crate::store::table::ids_where::<Entity>(self.condition())
+crate::entity_filter! {
+    /// Which organizations to include. All given fields must match; combine with
+    /// `and`, `or`, `not`.
+    OrganizationFilter on Entity {
+        /// On the slug.
+        slug: StringFilter => |f| f.condition(&Text::plain(col(Column::Slug))),
+        /// On the name.
+        name: StringFilter => |f| f.condition(&Text::folded(col(Column::Name), col(Column::NameFolded))),
+        /// Of one of these kinds.
+        kind: Vec<OrganizationKind> => |k| one_of(col(Column::Kind), k),
     }
 }
 
@@ -70,26 +36,42 @@ pub enum OrganizationOrderField {
     Name,
 }
 
-/// One sort key for organizations; ties are broken by id.
-#[derive(InputObject, Clone, Copy, Debug)]
-pub struct OrganizationOrder {
-    /// What to sort by.
-    pub field: OrganizationOrderField,
-    /// Which way (default ascending).
-    #[graphql(default_with = "Some(SortDirection::Asc)")]
-    pub direction: Option<SortDirection>,
-}
-
-impl OrganizationOrder {
+impl OrganizationOrderField {
     /// The SQL sort key.
-    pub fn key(&self) -> OrderKey {
-        match self.field {
-            OrganizationOrderField::Name => OrderKey::required(
-                "name_folded",
-                col(Column::NameFolded),
-                KeyKind::Text,
-                self.direction == Some(SortDirection::Desc),
-            ),
+    pub fn key(self, desc: bool) -> OrderKey {
+        match self {
+            Self::Name => {
+                OrderKey::required("name_folded", col(Column::NameFolded), KeyKind::Text, desc)
+            }
         }
     }
+}
+
+crate::entity_order! {
+    /// One sort key for organizations; ties are broken by id.
+    OrganizationOrder by OrganizationOrderField
+}
+
+/// A new organization.
+#[derive(InputObject, Clone, Debug)]
+pub struct CreateOrganizationInput {
+    /// Its stable public key: lower-case words joined by hyphens (not `none`).
+    pub slug: String,
+    /// Its name.
+    pub name: String,
+    /// What kind of organization it is.
+    pub kind: OrganizationKind,
+    /// Its citations.
+    pub sources: Option<Vec<SourceInput>>,
+}
+
+/// Fields left out are unchanged; fields sent as null are cleared.
+#[derive(InputObject, Clone, Debug)]
+pub struct UpdateOrganizationInput {
+    /// Its name (cannot be null).
+    pub name: MaybeUndefined<String>,
+    /// What kind of organization it is (cannot be null).
+    pub kind: MaybeUndefined<OrganizationKind>,
+    /// Replaces its citations (same URL: updated; missing: removed).
+    pub sources: Option<Vec<SourceInput>>,
 }

@@ -2,14 +2,14 @@
 //! universities, companies, financiers and developers.
 
 mod inputs;
-mod mutations;
 mod record;
 mod resolvers;
 mod service;
 mod types;
 mod write;
 
-pub use inputs::{OrganizationFilter, OrganizationOrder};
-pub use mutations::{CreateOrganizationInput, OrganizationMutation, UpdateOrganizationInput};
-pub use resolvers::OrganizationQuery;
+pub use inputs::{
+    CreateOrganizationInput, OrganizationFilter, OrganizationOrder, UpdateOrganizationInput,
+};
+pub use resolvers::{OrganizationMutation, OrganizationQuery};
 pub use types::{Organization, OrganizationConnection, OrganizationKind};

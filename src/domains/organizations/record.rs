@@ -19,15 +19,7 @@ impl Record for Model {
     const EMBEDDED: &'static str = include_str!("../../../data/organizations.csv");
     const REFERABLE: bool = true;
 
-    fn id(&self) -> i32 {
-        self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-    fn set_version(&mut self, version: i32) {
-        self.version = version;
-    }
+    crate::versioned!();
     fn fields(&self, _: &Refs) -> Fields {
         fields(vec![
             ("slug", self.slug.clone().into()),
@@ -35,12 +27,7 @@ impl Record for Model {
             ("kind", self.kind.clone().into()),
         ])
     }
-    fn key(&self, _: &Refs) -> String {
-        self.slug.clone()
-    }
-    fn row_key(row: &Row<'_>) -> String {
-        row.slug("slug")
-    }
+    crate::slugged!();
     fn from_row(r: &Row<'_>, _: &Keys, id: i32, now: &str) -> Self {
         // `none` is the group key of parks without an operator.
         if r.opt("slug").as_deref() == Some("none") {
@@ -61,4 +48,7 @@ impl Record for Model {
 
 impl Slugged for Model {
     const SLUG: Column = Column::Slug;
+    fn slug(&self) -> &str {
+        &self.slug
+    }
 }

@@ -1,66 +1,42 @@
-use async_graphql::{Context, Object};
+//! The root fields and mutations for organizations.
 
-use super::inputs::{OrganizationFilter, OrganizationOrder};
-use super::service;
+use async_graphql::Context;
+use entity::organization;
+
+use super::inputs::{
+    CreateOrganizationInput, OrganizationFilter, OrganizationOrder, UpdateOrganizationInput,
+};
 use super::types::{Organization, OrganizationConnection};
-use crate::domains::projects::PartnersOfOrganization;
+use super::{service, write};
+use crate::auth::KeyScope;
+use crate::domains::partners::PartnersOfOrganization;
 use crate::domains::sources::SourcesOf;
 use crate::graphql::kit::connection::Connection;
+use crate::graphql::kit::mutation;
 use crate::graphql::kit::prefetch::{by_slug, join_children};
 use crate::graphql::kit::shape::{nests_children, selects};
-use crate::store::listing::PageArgs;
+use crate::store::listing::Scope;
 use crate::store::prefetch::Join;
-use entity::organization;
+use crate::writes::idempotency;
 
 /// Root fields for organizations.
 #[derive(Default)]
 pub struct OrganizationQuery;
 
-/// Root fields for organizations.
-#[Object]
-impl OrganizationQuery {
-    /// The organization with this slug; null when there is none.
-    async fn organization(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(
-            desc = "The record's slug, its stable public key (as in `slug` fields).",
-            validator(custom = "crate::graphql::kit::filters::NoNul")
-        )]
-        slug: String,
-    ) -> async_graphql::Result<Option<Organization>> {
-        Ok(
-            by_slug::<organization::Model>(ctx, &slug, &lookup_joins(ctx))
-                .await?
-                .map(Organization),
-        )
-    }
+crate::object! {
+    /// Root fields for organizations.
+    impl OrganizationQuery {
+        /// The organization with this slug; null when there is none.
+        lookup fn organization(&self, ctx, slug) -> Organization {
+            let found = by_slug::<organization::Model>(ctx, &slug, &lookup_joins(ctx)).await?;
+            Ok(found.map(Organization))
+        }
 
-    /// Organizations, filtered and paged. Default order is by id.
-    async fn organizations(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Only records matching this filter.")] filter: Option<OrganizationFilter>,
-        #[graphql(
-            desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
-        )]
-        order_by: Option<Vec<OrganizationOrder>>,
-        #[graphql(
-            desc = "At most this many records from the start, or after `after` (0 to 100; default 20)."
-        )]
-        first: Option<i32>,
-        #[graphql(desc = "Only records after this cursor (from `endCursor` or an edge).")]
-        after: Option<String>,
-        #[graphql(
-            desc = "At most this many records from the end, or before `before` (0 to 100); not with `first`."
-        )]
-        last: Option<i32>,
-        #[graphql(desc = "Only records before this cursor (from `startCursor` or an edge).")]
-        before: Option<String>,
-    ) -> async_graphql::Result<OrganizationConnection> {
-        let args = PageArgs::new(first, after, last, before);
-        let listing = service::listing(filter, order_by, &args)?;
-        Ok(OrganizationConnection(Connection::new(listing, ctx)))
+        /// Organizations, filtered and paged. Default order is by id.
+        list fn organizations(&self, ctx, filter: OrganizationFilter, order_by: OrganizationOrder, args) -> OrganizationConnection {
+            let listing = service::listing(filter, order_by, &args, Scope::Root)?;
+            Ok(OrganizationConnection(Connection::new(listing, ctx)))
+        }
     }
 }
 
@@ -83,4 +59,66 @@ fn lookup_joins(ctx: &Context<'_>) -> Vec<Join> {
         }
     }
     joins
+}
+
+/// Writes to organizations (admin keys only).
+#[derive(Default)]
+pub struct OrganizationMutation;
+
+crate::object! {
+    /// Writes to organizations (admin keys only).
+    impl OrganizationMutation {
+        /// Creates an organization. Needs an `admin` key.
+        async fn create_organization(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "The new organization.")] input: CreateOrganizationInput,
+            #[graphql(
+                desc = "Retrying with the same key and input returns the first result and writes nothing."
+            )]
+            idempotency_key: Option<String>,
+        ) -> async_graphql::Result<Organization> {
+            let key = idempotency(idempotency_key, "createOrganization", &input)?;
+            let written = mutation::write(ctx, KeyScope::Admin, key, |w| {
+                Box::pin(write::create(w, input))
+            });
+            Ok(Organization(written.await?))
+        }
+
+        /// Changes an organization. `version` must equal its current version,
+        /// else CONFLICT and nothing changes. Needs an `admin` key.
+        async fn update_organization(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "The organization's slug.")] slug: String,
+            #[graphql(desc = "The version you last read (`Organization.version`).")] version: i32,
+            #[graphql(desc = "The changes.")] input: UpdateOrganizationInput,
+            #[graphql(
+                desc = "Retrying with the same key and input returns the first result and writes nothing."
+            )]
+            idempotency_key: Option<String>,
+        ) -> async_graphql::Result<Organization> {
+            let args = (&slug, version, &input);
+            let key = idempotency(idempotency_key, "updateOrganization", &args)?;
+            let written = mutation::write(ctx, KeyScope::Admin, key, |w| {
+                Box::pin(write::update(w, slug, version, input))
+            });
+            Ok(Organization(written.await?))
+        }
+
+        /// Deletes an organization. CONFLICT while it operates parks, partners in
+        /// projects or has API keys bound to it (there is no cascade: reassign
+        /// or delete those first). Needs an `admin` key.
+        async fn delete_organization(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "The organization's slug.")] slug: String,
+            #[graphql(desc = "The version you last read (`Organization.version`).")] version: i32,
+        ) -> async_graphql::Result<bool> {
+            mutation::delete(ctx, KeyScope::Admin, |w| {
+                Box::pin(write::delete(w, slug, version))
+            })
+            .await
+        }
+    }
 }

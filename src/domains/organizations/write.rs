@@ -1,25 +1,15 @@
 //! Organization writes, each inside a [`Write`].
 
 use entity::{api_key, organization, park, project_partner};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-use super::mutations::{CreateOrganizationInput, UpdateOrganizationInput};
+use super::inputs::{CreateOrganizationInput, UpdateOrganizationInput};
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
-use crate::records::{Kind, Record, Refs};
-use crate::store::Db;
-use crate::writes::lookup::{existing, required, taken, version};
+use crate::records::{Kind, Refs};
+use crate::writes::lookup::{current, required};
+use crate::writes::rows::{create as insert_new, remove, save};
 use crate::writes::{Write, sources, validate};
-
-/// The organization with id `id` (after a write).
-pub async fn load(db: &Db, id: i32) -> AppResult<organization::Model> {
-    organization::Entity::find_by_id(id)
-        .one(&db.conn)
-        .await?
-        .ok_or_else(|| AppError::NotFound("the organization no longer exists".to_owned()))
-}
 
 /// Creates an organization; its id.
 pub async fn create(w: &mut Write, input: CreateOrganizationInput) -> AppResult<i32> {
@@ -38,16 +28,7 @@ pub async fn create(w: &mut Write, input: CreateOrganizationInput) -> AppResult<
         version: 1,
         updated_at: w.now(),
     };
-    if taken::<organization::Entity>(w, organization::Column::Slug, &model.slug).await? {
-        return Err(AppError::Conflict(format!(
-            "an organization with the slug {:?} already exists",
-            model.slug
-        )));
-    }
-    let mut row = model.into_active_model();
-    row.id = sea_orm::ActiveValue::NotSet;
-    let model = row.insert(w.txn()).await?;
-    w.created::<organization::Model>(model.fields(&Refs::default()));
+    let model = insert_new(w, model).await?;
     if let Some(list) = input.sources {
         sources::replace(w, Kind::Organization, model.id, &model.slug, list).await?;
     }
@@ -61,45 +42,34 @@ pub async fn update(
     sent: i32,
     input: UpdateOrganizationInput,
 ) -> AppResult<i32> {
-    let current =
-        existing::<organization::Entity>(w, organization::Column::Slug, &slug, "organization")
-            .await?;
-    version("organization", &slug, current.version, sent)?;
-    let mut next = current.clone();
+    let now = current::<organization::Model>(w, &slug, sent).await?;
+    let mut next = now.clone();
     if let Some(name) = required("input.name", input.name)? {
         next.name = validate::text("input.name", &name, false)?;
     }
     if let Some(kind) = required("input.kind", input.kind)? {
         next.kind = to_db(kind).to_owned();
     }
-    let refs = Refs::default();
-    if w.updated::<organization::Model>(&current.fields(&refs), &next.fields(&refs)) {
-        next.version = current.version + 1;
-        next.updated_at = w.now();
-        next.into_active_model().reset_all().update(w.txn()).await?;
-    }
+    save(w, &now, next).await?;
     if let Some(list) = input.sources {
-        sources::replace(w, Kind::Organization, current.id, &current.slug, list).await?;
+        sources::replace(w, Kind::Organization, now.id, &now.slug, list).await?;
     }
-    Ok(current.id)
+    Ok(now.id)
 }
 
 /// Deletes organization `slug` at `sent` version if nothing refers to it.
 pub async fn delete(w: &mut Write, slug: String, sent: i32) -> AppResult<i32> {
-    let current =
-        existing::<organization::Entity>(w, organization::Column::Slug, &slug, "organization")
-            .await?;
-    version("organization", &slug, current.version, sent)?;
+    let now = current::<organization::Model>(w, &slug, sent).await?;
     let parks = park::Entity::find()
-        .filter(park::Column::OperatorId.eq(current.id))
+        .filter(park::Column::OperatorId.eq(now.id))
         .count(w.txn())
         .await?;
     let partners = project_partner::Entity::find()
-        .filter(project_partner::Column::OrganizationId.eq(current.id))
+        .filter(project_partner::Column::OrganizationId.eq(now.id))
         .count(w.txn())
         .await?;
     let keys = api_key::Entity::find()
-        .filter(api_key::Column::OrganizationId.eq(current.id))
+        .filter(api_key::Column::OrganizationId.eq(now.id))
         .count(w.txn())
         .await?;
     if parks + partners + keys > 0 {
@@ -107,10 +77,7 @@ pub async fn delete(w: &mut Write, slug: String, sent: i32) -> AppResult<i32> {
             "organization {slug:?} operates {parks} parks, partners in {partners} projects and has {keys} API keys; reassign or remove those first"
         )));
     }
-    sources::remove_all(w, Kind::Organization, current.id, &current.slug).await?;
-    organization::Entity::delete_by_id(current.id)
-        .exec(w.txn())
-        .await?;
-    w.deleted::<organization::Model>(current.fields(&Refs::default()));
-    Ok(current.id)
+    sources::remove_all(w, Kind::Organization, now.id, &now.slug).await?;
+    remove(w, &now, &Refs::default()).await?;
+    Ok(now.id)
 }

@@ -32,15 +32,7 @@ impl Record for Model {
     const EMBEDDED: &'static str = include_str!("../../../data/parks.csv");
     const REFERABLE: bool = true;
 
-    fn id(&self) -> i32 {
-        self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-    fn set_version(&mut self, version: i32) {
-        self.version = version;
-    }
+    crate::versioned!();
     fn fields(&self, refs: &Refs) -> Fields {
         fields(vec![
             ("slug", self.slug.clone().into()),
@@ -62,12 +54,7 @@ impl Record for Model {
         refs.extend(self.operator_id.map(|id| (Kind::Organization, id)));
         refs
     }
-    fn key(&self, _: &Refs) -> String {
-        self.slug.clone()
-    }
-    fn row_key(row: &Row<'_>) -> String {
-        row.slug("slug")
-    }
+    crate::slugged!();
     fn from_row(r: &Row<'_>, keys: &Keys, id: i32, now: &str) -> Self {
         let (slug, name) = (r.slug("slug"), r.text("name"));
         Self {
@@ -92,4 +79,7 @@ impl Record for Model {
 
 impl Slugged for Model {
     const SLUG: Column = Column::Slug;
+    fn slug(&self) -> &str {
+        &self.slug
+    }
 }

@@ -3,3 +3,5 @@
 
 mod record;
 mod types;
+
+pub use types::{PartnersOfOrganization, PartnersOfProject, ProjectPartner};

@@ -1,10 +1,9 @@
 use async_graphql::{Context, SimpleObject};
 use entity::project;
 
-use super::inputs::{ProjectFilter, ProjectOrder, col};
+use super::inputs::{ProjectFilter, ProjectOrder};
 use super::service;
 use super::types::Project;
-use crate::connection;
 use crate::error::AppResult;
 use crate::graphql::kit::connection::Connection;
 use crate::graphql::kit::prefetch::join_to;
@@ -12,21 +11,15 @@ use crate::graphql::kit::shape::selects_in_nodes;
 use crate::store::listing::{PageArgs, Scope, StatRow, summary, summary_measures};
 use crate::store::prefetch::Join;
 
-connection!(
+crate::connection!(
     /// A page of projects. `aggregate` covers every project the filter matches.
     ProjectConnection, ProjectEdge, Project, project::Model,
     {
         /// Count, sum, average, minimum and maximum of the numeric fields over
         /// every matching project.
         async fn aggregate(&self, ctx: &Context<'_>) -> async_graphql::Result<ProjectAggregate> {
-            let fields = vec![
-                col(project::Column::CostUsd),
-                col(project::Column::AreaSqft),
-                col(project::Column::JobsTarget),
-                col(project::Column::ExportsTargetUsd),
-                col(project::Column::TargetYear),
-            ];
-            let rows = self.0.stats(ctx, summary_measures(&fields), None, |_| {}).await?;
+            let measures = summary_measures(&service::numeric_fields());
+            let rows = self.0.stats(ctx, measures, None, |_| {}).await?;
             Ok(ProjectAggregate::from(rows.into_iter().next().unwrap_or_default()))
         }
     }

@@ -1,105 +1,52 @@
-use async_graphql::{Enum, InputObject};
+//! What clients send about projects: filters, sort keys, and the inputs of
+//! their writes.
+
+use async_graphql::{Enum, InputObject, MaybeUndefined};
 use entity::project::{Column, Entity};
 use entity::project_partner;
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 
 use crate::domains::cities::CityFilter;
 use crate::domains::organizations::OrganizationFilter;
 use crate::domains::parks::ParkStatus;
-use crate::graphql::kit::filters::{FloatFilter, IntFilter, SortDirection, StringFilter};
-use crate::store::filter::{Text, combine};
+use crate::graphql::kit::filters::{FloatFilter, IntFilter, StringFilter, one_of};
+use crate::store::filter::Text;
 use crate::store::listing::{KeyKind, OrderKey};
-
-/// Which projects to include. All given fields must match; combine with `and`, `or`, `not`.
-#[derive(InputObject, Clone, Debug, Default)]
-pub struct ProjectFilter {
-    /// Every one of these filters must match.
-    pub and: Option<Vec<ProjectFilter>>,
-    /// At least one of these filters must match.
-    pub or: Option<Vec<ProjectFilter>>,
-    /// This filter must not match.
-    pub not: Option<Box<ProjectFilter>>,
-    /// On the slug.
-    pub slug: Option<StringFilter>,
-    /// On the name.
-    pub name: Option<StringFilter>,
-    /// With one of these statuses.
-    pub status: Option<Vec<ParkStatus>>,
-    /// In a city matching this filter.
-    pub city: Option<CityFilter>,
-    /// On the approved cost in US dollars.
-    pub cost_usd: Option<FloatFilter>,
-    /// On the target year.
-    pub target_year: Option<IntFilter>,
-    /// On the jobs target.
-    pub jobs_target: Option<IntFilter>,
-    /// Projects with a partner matching this filter.
-    pub has_partner: Option<OrganizationFilter>,
-}
+use crate::writes::sources::SourceInput;
 
 pub(crate) fn col(column: Column) -> Expr {
     Expr::col((Entity, column))
 }
 
-impl ProjectFilter {
-    /// The SQL condition on the `project` table.
-    pub fn condition(&self) -> Condition {
-        let own =
-            Condition::all()
-                .add_option(
-                    self.slug
-                        .as_ref()
-                        .map(|f| f.condition(&Text::plain(col(Column::Slug)))),
-                )
-                .add_option(self.name.as_ref().map(|f| {
-                    f.condition(&Text::folded(col(Column::Name), col(Column::NameFolded)))
-                }))
-                .add_option(
-                    self.status
-                        .as_ref()
-                        .map(|s| crate::graphql::kit::filters::one_of(col(Column::Status), s)),
-                )
-                .add_option(
-                    self.city
-                        .as_ref()
-                        .map(|f| col(Column::CityId).in_subquery(f.ids())),
-                )
-                .add_option(
-                    self.cost_usd
-                        .as_ref()
-                        .map(|f| f.condition(col(Column::CostUsd))),
-                )
-                .add_option(
-                    self.target_year
-                        .as_ref()
-                        .map(|f| f.condition(col(Column::TargetYear))),
-                )
-                .add_option(
-                    self.jobs_target
-                        .as_ref()
-                        .map(|f| f.condition(col(Column::JobsTarget))),
-                )
-                .add_option(self.has_partner.as_ref().map(|f| {
-                    let partners = Query::select()
-                        .column((project_partner::Entity, project_partner::Column::ProjectId))
-                        .from(project_partner::Entity)
-                        .and_where(
-                            Expr::col((
-                                project_partner::Entity,
-                                project_partner::Column::OrganizationId,
-                            ))
-                            .in_subquery(f.ids()),
-                        )
-                        .to_owned();
-                    col(Column::Id).in_subquery(partners)
-                }));
-        combine(
-            own,
-            self.and.as_deref(),
-            self.or.as_deref(),
-            self.not.as_deref(),
-            |f| f.condition(),
-        )
+/// The projects some partner matching `organizations` takes part in.
+fn with_partner(organizations: SelectStatement) -> SelectStatement {
+    let partner = |c| Expr::col((project_partner::Entity, c));
+    Query::select()
+        .column((project_partner::Entity, project_partner::Column::ProjectId))
+        .from(project_partner::Entity)
+        .and_where(partner(project_partner::Column::OrganizationId).in_subquery(organizations))
+        .to_owned()
+}
+
+crate::entity_filter! {
+    /// Which projects to include. All given fields must match; combine with `and`, `or`, `not`.
+    ProjectFilter on Entity {
+        /// On the slug.
+        slug: StringFilter => |f| f.condition(&Text::plain(col(Column::Slug))),
+        /// On the name.
+        name: StringFilter => |f| f.condition(&Text::folded(col(Column::Name), col(Column::NameFolded))),
+        /// With one of these statuses.
+        status: Vec<ParkStatus> => |s| one_of(col(Column::Status), s),
+        /// In a city matching this filter.
+        city: CityFilter => |f| col(Column::CityId).in_subquery(f.ids()),
+        /// On the approved cost in US dollars.
+        cost_usd: FloatFilter => |f| f.condition(col(Column::CostUsd)),
+        /// On the target year.
+        target_year: IntFilter => |f| f.condition(col(Column::TargetYear)),
+        /// On the jobs target.
+        jobs_target: IntFilter => |f| f.condition(col(Column::JobsTarget)),
+        /// Projects with a partner matching this filter.
+        has_partner: OrganizationFilter => |f| col(Column::Id).in_subquery(with_partner(f.ids())),
     }
 }
 
@@ -117,33 +64,83 @@ pub enum ProjectOrderField {
     JobsTarget,
 }
 
-/// One sort key for projects; ties are broken by id.
-#[derive(InputObject, Clone, Copy, Debug)]
-pub struct ProjectOrder {
-    /// What to sort by.
-    pub field: ProjectOrderField,
-    /// Which way (default ascending).
-    #[graphql(default_with = "Some(SortDirection::Asc)")]
-    pub direction: Option<SortDirection>,
-}
-
-impl ProjectOrder {
+impl ProjectOrderField {
     /// The SQL sort key.
-    pub fn key(&self) -> OrderKey {
-        let desc = self.direction == Some(SortDirection::Desc);
-        match self.field {
-            ProjectOrderField::Name => {
+    pub fn key(self, desc: bool) -> OrderKey {
+        match self {
+            Self::Name => {
                 OrderKey::required("name_folded", col(Column::NameFolded), KeyKind::Text, desc)
             }
-            ProjectOrderField::CostUsd => {
+            Self::CostUsd => {
                 OrderKey::optional("cost_usd", col(Column::CostUsd), KeyKind::Float, desc)
             }
-            ProjectOrderField::TargetYear => {
+            Self::TargetYear => {
                 OrderKey::optional("target_year", col(Column::TargetYear), KeyKind::Int, desc)
             }
-            ProjectOrderField::JobsTarget => {
+            Self::JobsTarget => {
                 OrderKey::optional("jobs_target", col(Column::JobsTarget), KeyKind::Int, desc)
             }
         }
     }
+}
+
+crate::entity_order! {
+    /// One sort key for projects; ties are broken by id.
+    ProjectOrder by ProjectOrderField
+}
+
+/// A new project.
+#[derive(InputObject, Clone, Debug)]
+pub struct CreateProjectInput {
+    /// Its stable public key: lower-case words joined by hyphens.
+    pub slug: String,
+    /// Its name.
+    pub name: String,
+    /// Where it stands.
+    pub status: ParkStatus,
+    /// The slug of its city.
+    pub city_slug: String,
+    /// The slug of the park it builds, once that exists.
+    pub park_slug: Option<String>,
+    /// Cost in US dollars.
+    pub cost_usd: Option<f64>,
+    /// Covered area in square feet.
+    pub area_sqft: Option<i64>,
+    /// The year it should be finished (1900 to 2200).
+    pub target_year: Option<i32>,
+    /// Jobs it should create.
+    pub jobs_target: Option<i32>,
+    /// Yearly IT exports it should enable, US dollars.
+    pub exports_target_usd: Option<f64>,
+    /// Free-text notes.
+    pub notes: Option<String>,
+    /// Its citations.
+    pub sources: Option<Vec<SourceInput>>,
+}
+
+/// Fields left out are unchanged; fields sent as null are cleared.
+#[derive(InputObject, Clone, Debug)]
+pub struct UpdateProjectInput {
+    /// Its name (cannot be null).
+    pub name: MaybeUndefined<String>,
+    /// Where it stands (cannot be null).
+    pub status: MaybeUndefined<ParkStatus>,
+    /// The slug of its city (cannot be null).
+    pub city_slug: MaybeUndefined<String>,
+    /// The slug of the park it builds; null for none.
+    pub park_slug: MaybeUndefined<String>,
+    /// Cost in US dollars.
+    pub cost_usd: MaybeUndefined<f64>,
+    /// Covered area in square feet.
+    pub area_sqft: MaybeUndefined<i64>,
+    /// The year it should be finished.
+    pub target_year: MaybeUndefined<i32>,
+    /// Jobs it should create.
+    pub jobs_target: MaybeUndefined<i32>,
+    /// Yearly IT exports it should enable, US dollars.
+    pub exports_target_usd: MaybeUndefined<f64>,
+    /// Free-text notes.
+    pub notes: MaybeUndefined<String>,
+    /// Replaces its citations (same URL: updated; missing: removed).
+    pub sources: Option<Vec<SourceInput>>,
 }

@@ -3,9 +3,6 @@
 
 mod connection;
 mod inputs;
-mod loaders;
-mod milestone_write;
-mod mutations;
 mod record;
 mod resolvers;
 mod service;
@@ -13,10 +10,9 @@ mod types;
 mod write;
 
 pub use connection::{ProjectConnection, connection};
-pub use inputs::{ProjectFilter, ProjectOrder, ProjectOrderField};
-pub use loaders::{MilestonesOfProject, PartnersOfOrganization, PartnersOfProject, ProjectsOfPark};
-pub use mutations::{
-    CreateProjectInput, MilestoneInput, ProjectMutation, UpdateMilestoneInput, UpdateProjectInput,
+pub use inputs::{
+    CreateProjectInput, ProjectFilter, ProjectOrder, ProjectOrderField, UpdateProjectInput,
 };
-pub use resolvers::ProjectQuery;
-pub use types::{Milestone, Project, ProjectPartner};
+pub use resolvers::{ProjectMutation, ProjectQuery};
+pub use types::{Project, ProjectsOfPark};
+pub use write::owners;

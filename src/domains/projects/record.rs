@@ -34,15 +34,7 @@ impl Record for Model {
     const EMBEDDED: &'static str = include_str!("../../../data/projects.csv");
     const REFERABLE: bool = true;
 
-    fn id(&self) -> i32 {
-        self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-    fn set_version(&mut self, version: i32) {
-        self.version = version;
-    }
+    crate::versioned!();
     fn fields(&self, refs: &Refs) -> Fields {
         fields(vec![
             ("slug", self.slug.clone().into()),
@@ -63,12 +55,7 @@ impl Record for Model {
         refs.extend(self.park_id.map(|id| (Kind::Park, id)));
         refs
     }
-    fn key(&self, _: &Refs) -> String {
-        self.slug.clone()
-    }
-    fn row_key(row: &Row<'_>) -> String {
-        row.slug("slug")
-    }
+    crate::slugged!();
     fn from_row(r: &Row<'_>, keys: &Keys, id: i32, now: &str) -> Self {
         let (slug, name) = (r.slug("slug"), r.text("name"));
         Self {
@@ -95,4 +82,7 @@ impl Record for Model {
 
 impl Slugged for Model {
     const SLUG: Column = Column::Slug;
+    fn slug(&self) -> &str {
+        &self.slug
+    }
 }

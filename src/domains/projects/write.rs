@@ -1,23 +1,15 @@
 //! Project writes, each inside a [`Write`].
 
 use entity::{city, milestone, park, project, project_partner};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::mutations::{CreateProjectInput, UpdateProjectInput};
+use super::inputs::{CreateProjectInput, UpdateProjectInput};
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
 use crate::records::{Kind, Record, Refs};
-use crate::store::Db;
-use crate::writes::lookup::{existing, reference, required, taken, version};
+use crate::writes::lookup::{current, reference, required};
+use crate::writes::rows::{create as insert_new, remove, save};
 use crate::writes::{Write, sources, validate};
-
-/// The project with id `id` (after a write).
-pub async fn load(db: &Db, id: i32) -> AppResult<project::Model> {
-    project::Entity::find_by_id(id)
-        .one(&db.conn)
-        .await?
-        .ok_or_else(|| AppError::NotFound("the project no longer exists".to_owned()))
-}
 
 /// The organizations that partner in project `id`: the ones whose bound keys may change it.
 pub async fn owners(w: &Write, id: i32) -> AppResult<Vec<i32>> {
@@ -73,17 +65,7 @@ pub async fn create(w: &mut Write, input: CreateProjectInput) -> AppResult<i32> 
         version: 1,
         updated_at: w.now(),
     };
-    if taken::<project::Entity>(w, project::Column::Slug, &model.slug).await? {
-        return Err(AppError::Conflict(format!(
-            "a project with the slug {:?} already exists",
-            model.slug
-        )));
-    }
-    let mut row = model.into_active_model();
-    row.id = sea_orm::ActiveValue::NotSet;
-    let model = row.insert(w.txn()).await?;
-    let refs = Refs::load(w.txn(), &model.references()).await?;
-    w.created::<project::Model>(model.fields(&refs));
+    let model = insert_new(w, model).await?;
     if let Some(list) = input.sources {
         sources::replace(w, Kind::Project, model.id, &model.slug, list).await?;
     }
@@ -97,8 +79,7 @@ pub async fn update(
     sent: i32,
     input: UpdateProjectInput,
 ) -> AppResult<i32> {
-    let current = existing::<project::Entity>(w, project::Column::Slug, &slug, "project").await?;
-    version("project", &slug, current.version, sent)?;
+    let current = current::<project::Model>(w, &slug, sent).await?;
     w.actor()
         .require_owner(&owners(w, current.id).await?, "this project")?;
     let mut next = current.clone();
@@ -135,12 +116,7 @@ pub async fn update(
     if !input.notes.is_undefined() {
         next.notes = validate::opt_text("input.notes", input.notes.take())?;
     }
-    let refs = Refs::load(w.txn(), &[current.references(), next.references()].concat()).await?;
-    if w.updated::<project::Model>(&current.fields(&refs), &next.fields(&refs)) {
-        next.version = current.version + 1;
-        next.updated_at = w.now();
-        next.into_active_model().reset_all().update(w.txn()).await?;
-    }
+    save(w, &current, next).await?;
     if let Some(list) = input.sources {
         sources::replace(w, Kind::Project, current.id, &current.slug, list).await?;
     }
@@ -150,8 +126,7 @@ pub async fn update(
 /// Deletes project `slug` at `sent` version (with `cascade`: its partners and
 /// milestones too).
 pub async fn delete(w: &mut Write, slug: String, sent: i32, cascade: bool) -> AppResult<i32> {
-    let current = existing::<project::Entity>(w, project::Column::Slug, &slug, "project").await?;
-    version("project", &slug, current.version, sent)?;
+    let current = current::<project::Model>(w, &slug, sent).await?;
     w.actor()
         .require_owner(&owners(w, current.id).await?, "this project")?;
     let partners = project_partner::Entity::find()
@@ -175,22 +150,15 @@ pub async fn delete(w: &mut Write, slug: String, sent: i32, cascade: bool) -> Ap
         .chain(current.references())
         .collect();
     let refs = Refs::load(w.txn(), &wanted).await?;
-    for p in partners {
-        project_partner::Entity::delete_by_id(p.id)
-            .exec(w.txn())
-            .await?;
-        w.deleted::<project_partner::Model>(p.fields(&refs));
+    for p in &partners {
+        remove(w, p, &refs).await?;
     }
-    for m in milestones {
+    for m in &milestones {
         let key = format!("{}|{}", current.slug, m.title);
         sources::remove_all(w, Kind::Milestone, m.id, &key).await?;
-        milestone::Entity::delete_by_id(m.id).exec(w.txn()).await?;
-        w.deleted::<milestone::Model>(m.fields(&refs));
+        remove(w, m, &refs).await?;
     }
     sources::remove_all(w, Kind::Project, current.id, &current.slug).await?;
-    project::Entity::delete_by_id(current.id)
-        .exec(w.txn())
-        .await?;
-    w.deleted::<project::Model>(current.fields(&refs));
+    remove(w, &current, &refs).await?;
     Ok(current.id)
 }

@@ -17,9 +17,6 @@ impl Record for Model {
     const KEY: &'static [&'static str] = &["record_type", "record_key", "url"];
     const EMBEDDED: &'static str = include_str!("../../../data/sources.csv");
 
-    fn id(&self) -> i32 {
-        self.id
-    }
     fn fields(&self, refs: &Refs) -> Fields {
         let record_key = Kind::from_type(&self.record_type)
             .map(|kind| refs.key(kind, self.record_id))

@@ -3,5 +3,7 @@
 pub mod connection;
 pub mod filters;
 pub mod loader;
+pub mod mutation;
+pub mod object;
 pub mod prefetch;
 pub mod shape;

@@ -11,6 +11,12 @@ mod text;
 pub use literal::{escape_like, like, lit};
 pub use text::Text;
 
+/// A filter over one table: the rows it keeps, as a SQL condition.
+pub trait Filter {
+    /// The condition.
+    fn condition(&self) -> Condition;
+}
+
 /// `expr NOT IN (values)`; with no values, every known value (`IS NOT NULL`),
 /// so NULLs never match either way.
 pub fn not_in<V, I>(expr: Expr, values: I) -> Expr

@@ -45,6 +45,16 @@ pub enum Scope {
     },
 }
 
+impl Scope {
+    /// The list under parent `id` whose rows point at it with `column`.
+    pub fn child(column: impl sea_orm::ColumnTrait, id: i32) -> Self {
+        Self::Child {
+            column: Expr::col(column.as_column_ref()),
+            id,
+        }
+    }
+}
+
 /// One list request: the rows a filter covers, in an order, paged.
 pub struct Listing<T> {
     /// `SELECT FROM ... WHERE filter`, without columns: the rows the list covers.
@@ -236,6 +246,34 @@ pub fn summary(row: &StatRow, field: usize, op: usize) -> Option<f64> {
 pub fn with_tiebreak(keys: &mut Vec<OrderKey>, id: Expr) {
     let desc = keys.first().is_some_and(|k| k.desc);
     keys.push(OrderKey::required("id", id, KeyKind::Int, desc));
+}
+
+/// One key of a list's order.
+pub trait SortKey {
+    /// Its SQL key.
+    fn key(&self) -> OrderKey;
+}
+
+/// A list of `E` matching `filter`, sorted by `order_by` (then by id).
+pub fn list<E, F, O>(
+    filter: Option<F>,
+    order_by: Option<Vec<O>>,
+    args: &PageArgs,
+    scope: Scope,
+) -> AppResult<Listing<E::Model>>
+where
+    E: Table,
+    E::Model: Decode + Clone + Send + Sync + 'static,
+    F: crate::store::filter::Filter,
+    O: SortKey,
+{
+    let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
+    let keys = order_by
+        .unwrap_or_default()
+        .iter()
+        .map(SortKey::key)
+        .collect();
+    entity_listing::<E>(condition, keys, args, scope)
 }
 
 /// A list over one table: every column of `E`, rows matching `condition`.

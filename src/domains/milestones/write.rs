@@ -2,23 +2,15 @@
 //! project and title.
 
 use entity::{milestone, project};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::mutations::{MilestoneInput, UpdateMilestoneInput};
-use super::write::owners;
+use super::inputs::{MilestoneInput, UpdateMilestoneInput};
+use crate::domains::projects::owners;
 use crate::error::{AppError, AppResult};
-use crate::records::{Kind, Record, Refs};
-use crate::store::Db;
+use crate::records::{Kind, Refs};
 use crate::writes::lookup::{existing, required, version};
+use crate::writes::rows::{insert, remove, save};
 use crate::writes::{Write, sources, validate};
-
-/// The milestone with id `id` (after a write).
-pub async fn load(db: &Db, id: i32) -> AppResult<milestone::Model> {
-    milestone::Entity::find_by_id(id)
-        .one(&db.conn)
-        .await?
-        .ok_or_else(|| AppError::NotFound("the milestone no longer exists".to_owned()))
-}
 
 async fn project(w: &Write, slug: &str) -> AppResult<project::Model> {
     let project = existing::<project::Entity>(w, project::Column::Slug, slug, "project").await?;
@@ -39,10 +31,11 @@ async fn find(
         .await?)
 }
 
-fn refs(project: &project::Model) -> Refs {
-    let mut refs = Refs::default();
-    refs.insert(Kind::Project, project.id, project.slug.clone());
-    refs
+fn taken(project: &project::Model, title: &str) -> AppError {
+    AppError::Conflict(format!(
+        "project {:?} already has a milestone titled {title:?}",
+        project.slug
+    ))
 }
 
 /// Adds a milestone; its id.
@@ -52,24 +45,18 @@ pub async fn add(w: &mut Write, input: MilestoneInput) -> AppResult<i32> {
     let reached = validate::date("input.reached", input.reached)?;
     let project = project(w, &input.project_slug).await?;
     if find(w, &project, &title).await?.is_some() {
-        return Err(AppError::Conflict(format!(
-            "project {:?} already has a milestone titled {title:?}",
-            project.slug
-        )));
+        return Err(taken(&project, &title));
     }
-    let row = milestone::ActiveModel {
-        project_id: sea_orm::ActiveValue::Set(project.id),
-        title: sea_orm::ActiveValue::Set(title),
-        due: sea_orm::ActiveValue::Set(due),
-        reached: sea_orm::ActiveValue::Set(reached),
-        version: sea_orm::ActiveValue::Set(1),
-        updated_at: sea_orm::ActiveValue::Set(w.now()),
-        ..Default::default()
-    }
-    .insert(w.txn())
-    .await?;
-    w.created::<milestone::Model>(row.fields(&refs(&project)));
-    Ok(row.id)
+    let model = milestone::Model {
+        id: 0,
+        project_id: project.id,
+        title,
+        due,
+        reached,
+        version: 1,
+        updated_at: w.now(),
+    };
+    Ok(insert(w, model).await?.id)
 }
 
 async fn current(
@@ -97,15 +84,12 @@ pub async fn update(
     input: UpdateMilestoneInput,
 ) -> AppResult<i32> {
     let project = project(w, &project_slug).await?;
-    let current = current(w, &project, &title, sent).await?;
-    let mut next = current.clone();
+    let now = current(w, &project, &title, sent).await?;
+    let mut next = now.clone();
     if let Some(title) = required("input.title", input.title)? {
         next.title = validate::text("input.title", &title, true)?;
-        if next.title != current.title && find(w, &project, &next.title).await?.is_some() {
-            return Err(AppError::Conflict(format!(
-                "project {project_slug:?} already has a milestone titled {:?}",
-                next.title
-            )));
+        if next.title != now.title && find(w, &project, &next.title).await?.is_some() {
+            return Err(taken(&project, &next.title));
         }
     }
     if !input.due.is_undefined() {
@@ -114,13 +98,8 @@ pub async fn update(
     if !input.reached.is_undefined() {
         next.reached = validate::date("input.reached", input.reached.take())?;
     }
-    let refs = refs(&project);
-    if w.updated::<milestone::Model>(&current.fields(&refs), &next.fields(&refs)) {
-        next.version = current.version + 1;
-        next.updated_at = w.now();
-        next.into_active_model().reset_all().update(w.txn()).await?;
-    }
-    Ok(current.id)
+    save(w, &now, next).await?;
+    Ok(now.id)
 }
 
 /// Deletes a milestone and its citations; the id it had.
@@ -131,12 +110,11 @@ pub async fn delete(
     sent: i32,
 ) -> AppResult<i32> {
     let project = project(w, &project_slug).await?;
-    let current = current(w, &project, &title, sent).await?;
-    let key = format!("{}|{}", project.slug, current.title);
-    sources::remove_all(w, Kind::Milestone, current.id, &key).await?;
-    milestone::Entity::delete_by_id(current.id)
-        .exec(w.txn())
-        .await?;
-    w.deleted::<milestone::Model>(current.fields(&refs(&project)));
-    Ok(current.id)
+    let now = current(w, &project, &title, sent).await?;
+    let key = format!("{}|{}", project.slug, now.title);
+    sources::remove_all(w, Kind::Milestone, now.id, &key).await?;
+    let mut refs = Refs::default();
+    refs.insert(Kind::Project, project.id, project.slug.clone());
+    remove(w, &now, &refs).await?;
+    Ok(now.id)
 }

@@ -1,0 +1,96 @@
+//! The steps every write repeats on one row, with its change logged: insert
+//! a new row, save changes to one, remove one, and read one back afterwards.
+
+use sea_orm::{
+    ActiveModelBehavior, ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
+};
+
+use super::Write;
+use super::lookup::taken;
+use crate::error::{AppError, AppResult};
+use crate::records::{Record, Refs, Slugged};
+use crate::store::Db;
+use crate::store::table::Table;
+
+/// The active model of a record's table.
+type Active<R> = <<R as Record>::Table as EntityTrait>::ActiveModel;
+
+/// "a park", "an organization".
+fn a(what: &str) -> String {
+    let article = match what.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    };
+    format!("{article} {what}")
+}
+
+/// Inserts `model` as a new row (the database picks its id) and logs its
+/// creation; CONFLICT when its slug is taken. The row as stored.
+pub async fn create<R>(w: &mut Write, model: R) -> AppResult<R>
+where
+    R: Slugged + IntoActiveModel<Active<R>>,
+    Active<R>: ActiveModelTrait<Entity = R::Table> + ActiveModelBehavior + Send,
+{
+    if taken::<R::Table>(w, R::SLUG, model.slug()).await? {
+        return Err(AppError::Conflict(format!(
+            "{} with the slug {:?} already exists",
+            a(R::TYPE),
+            model.slug()
+        )));
+    }
+    insert(w, model).await
+}
+
+/// Inserts `model` as a new row (the database picks its id) and logs its
+/// creation. The row as stored.
+pub async fn insert<R>(w: &mut Write, model: R) -> AppResult<R>
+where
+    R: Record + IntoActiveModel<Active<R>>,
+    Active<R>: ActiveModelTrait<Entity = R::Table> + ActiveModelBehavior + Send,
+{
+    let mut row = model.into_active_model();
+    row.not_set(<R::Table as Table>::ID);
+    let model = row.insert(w.txn()).await?;
+    let refs = Refs::load(w.txn(), &model.references()).await?;
+    w.created::<R>(model.fields(&refs));
+    Ok(model)
+}
+
+/// Writes `next` over `current` when any field differs, with the version
+/// bumped and the time stamped, and logs the change; false when nothing
+/// differed (nothing written).
+pub async fn save<R>(w: &mut Write, current: &R, mut next: R) -> AppResult<bool>
+where
+    R: Record + IntoActiveModel<Active<R>>,
+    Active<R>: ActiveModelTrait<Entity = R::Table> + ActiveModelBehavior + Send,
+{
+    let wanted = [current.references(), next.references()].concat();
+    let refs = Refs::load(w.txn(), &wanted).await?;
+    if !w.updated::<R>(&current.fields(&refs), &next.fields(&refs)) {
+        return Ok(false);
+    }
+    next.set_version(current.version() + 1);
+    next.set_updated_at(w.now());
+    next.into_active_model().reset_all().update(w.txn()).await?;
+    Ok(true)
+}
+
+/// Deletes `current` and logs it, its references shown through `refs`.
+pub async fn remove<R: Record>(w: &mut Write, current: &R, refs: &Refs) -> AppResult<()> {
+    let id = <R::Table as Table>::ID;
+    R::Table::delete_many()
+        .filter(id.eq(current.id()))
+        .exec(w.txn())
+        .await?;
+    w.deleted::<R>(current.fields(refs));
+    Ok(())
+}
+
+/// The `R` with id `id`, read after a write.
+pub async fn load<R: Record>(db: &Db, id: i32) -> AppResult<R> {
+    R::Table::find()
+        .filter(<R::Table as Table>::ID.eq(id))
+        .one(&db.conn)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("the {} no longer exists", R::TYPE)))
+}
