@@ -1,76 +1,34 @@
-use async_graphql::{Enum, InputObject};
+//! What clients send about firms: filters, sort keys, and the inputs of
+//! their writes.
+
+use async_graphql::{Enum, InputObject, MaybeUndefined};
 use entity::firm::{Column, Entity};
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
+use sea_orm::sea_query::{Expr, ExprTrait};
 
 use crate::domains::parks::ParkFilter;
-use crate::graphql::kit::filters::{IntFilter, SortDirection, StringFilter};
-use crate::store::filter::{Text, combine};
+use crate::domains::tenancies::firm_ids_in_parks;
+use crate::graphql::kit::filters::{IntFilter, StringFilter};
+use crate::store::filter::Text;
 use crate::store::listing::{KeyKind, OrderKey};
-
-/// Which firms to include. All given fields must match; combine with `and`, `or`, `not`.
-#[derive(InputObject, Clone, Debug, Default)]
-pub struct FirmFilter {
-    /// Every one of these filters must match.
-    pub and: Option<Vec<FirmFilter>>,
-    /// At least one of these filters must match.
-    pub or: Option<Vec<FirmFilter>>,
-    /// This filter must not match.
-    pub not: Option<Box<FirmFilter>>,
-    /// On the slug.
-    pub slug: Option<StringFilter>,
-    /// On the name.
-    pub name: Option<StringFilter>,
-    /// On the sector text.
-    pub sector: Option<StringFilter>,
-    /// On the head count.
-    pub employees: Option<IntFilter>,
-    /// Firms with a tenancy in a park matching this filter.
-    pub in_park: Option<Box<ParkFilter>>,
-}
+use crate::writes::sources::SourceInput;
 
 pub(crate) fn col(column: Column) -> Expr {
     Expr::col((Entity, column))
 }
 
-impl FirmFilter {
-    /// The SQL condition on the `firm` table.
-    pub fn condition(&self) -> Condition {
-        let own =
-            Condition::all()
-                .add_option(
-                    self.slug
-                        .as_ref()
-                        .map(|f| f.condition(&Text::plain(col(Column::Slug)))),
-                )
-                .add_option(self.name.as_ref().map(|f| {
-                    f.condition(&Text::folded(col(Column::Name), col(Column::NameFolded)))
-                }))
-                .add_option(self.sector.as_ref().map(|f| {
-                    f.condition(&Text::folded(
-                        col(Column::Sector),
-                        col(Column::SectorFolded),
-                    ))
-                }))
-                .add_option(
-                    self.employees
-                        .as_ref()
-                        .map(|f| f.condition(col(Column::Employees))),
-                )
-                .add_option(self.in_park.as_ref().map(|f| {
-                    col(Column::Id).in_subquery(crate::domains::tenancies::firm_ids_in_parks(f))
-                }));
-        combine(
-            own,
-            self.and.as_deref(),
-            self.or.as_deref(),
-            self.not.as_deref(),
-            |f| f.condition(),
-        )
-    }
-
-    /// `SELECT firm.id FROM firm WHERE <this filter>`, for relation filters.
-    pub fn ids(&self) -> SelectStatement {
-        crate::store::table::ids_where::<Entity>(self.condition())
+crate::entity_filter! {
+    /// Which firms to include. All given fields must match; combine with `and`, `or`, `not`.
+    FirmFilter on Entity {
+        /// On the slug.
+        slug: StringFilter => |f| f.condition(&Text::plain(col(Column::Slug))),
+        /// On the name.
+        name: StringFilter => |f| f.condition(&Text::folded(col(Column::Name), col(Column::NameFolded))),
+        /// On the sector text.
+        sector: StringFilter => |f| f.condition(&Text::folded(col(Column::Sector), col(Column::SectorFolded))),
+        /// On the head count.
+        employees: IntFilter => |f| f.condition(col(Column::Employees)),
+        /// Firms with a tenancy in a park matching this filter.
+        in_park: Box<ParkFilter> => |f| col(Column::Id).in_subquery(firm_ids_in_parks(f)),
     }
 }
 
@@ -84,27 +42,49 @@ pub enum FirmOrderField {
     Employees,
 }
 
-/// One sort key for firms; ties are broken by id.
-#[derive(InputObject, Clone, Copy, Debug)]
-pub struct FirmOrder {
-    /// What to sort by.
-    pub field: FirmOrderField,
-    /// Which way (default ascending).
-    #[graphql(default_with = "Some(SortDirection::Asc)")]
-    pub direction: Option<SortDirection>,
-}
-
-impl FirmOrder {
+impl FirmOrderField {
     /// The SQL sort key.
-    pub fn key(&self) -> OrderKey {
-        let desc = self.direction == Some(SortDirection::Desc);
-        match self.field {
-            FirmOrderField::Name => {
+    pub fn key(self, desc: bool) -> OrderKey {
+        match self {
+            Self::Name => {
                 OrderKey::required("name_folded", col(Column::NameFolded), KeyKind::Text, desc)
             }
-            FirmOrderField::Employees => {
+            Self::Employees => {
                 OrderKey::optional("employees", col(Column::Employees), KeyKind::Int, desc)
             }
         }
     }
+}
+
+crate::entity_order! {
+    /// One sort key for firms; ties are broken by id.
+    FirmOrder by FirmOrderField
+}
+
+/// A new firm.
+#[derive(InputObject, Clone, Debug)]
+pub struct CreateFirmInput {
+    /// Its stable public key: lower-case words joined by hyphens.
+    pub slug: String,
+    /// Its name.
+    pub name: String,
+    /// What it does.
+    pub sector: Option<String>,
+    /// Head count (zero or more).
+    pub employees: Option<i32>,
+    /// Its citations.
+    pub sources: Option<Vec<SourceInput>>,
+}
+
+/// Fields left out are unchanged; fields sent as null are cleared.
+#[derive(InputObject, Clone, Debug)]
+pub struct UpdateFirmInput {
+    /// Its name (cannot be null).
+    pub name: MaybeUndefined<String>,
+    /// What it does.
+    pub sector: MaybeUndefined<String>,
+    /// Head count.
+    pub employees: MaybeUndefined<i32>,
+    /// Replaces its citations (same URL: updated; missing: removed).
+    pub sources: Option<Vec<SourceInput>>,
 }

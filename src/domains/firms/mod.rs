@@ -2,14 +2,12 @@
 //! `tenancies`).
 
 mod inputs;
-mod mutations;
 mod record;
 mod resolvers;
 mod service;
 mod types;
 mod write;
 
-pub use inputs::{FirmFilter, FirmOrder, FirmOrderField};
-pub use mutations::{CreateFirmInput, FirmMutation, UpdateFirmInput};
-pub use resolvers::FirmQuery;
+pub use inputs::{CreateFirmInput, FirmFilter, FirmOrder, FirmOrderField, UpdateFirmInput};
+pub use resolvers::{FirmMutation, FirmQuery};
 pub use types::{Firm, FirmConnection};

@@ -1,27 +1,24 @@
 //! Firm writes, each inside a [`Write`].
 
 use entity::{firm, tenancy};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::mutations::{CreateFirmInput, UpdateFirmInput};
+use super::inputs::{CreateFirmInput, UpdateFirmInput};
 use crate::error::{AppError, AppResult};
 use crate::records::{Kind, Record, Refs};
-use crate::store::Db;
-use crate::writes::lookup::{existing, required, taken, version};
+use crate::writes::lookup::{current, required};
+use crate::writes::rows::{create as insert_new, remove, save};
 use crate::writes::{Write, sources, validate};
 
-/// The firm with id `id` (after a write).
-pub async fn load(db: &Db, id: i32) -> AppResult<firm::Model> {
-    firm::Entity::find_by_id(id)
-        .one(&db.conn)
-        .await?
-        .ok_or_else(|| AppError::NotFound("the firm no longer exists".to_owned()))
+fn employees(value: Option<i32>) -> AppResult<Option<i32>> {
+    let count = validate::count("input.employees", value.map(i64::from))?;
+    Ok(count.map(|e| e as i32))
 }
 
 /// Creates a firm; its id.
 pub async fn create(w: &mut Write, input: CreateFirmInput) -> AppResult<i32> {
     validate::slug("input.slug", &input.slug)?;
-    let employees = validate::count("input.employees", input.employees.map(i64::from))?;
+    let employees = employees(input.employees)?;
     let name = validate::text("input.name", &input.name, false)?;
     let sector = validate::opt_text("input.sector", input.sector)?;
     let model = firm::Model {
@@ -31,20 +28,11 @@ pub async fn create(w: &mut Write, input: CreateFirmInput) -> AppResult<i32> {
         sector_folded: sector.as_deref().map(entity::fold),
         name,
         sector,
-        employees: employees.map(|e| e as i32),
+        employees,
         version: 1,
         updated_at: w.now(),
     };
-    if taken::<firm::Entity>(w, firm::Column::Slug, &model.slug).await? {
-        return Err(AppError::Conflict(format!(
-            "a firm with the slug {:?} already exists",
-            model.slug
-        )));
-    }
-    let mut row = model.into_active_model();
-    row.id = sea_orm::ActiveValue::NotSet;
-    let model = row.insert(w.txn()).await?;
-    w.created::<firm::Model>(model.fields(&Refs::default()));
+    let model = insert_new(w, model).await?;
     if let Some(list) = input.sources {
         sources::replace(w, Kind::Firm, model.id, &model.slug, list).await?;
     }
@@ -59,9 +47,8 @@ pub async fn update(
     input: UpdateFirmInput,
 ) -> AppResult<i32> {
     w.actor().require_unbound("change existing firms")?;
-    let current = existing::<firm::Entity>(w, firm::Column::Slug, &slug, "firm").await?;
-    version("firm", &slug, current.version, sent)?;
-    let mut next = current.clone();
+    let now = current::<firm::Model>(w, &slug, sent).await?;
+    let mut next = now.clone();
     if let Some(name) = required("input.name", input.name)? {
         next.name = validate::text("input.name", &name, false)?;
     }
@@ -69,28 +56,21 @@ pub async fn update(
         next.sector = validate::opt_text("input.sector", input.sector.take())?;
     }
     if !input.employees.is_undefined() {
-        next.employees = validate::count("input.employees", input.employees.take().map(i64::from))?
-            .map(|e| e as i32);
+        next.employees = employees(input.employees.take())?;
     }
-    let refs = Refs::default();
-    if w.updated::<firm::Model>(&current.fields(&refs), &next.fields(&refs)) {
-        next.version = current.version + 1;
-        next.updated_at = w.now();
-        next.into_active_model().reset_all().update(w.txn()).await?;
-    }
+    save(w, &now, next).await?;
     if let Some(list) = input.sources {
-        sources::replace(w, Kind::Firm, current.id, &current.slug, list).await?;
+        sources::replace(w, Kind::Firm, now.id, &now.slug, list).await?;
     }
-    Ok(current.id)
+    Ok(now.id)
 }
 
 /// Deletes firm `slug` at `sent` version (with `cascade`: its tenancies too).
 pub async fn delete(w: &mut Write, slug: String, sent: i32, cascade: bool) -> AppResult<i32> {
     w.actor().require_unbound("delete firms")?;
-    let current = existing::<firm::Entity>(w, firm::Column::Slug, &slug, "firm").await?;
-    version("firm", &slug, current.version, sent)?;
+    let now = current::<firm::Model>(w, &slug, sent).await?;
     let tenancies = tenancy::Entity::find()
-        .filter(tenancy::Column::FirmId.eq(current.id))
+        .filter(tenancy::Column::FirmId.eq(now.id))
         .all(w.txn())
         .await?;
     if !cascade && !tenancies.is_empty() {
@@ -101,12 +81,10 @@ pub async fn delete(w: &mut Write, slug: String, sent: i32, cascade: bool) -> Ap
     }
     let wanted: Vec<_> = tenancies.iter().flat_map(Record::references).collect();
     let refs = Refs::load(w.txn(), &wanted).await?;
-    for t in tenancies {
-        tenancy::Entity::delete_by_id(t.id).exec(w.txn()).await?;
-        w.deleted::<tenancy::Model>(t.fields(&refs));
+    for t in &tenancies {
+        remove(w, t, &refs).await?;
     }
-    sources::remove_all(w, Kind::Firm, current.id, &current.slug).await?;
-    firm::Entity::delete_by_id(current.id).exec(w.txn()).await?;
-    w.deleted::<firm::Model>(current.fields(&refs));
-    Ok(current.id)
+    sources::remove_all(w, Kind::Firm, now.id, &now.slug).await?;
+    remove(w, &now, &refs).await?;
+    Ok(now.id)
 }

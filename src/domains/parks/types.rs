@@ -123,7 +123,7 @@ impl Park {
         before: Option<String>,
     ) -> async_graphql::Result<TenancyConnection> {
         let args = PageArgs::new(first, after, last, before);
-        let wanted = crate::domains::tenancies::tenant_columns_wanted(ctx);
+        let wanted = crate::domains::tenancies::tenant_columns(ctx);
         let tenants =
             crate::domains::tenancies::tenants_of_park(self.0.id, filter, order_by, &args, wanted)?;
         Ok(TenancyConnection(Connection::new(tenants, ctx)))

@@ -2,14 +2,13 @@
 //! firms (many-to-many, with history) and back `park.tenants` and
 //! `firm.tenancies`.
 
-mod mutations;
 mod record;
-mod row;
+mod resolvers;
 mod service;
 mod types;
 mod write;
 
-pub use mutations::TenancyMutation;
-pub use row::{TenantRow, wanted as tenant_columns_wanted};
-pub use service::{TenanciesOfFirm, firm_ids_in_parks, park_ids_with_tenant, tenants_of_park};
-pub use types::{Tenancy, TenancyConnection};
+pub use record::TenantRow;
+pub use resolvers::TenancyMutation;
+pub use service::{firm_ids_in_parks, park_ids_with_tenant, tenants_of_park};
+pub use types::{TenanciesOfFirm, Tenancy, TenancyConnection, tenant_columns};

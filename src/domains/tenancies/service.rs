@@ -1,15 +1,15 @@
-use entity::{firm, park, tenancy};
+//! Reads of tenancies: a park's tenants, and the relation filters between
+//! parks and firms.
+
+use entity::{firm, tenancy};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{IdenStatic, Iterable, JoinType};
 
-use super::row::{TENANCY_COLUMNS, TenantRow};
+use super::record::{TENANCY_COLUMNS, TenantRow};
 use crate::domains::firms::{FirmFilter, FirmOrder};
 use crate::domains::parks::ParkFilter;
 use crate::error::AppResult;
-use crate::graphql::kit::prefetch::join_to;
-use crate::store::listing::{Listing, PageArgs, Scope, with_tiebreak};
-use crate::store::prefetch::ChildOf;
-use crate::store::prefetch::Join;
+use crate::store::listing::{Listing, PageArgs, Scope, SortKey, with_tiebreak};
 use crate::store::rows::{Wanted, wants};
 
 fn col(column: tenancy::Column) -> Expr {
@@ -46,7 +46,7 @@ pub fn tenants_of_park(
     let mut keys: Vec<_> = order_by
         .unwrap_or_default()
         .iter()
-        .map(FirmOrder::key)
+        .map(SortKey::key)
         .collect();
     with_tiebreak(&mut keys, col(tenancy::Column::Id));
     let scope = Scope::Child {
@@ -95,25 +95,6 @@ pub fn firm_ids_in_parks(filter: &ParkFilter) -> SelectStatement {
         .from(tenancy::Entity)
         .and_where(col(tenancy::Column::ParkId).in_subquery(filter.ids()))
         .to_owned()
-}
-
-/// `firm.tenancies`: tenancies by firm id.
-pub struct TenanciesOfFirm;
-
-impl ChildOf for TenanciesOfFirm {
-    type Entity = tenancy::Entity;
-    fn parent_column() -> tenancy::Column {
-        tenancy::Column::FirmId
-    }
-    fn parent_of(model: &tenancy::Model) -> i32 {
-        model.firm_id
-    }
-    fn joins() -> Vec<Join> {
-        vec![join_to::<park::Entity>(
-            "tenancy_park",
-            tenancy::Column::ParkId,
-        )]
-    }
 }
 
 #[cfg(test)]

@@ -1,21 +1,12 @@
 //! Tenancy writes, each inside a [`Write`].
 
 use entity::{firm, park, tenancy};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::error::{AppError, AppResult};
-use crate::records::{Kind, Record, Refs};
-use crate::store::Db;
 use crate::writes::lookup::existing;
+use crate::writes::rows::{insert, save};
 use crate::writes::{Write, validate};
-
-/// The tenancy with id `id` (after a write).
-pub async fn load(db: &Db, id: i32) -> AppResult<tenancy::Model> {
-    tenancy::Entity::find_by_id(id)
-        .one(&db.conn)
-        .await?
-        .ok_or_else(|| AppError::NotFound("the tenancy no longer exists".to_owned()))
-}
 
 async fn parties(
     w: &Write,
@@ -44,13 +35,6 @@ async fn open(
         .await?)
 }
 
-fn refs(park: &park::Model, firm: &firm::Model) -> Refs {
-    let mut refs = Refs::default();
-    refs.insert(Kind::Park, park.id, park.slug.clone());
-    refs.insert(Kind::Firm, firm.id, firm.slug.clone());
-    refs
-}
-
 /// Opens a tenancy; its id.
 pub async fn add(
     w: &mut Write,
@@ -67,19 +51,17 @@ pub async fn add(
             "{firm_slug:?} already has an open tenancy in {park_slug:?}; end it first"
         )));
     }
-    let row = tenancy::ActiveModel {
-        park_id: sea_orm::ActiveValue::Set(park.id),
-        firm_id: sea_orm::ActiveValue::Set(firm.id),
-        area_sqft: sea_orm::ActiveValue::Set(area_sqft),
-        since: sea_orm::ActiveValue::Set(since),
-        until: sea_orm::ActiveValue::Set(None),
-        version: sea_orm::ActiveValue::Set(1),
-        updated_at: sea_orm::ActiveValue::Set(w.now()),
-        ..Default::default()
-    }
-    .insert(w.txn())
-    .await?;
-    w.created::<tenancy::Model>(row.fields(&refs(&park, &firm)));
+    let model = tenancy::Model {
+        id: 0,
+        park_id: park.id,
+        firm_id: firm.id,
+        area_sqft,
+        since,
+        until: None,
+        version: 1,
+        updated_at: w.now(),
+    };
+    let row = insert(w, model).await?;
     Ok(row.id)
 }
 
@@ -101,12 +83,8 @@ pub async fn end(
     validate::ordered("until", current.since.as_deref(), Some(&until))?;
     let next = tenancy::Model {
         until: Some(until),
-        version: current.version + 1,
-        updated_at: w.now(),
         ..current.clone()
     };
-    let refs = refs(&park, &firm);
-    w.updated::<tenancy::Model>(&current.fields(&refs), &next.fields(&refs));
-    next.into_active_model().reset_all().update(w.txn()).await?;
+    save(w, &current, next).await?;
     Ok(current.id)
 }
