@@ -22,6 +22,11 @@ pub type Wanted = u64;
 /// Every column.
 pub const ALL: Wanted = Wanted::MAX;
 
+/// Column `i` alone.
+pub const fn bit(i: usize) -> Wanted {
+    1 << i
+}
+
 /// A row type that a [`Reader`] can read.
 pub trait Decode: FromQueryResult {
     /// The columns read by position, in order; none reads by name.

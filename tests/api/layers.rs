@@ -76,3 +76,36 @@ fn no_domain_service_takes_a_graphql_context() {
     }
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn every_domain_is_a_folder_of_the_same_few_files() {
+    let allowed = [
+        "mod.rs",
+        "record.rs",
+        "types.rs",
+        "inputs.rs",
+        "resolvers.rs",
+        "service.rs",
+        "write.rs",
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domains");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let domain = entry.unwrap().path();
+        if !domain.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&domain).unwrap() {
+            let name = file.unwrap().file_name().to_string_lossy().into_owned();
+            if !allowed.contains(&name.as_str()) {
+                found.push(format!("{}/{name}", domain.display()));
+            }
+        }
+        for needed in ["mod.rs", "record.rs", "types.rs"] {
+            if !domain.join(needed).exists() {
+                found.push(format!("{} has no {needed}", domain.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -9,5 +9,6 @@ mod types;
 mod write;
 
 pub use inputs::{CreateFirmInput, FirmFilter, FirmOrder, FirmOrderField, UpdateFirmInput};
+pub use record::columns;
 pub use resolvers::{FirmMutation, FirmQuery};
 pub use types::{Firm, FirmConnection};

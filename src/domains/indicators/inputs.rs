@@ -1,3 +1,5 @@
+//! What clients send about indicators: the filter of `indicators`.
+
 use async_graphql::InputObject;
 use entity::indicator::{Column, Entity};
 use sea_orm::sea_query::{Condition, Expr};

@@ -1,3 +1,5 @@
+//! Reads of national indicators.
+
 use entity::indicator;
 use sea_orm::{EntityTrait, QueryFilter, QueryOrder};
 

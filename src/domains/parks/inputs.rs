@@ -1,98 +1,45 @@
-use async_graphql::{Enum, InputObject};
+//! What clients send about parks: filters, sort keys, groupings, and the
+//! inputs of their writes.
+
+use async_graphql::{Enum, InputObject, MaybeUndefined};
 use entity::park::{Column, Entity};
-use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, SelectStatement};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait};
 
 use super::types::{ParkKind, ParkStatus};
 use crate::domains::cities::CityFilter;
 use crate::domains::firms::FirmFilter;
 use crate::domains::organizations::OrganizationFilter;
-use crate::graphql::kit::filters::{IntFilter, SortDirection, StringFilter, one_of};
-use crate::store::filter::{Text, combine};
+use crate::domains::tenancies::park_ids_with_tenant;
+use crate::graphql::kit::filters::{IntFilter, StringFilter, one_of};
+use crate::store::filter::Text;
 use crate::store::listing::{KeyKind, OrderKey};
-
-/// Which parks to include. All given fields must match; combine with `and`, `or`, `not`.
-#[derive(InputObject, Clone, Debug, Default)]
-pub struct ParkFilter {
-    /// Every one of these filters must match.
-    pub and: Option<Vec<ParkFilter>>,
-    /// At least one of these filters must match.
-    pub or: Option<Vec<ParkFilter>>,
-    /// This filter must not match.
-    pub not: Option<Box<ParkFilter>>,
-    /// On the slug.
-    pub slug: Option<StringFilter>,
-    /// On the name.
-    pub name: Option<StringFilter>,
-    /// Of one of these kinds.
-    pub kind: Option<Vec<ParkKind>>,
-    /// With one of these statuses.
-    pub status: Option<Vec<ParkStatus>>,
-    /// In a city matching this filter.
-    pub city: Option<CityFilter>,
-    /// Run by an organization matching this filter.
-    pub operator: Option<OrganizationFilter>,
-    /// On the covered area in square feet.
-    pub area_sqft: Option<IntFilter>,
-    /// On the year the park opened.
-    pub opened_year: Option<IntFilter>,
-    /// Parks with at least one tenant matching this filter.
-    pub has_tenant: Option<Box<FirmFilter>>,
-}
+use crate::writes::sources::SourceInput;
 
 pub(crate) fn col(column: Column) -> Expr {
     Expr::col((Entity, column))
 }
 
-impl ParkFilter {
-    /// The SQL condition on the `park` table.
-    pub fn condition(&self) -> Condition {
-        let own =
-            Condition::all()
-                .add_option(
-                    self.slug
-                        .as_ref()
-                        .map(|f| f.condition(&Text::plain(col(Column::Slug)))),
-                )
-                .add_option(self.name.as_ref().map(|f| {
-                    f.condition(&Text::folded(col(Column::Name), col(Column::NameFolded)))
-                }))
-                .add_option(self.kind.as_ref().map(|k| one_of(col(Column::Kind), k)))
-                .add_option(self.status.as_ref().map(|s| one_of(col(Column::Status), s)))
-                .add_option(
-                    self.city
-                        .as_ref()
-                        .map(|f| col(Column::CityId).in_subquery(f.ids())),
-                )
-                .add_option(
-                    self.operator
-                        .as_ref()
-                        .map(|f| col(Column::OperatorId).in_subquery(f.ids())),
-                )
-                .add_option(
-                    self.area_sqft
-                        .as_ref()
-                        .map(|f| f.condition(col(Column::AreaSqft))),
-                )
-                .add_option(
-                    self.opened_year
-                        .as_ref()
-                        .map(|f| f.condition(col(Column::OpenedYear))),
-                )
-                .add_option(self.has_tenant.as_ref().map(|f| {
-                    col(Column::Id).in_subquery(crate::domains::tenancies::park_ids_with_tenant(f))
-                }));
-        combine(
-            own,
-            self.and.as_deref(),
-            self.or.as_deref(),
-            self.not.as_deref(),
-            |f| f.condition(),
-        )
-    }
-
-    /// `SELECT park.id FROM park WHERE <this filter>`, for relation filters.
-    pub fn ids(&self) -> SelectStatement {
-        crate::store::table::ids_where::<Entity>(self.condition())
+crate::entity_filter! {
+    /// Which parks to include. All given fields must match; combine with `and`, `or`, `not`.
+    ParkFilter on Entity {
+        /// On the slug.
+        slug: StringFilter => |f| f.condition(&Text::plain(col(Column::Slug))),
+        /// On the name.
+        name: StringFilter => |f| f.condition(&Text::folded(col(Column::Name), col(Column::NameFolded))),
+        /// Of one of these kinds.
+        kind: Vec<ParkKind> => |k| one_of(col(Column::Kind), k),
+        /// With one of these statuses.
+        status: Vec<ParkStatus> => |s| one_of(col(Column::Status), s),
+        /// In a city matching this filter.
+        city: CityFilter => |f| col(Column::CityId).in_subquery(f.ids()),
+        /// Run by an organization matching this filter.
+        operator: OrganizationFilter => |f| col(Column::OperatorId).in_subquery(f.ids()),
+        /// On the covered area in square feet.
+        area_sqft: IntFilter => |f| f.condition(col(Column::AreaSqft)),
+        /// On the year the park opened.
+        opened_year: IntFilter => |f| f.condition(col(Column::OpenedYear)),
+        /// Parks with at least one tenant matching this filter.
+        has_tenant: Box<FirmFilter> => |f| col(Column::Id).in_subquery(park_ids_with_tenant(f)),
     }
 }
 
@@ -110,16 +57,6 @@ pub enum ParkOrderField {
     TenantCount,
 }
 
-/// One sort key for parks; ties are broken by id.
-#[derive(InputObject, Clone, Copy, Debug)]
-pub struct ParkOrder {
-    /// What to sort by.
-    pub field: ParkOrderField,
-    /// Which way (default ascending).
-    #[graphql(default_with = "Some(SortDirection::Asc)")]
-    pub direction: Option<SortDirection>,
-}
-
 /// `park.tenant_count`: the park's tenancy rows, open or ended, kept by
 /// database triggers (migration `m20261128_000006`). Not in the entity, as
 /// nothing may write it.
@@ -127,23 +64,91 @@ pub(crate) fn tenant_count() -> Expr {
     Expr::col((Entity, Alias::new("tenant_count")))
 }
 
-impl ParkOrder {
+impl ParkOrderField {
     /// The SQL sort key.
-    pub fn key(&self) -> OrderKey {
-        let desc = self.direction == Some(SortDirection::Desc);
-        match self.field {
-            ParkOrderField::Name => {
+    pub fn key(self, desc: bool) -> OrderKey {
+        match self {
+            Self::Name => {
                 OrderKey::required("name_folded", col(Column::NameFolded), KeyKind::Text, desc)
             }
-            ParkOrderField::AreaSqft => {
+            Self::AreaSqft => {
                 OrderKey::optional("area_sqft", col(Column::AreaSqft), KeyKind::Int, desc)
             }
-            ParkOrderField::OpenedYear => {
+            Self::OpenedYear => {
                 OrderKey::optional("opened_year", col(Column::OpenedYear), KeyKind::Int, desc)
             }
-            ParkOrderField::TenantCount => {
+            Self::TenantCount => {
                 OrderKey::required("tenant_count", tenant_count(), KeyKind::Int, desc)
             }
         }
     }
+}
+
+crate::entity_order! {
+    /// One sort key for parks; ties are broken by id.
+    ParkOrder by ParkOrderField
+}
+
+/// What to group parks by.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ParkGroupBy {
+    /// By city; the key is the city's slug.
+    City,
+    /// By province; the key is the Province enum value.
+    Province,
+    /// By status; the key is the ParkStatus enum value.
+    Status,
+    /// By kind; the key is the ParkKind enum value.
+    Kind,
+    /// By operator; the key is the organization's slug, or `none`.
+    Operator,
+}
+
+/// A new park.
+#[derive(InputObject, Clone, Debug)]
+pub struct CreateParkInput {
+    /// Its stable public key: lower-case words joined by hyphens.
+    pub slug: String,
+    /// Its name.
+    pub name: String,
+    /// What kind of park it is.
+    pub kind: ParkKind,
+    /// Where it stands.
+    pub status: ParkStatus,
+    /// The slug of its city.
+    pub city_slug: String,
+    /// The slug of the organization that runs it. A key bound to an
+    /// organization must name its own.
+    pub operator_slug: Option<String>,
+    /// Covered area in square feet (zero or more).
+    pub area_sqft: Option<i64>,
+    /// The year it opened (1900 to 2200).
+    pub opened_year: Option<i32>,
+    /// Free-text notes.
+    pub notes: Option<String>,
+    /// Its citations.
+    pub sources: Option<Vec<SourceInput>>,
+}
+
+/// Fields left out are unchanged; fields sent as null are cleared.
+#[derive(InputObject, Clone, Debug)]
+pub struct UpdateParkInput {
+    /// Its name (cannot be null).
+    pub name: MaybeUndefined<String>,
+    /// What kind of park it is (cannot be null).
+    pub kind: MaybeUndefined<ParkKind>,
+    /// Where it stands (cannot be null).
+    pub status: MaybeUndefined<ParkStatus>,
+    /// The slug of its city (cannot be null).
+    pub city_slug: MaybeUndefined<String>,
+    /// The slug of the organization that runs it; null for none.
+    pub operator_slug: MaybeUndefined<String>,
+    /// Covered area in square feet.
+    pub area_sqft: MaybeUndefined<i64>,
+    /// The year it opened.
+    pub opened_year: MaybeUndefined<i32>,
+    /// Free-text notes.
+    pub notes: MaybeUndefined<String>,
+    /// Replaces its citations (same URL: updated; missing: removed).
+    pub sources: Option<Vec<SourceInput>>,
 }

@@ -1,76 +1,49 @@
-use async_graphql::{Context, Object};
+//! The root fields and mutations for parks.
 
-use super::connection::{ParkConnection, ParkStats, connection};
-use super::inputs::{ParkFilter, ParkOrder};
-use super::service;
-use super::types::Park;
+use async_graphql::Context;
+use entity::park;
+
+use super::inputs::{CreateParkInput, ParkFilter, ParkOrder, UpdateParkInput};
+use super::types::{Park, ParkConnection, ParkStats, connection, joins};
+use super::{service, write};
+use crate::auth::KeyScope;
 use crate::domains::projects::ProjectsOfPark;
 use crate::domains::sources::SourcesOf;
 use crate::graphql::kit::connection::Connection;
+use crate::graphql::kit::mutation;
 use crate::graphql::kit::prefetch::{by_slug, join_children};
 use crate::graphql::kit::shape::{nests_children, selects};
 use crate::store::listing::{PageArgs, Scope};
 use crate::store::prefetch::Join;
-use entity::park;
+use crate::writes::idempotency;
 
 /// Root fields for parks.
 #[derive(Default)]
 pub struct ParkQuery;
 
-/// Root fields for parks.
-#[Object]
-impl ParkQuery {
-    /// The park with this slug; null when there is none.
-    async fn park(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(
-            desc = "The record's slug, its stable public key (as in `slug` fields).",
-            validator(custom = "crate::graphql::kit::filters::NoNul")
-        )]
-        slug: String,
-    ) -> async_graphql::Result<Option<Park>> {
-        Ok(by_slug::<park::Model>(ctx, &slug, &lookup_joins(ctx))
-            .await?
-            .map(Park))
-    }
+crate::object! {
+    /// Root fields for parks.
+    impl ParkQuery {
+        /// The park with this slug; null when there is none.
+        lookup fn park(&self, ctx, slug) -> Park {
+            Ok(by_slug::<park::Model>(ctx, &slug, &lookup_joins(ctx)).await?.map(Park))
+        }
 
-    /// Parks, filtered, sorted and paged. Default order is by id.
-    async fn parks(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Only records matching this filter.")] filter: Option<ParkFilter>,
-        #[graphql(
-            desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
-        )]
-        order_by: Option<Vec<ParkOrder>>,
-        #[graphql(
-            desc = "At most this many records from the start, or after `after` (0 to 100; default 20)."
-        )]
-        first: Option<i32>,
-        #[graphql(desc = "Only records after this cursor (from `endCursor` or an edge).")]
-        after: Option<String>,
-        #[graphql(
-            desc = "At most this many records from the end, or before `before` (0 to 100); not with `first`."
-        )]
-        last: Option<i32>,
-        #[graphql(desc = "Only records before this cursor (from `startCursor` or an edge).")]
-        before: Option<String>,
-    ) -> async_graphql::Result<ParkConnection> {
-        let args = PageArgs::new(first, after, last, before);
-        Ok(connection(ctx, filter, order_by, &args, Scope::Root)?)
-    }
+        /// Parks, filtered, sorted and paged. Default order is by id.
+        list fn parks(&self, ctx, filter: ParkFilter, order_by: ParkOrder, args) -> ParkConnection {
+            connection(ctx, filter, order_by, &args, Scope::Root)
+        }
 
-    /// Aggregates over the parks that match the filter (all parks without one).
-    async fn park_stats(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Only parks matching this filter; all parks without one.")] filter: Option<
-            ParkFilter,
-        >,
-    ) -> async_graphql::Result<ParkStats> {
-        let list = service::listing(filter, None, &PageArgs::default(), Scope::Root)?;
-        Ok(ParkStats::new(Connection::new(list, ctx), ctx))
+        /// Aggregates over the parks that match the filter (all parks without one).
+        async fn park_stats(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only parks matching this filter; all parks without one.")]
+            filter: Option<ParkFilter>,
+        ) -> async_graphql::Result<ParkStats> {
+            let list = service::listing(filter, None, &PageArgs::default(), Scope::Root)?;
+            Ok(ParkStats::new(Connection::new(list, ctx), ctx))
+        }
     }
 }
 
@@ -78,7 +51,7 @@ impl ParkQuery {
 /// selected, and its projects and sources where lookups nest lists (see
 /// [`nests_children`]).
 fn lookup_joins(ctx: &Context<'_>) -> Vec<Join> {
-    let mut joins = super::connection::joins(|field| selects(ctx, field));
+    let mut joins = joins(|field| selects(ctx, field));
     if nests_children(ctx) {
         let id = park::Column::Id;
         if selects(ctx, "projects") {
@@ -89,4 +62,71 @@ fn lookup_joins(ctx: &Context<'_>) -> Vec<Join> {
         }
     }
     joins
+}
+
+/// Writes to parks.
+#[derive(Default)]
+pub struct ParkMutation;
+
+crate::object! {
+    /// Writes to parks.
+    impl ParkMutation {
+        /// Creates a park. Needs a `write` key; a key bound to an organization may
+        /// only create parks that organization operates.
+        async fn create_park(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "The new park.")] input: CreateParkInput,
+            #[graphql(
+                desc = "Retrying with the same key and input returns the first result and writes nothing."
+            )]
+            idempotency_key: Option<String>,
+        ) -> async_graphql::Result<Park> {
+            let key = idempotency(idempotency_key, "createPark", &input)?;
+            let written = mutation::write(ctx, KeyScope::Write, key, |w| {
+                Box::pin(write::create(w, input))
+            });
+            Ok(Park(written.await?))
+        }
+
+        /// Changes a park. `version` must equal the park's current version, else
+        /// CONFLICT and nothing changes.
+        async fn update_park(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "The park's slug.")] slug: String,
+            #[graphql(desc = "The version you last read (`Park.version`).")] version: i32,
+            #[graphql(desc = "The changes.")] input: UpdateParkInput,
+            #[graphql(
+                desc = "Retrying with the same key and input returns the first result and writes nothing."
+            )]
+            idempotency_key: Option<String>,
+        ) -> async_graphql::Result<Park> {
+            let key = idempotency(idempotency_key, "updatePark", &(&slug, version, &input))?;
+            let written = mutation::write(ctx, KeyScope::Write, key, |w| {
+                Box::pin(write::update(w, slug, version, input))
+            });
+            Ok(Park(written.await?))
+        }
+
+        /// Deletes a park. With tenancies or projects it is CONFLICT unless
+        /// `cascade` is true, which deletes its tenancies and unlinks its projects.
+        async fn delete_park(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "The park's slug.")] slug: String,
+            #[graphql(desc = "The version you last read (`Park.version`).")] version: i32,
+            #[graphql(
+                desc = "Also delete its tenancies and unlink its projects.",
+                default_with = "Some(false)"
+            )]
+            cascade: Option<bool>,
+        ) -> async_graphql::Result<bool> {
+            let cascade = cascade.unwrap_or(false);
+            mutation::delete(ctx, KeyScope::Write, |w| {
+                Box::pin(write::delete(w, slug, version, cascade))
+            })
+            .await
+        }
+    }
 }

@@ -1,26 +1,23 @@
+//! Reads of parks: their pages, and the figures of `aggregate`, `groups`
+//! and `parkStats`.
+
 use entity::{city, organization, park};
 use sea_orm::JoinType;
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
+use sea_orm::sea_query::{Expr, ExprTrait, SelectStatement};
 
-use super::connection::{ParkGroup, ParkGroupBy};
-use super::inputs::{ParkFilter, ParkOrder, col, tenant_count as tenants_of_park};
+use super::inputs::{ParkFilter, ParkGroupBy, ParkOrder, col, tenant_count as tenants_of_park};
 use crate::error::AppResult;
-use crate::store::listing::{Listing, PageArgs, Scope, StatRow, count_all, entity_listing};
+use crate::store::listing::{Listing, PageArgs, Scope, count_all, list};
 
-/// A list of parks matching `filter`, at the root or under a parent.
+/// The parks matching `filter`, sorted by `order_by` (then id), paged by
+/// `args`, at the root or under a parent.
 pub fn listing(
     filter: Option<ParkFilter>,
     order_by: Option<Vec<ParkOrder>>,
     args: &PageArgs,
     scope: Scope,
 ) -> AppResult<Listing<park::Model>> {
-    let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
-    let keys = order_by
-        .unwrap_or_default()
-        .iter()
-        .map(ParkOrder::key)
-        .collect();
-    entity_listing::<park::Entity>(condition, keys, args, scope)
+    list::<park::Entity, _, _>(filter, order_by, args, scope)
 }
 
 /// The numeric fields of `aggregate`: area, opening year.
@@ -85,20 +82,6 @@ pub fn group_measures() -> Vec<Expr> {
         col(park::Column::AreaSqft).sum(),
         tenants_of_park().sum(),
     ]
-}
-
-/// A group's row as a [`ParkGroup`].
-pub fn group(row: StatRow) -> ParkGroup {
-    ParkGroup {
-        key: row.key.clone().unwrap_or_else(|| "none".to_owned()),
-        label: row
-            .label
-            .clone()
-            .unwrap_or_else(|| "No operator recorded".to_owned()),
-        count: row.count(0),
-        area_sqft: row.value(1),
-        tenant_count: row.count(2),
-    }
 }
 
 /// Joins the table the group key lives in, if it is not the park's own.

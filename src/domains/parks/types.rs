@@ -1,16 +1,29 @@
-use async_graphql::{Context, Enum, ID, Object};
-use entity::{city, organization, park};
+//! Parks as the API shows them: the park, its connection with aggregates
+//! and groups, and `parkStats`.
 
+use async_graphql::{Context, Enum, ID, SimpleObject};
+use entity::{city, organization, park};
+use tokio::sync::OnceCell;
+
+use super::inputs::{ParkFilter, ParkGroupBy, ParkOrder};
+use super::record::columns;
+use super::service::{self, Figures};
 use crate::domains::cities::City;
 use crate::domains::firms::{FirmFilter, FirmOrder};
 use crate::domains::organizations::Organization;
 use crate::domains::projects::{Project, ProjectsOfPark};
 use crate::domains::sources::Source;
-use crate::domains::tenancies::TenancyConnection;
+use crate::domains::tenancies::{TenancyConnection, tenant_columns, tenants_of_park};
+use crate::error::AppResult;
+use crate::graphql::enums::from_db;
 use crate::graphql::kit::connection::Connection;
-use crate::graphql::kit::loader::PageLoader;
+use crate::graphql::kit::loader::{PageLoader, by_id, children, required};
+use crate::graphql::kit::prefetch::join_to;
+use crate::graphql::kit::shape::{node_fields, selects_in_nodes};
 use crate::graphql::loaders::{LoaderSet, Served};
-use crate::store::listing::PageArgs;
+use crate::store::listing::{PageArgs, Scope, StatRow, summary_measures};
+use crate::store::prefetch::Join;
+use crate::store::rows::bit;
 
 /// What kind of park this is.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -42,125 +55,264 @@ pub enum ParkStatus {
 #[derive(Clone, Debug)]
 pub struct Park(pub park::Model);
 
-/// A software technology park, IT park or technology park.
-#[Object]
-impl Park {
-    /// Opaque global ID (Relay `Node`).
-    pub async fn id(&self) -> ID {
-        crate::graphql::node::global_id("Park", self.0.id)
-    }
+crate::object! {
+    /// A software technology park, IT park or technology park.
+    impl Park {
+        /// Opaque global ID (Relay `Node`).
+        pub async fn id(&self) -> ID {
+            crate::graphql::node::global_id("Park", self.0.id)
+        }
 
-    /// Stable public key, e.g. `karachi-it-park`; partners use it in imports.
-    async fn slug(&self) -> &str {
-        &self.0.slug
-    }
+        /// Stable public key, e.g. `karachi-it-park`; partners use it in imports.
+        async fn slug(&self) -> &str {
+            &self.0.slug
+        }
 
-    /// The park's name as its sources give it.
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
+        /// The park's name as its sources give it.
+        async fn name(&self) -> &str {
+            &self.0.name
+        }
 
-    /// What kind of park this is.
-    async fn kind(&self) -> async_graphql::Result<ParkKind> {
-        Ok(crate::graphql::enums::from_db(&self.0.kind)?)
-    }
+        /// What kind of park this is.
+        async fn kind(&self) -> async_graphql::Result<ParkKind> {
+            Ok(from_db(&self.0.kind)?)
+        }
 
-    /// Where the park stands; `UNKNOWN` when the sources support no status.
-    async fn status(&self) -> async_graphql::Result<ParkStatus> {
-        Ok(crate::graphql::enums::from_db(&self.0.status)?)
-    }
+        /// Where the park stands; `UNKNOWN` when the sources support no status.
+        async fn status(&self) -> async_graphql::Result<ParkStatus> {
+            Ok(from_db(&self.0.status)?)
+        }
 
-    /// The city the park is in.
-    async fn city(&self, ctx: &Context<'_>) -> async_graphql::Result<City> {
-        Ok(City(
-            crate::graphql::kit::loader::required::<city::Entity>(ctx, self.0.city_id).await?,
-        ))
-    }
+        /// The city the park is in.
+        async fn city(&self, ctx: &Context<'_>) -> async_graphql::Result<City> {
+            Ok(City(required::<city::Entity>(ctx, self.0.city_id).await?))
+        }
 
-    /// Who runs the park (PSEB, a university, a company...); null when unknown.
-    async fn operator(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
-        let Some(id) = self.0.operator_id else {
-            return Ok(None);
-        };
-        Ok(
-            crate::graphql::kit::loader::by_id::<organization::Entity>(ctx, id)
-                .await?
-                .map(Organization),
-        )
-    }
+        /// Who runs the park (PSEB, a university, a company...); null when unknown.
+        async fn operator(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
+            let Some(id) = self.0.operator_id else {
+                return Ok(None);
+            };
+            Ok(by_id::<organization::Entity>(ctx, id).await?.map(Organization))
+        }
 
-    /// Covered (built or planned) floor area in square feet; null when unknown.
-    async fn area_sqft(&self) -> Option<i64> {
-        self.0.area_sqft
-    }
+        /// Covered (built or planned) floor area in square feet; null when unknown.
+        async fn area_sqft(&self) -> Option<i64> {
+            self.0.area_sqft
+        }
 
-    /// The year the park opened to tenants; null when unknown or not yet open.
-    async fn opened_year(&self) -> Option<i32> {
-        self.0.opened_year
-    }
+        /// The year the park opened to tenants; null when unknown or not yet open.
+        async fn opened_year(&self) -> Option<i32> {
+            self.0.opened_year
+        }
 
-    /// Firms renting space here, each edge with the terms of its tenancy.
-    /// Filter and order by the firm; default order is by tenancy id.
-    async fn tenants(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Only records matching this filter.")] filter: Option<FirmFilter>,
-        #[graphql(
-            desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
-        )]
-        order_by: Option<Vec<FirmOrder>>,
-        #[graphql(
-            desc = "At most this many records from the start, or after `after` (0 to 100; default 20)."
-        )]
-        first: Option<i32>,
-        #[graphql(desc = "Only records after this cursor (from `endCursor` or an edge).")]
-        after: Option<String>,
-        #[graphql(
-            desc = "At most this many records from the end, or before `before` (0 to 100); not with `first`."
-        )]
-        last: Option<i32>,
-        #[graphql(desc = "Only records before this cursor (from `startCursor` or an edge).")]
-        before: Option<String>,
-    ) -> async_graphql::Result<TenancyConnection> {
-        let args = PageArgs::new(first, after, last, before);
-        let wanted = crate::domains::tenancies::tenant_columns(ctx);
-        let tenants =
-            crate::domains::tenancies::tenants_of_park(self.0.id, filter, order_by, &args, wanted)?;
-        Ok(TenancyConnection(Connection::new(tenants, ctx)))
-    }
+        /// Firms renting space here, each edge with the terms of its tenancy.
+        /// Filter and order by the firm; default order is by tenancy id.
+        list fn tenants(&self, ctx, filter: FirmFilter, order_by: FirmOrder, args) -> TenancyConnection {
+            let wanted = tenant_columns(ctx);
+            let tenants = tenants_of_park(self.0.id, filter, order_by, &args, wanted)?;
+            Ok(TenancyConnection(Connection::new(tenants, ctx)))
+        }
 
-    /// Large development projects that build or extend this park.
-    async fn projects(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Project>> {
-        let rows = crate::graphql::kit::loader::children::<ProjectsOfPark>(ctx, self.0.id).await?;
-        Ok(rows.into_iter().map(Project).collect())
-    }
+        /// Large development projects that build or extend this park.
+        async fn projects(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Project>> {
+            let rows = children::<ProjectsOfPark>(ctx, self.0.id).await?;
+            Ok(rows.into_iter().map(Project).collect())
+        }
 
-    /// Where the facts about this park come from, with as-of dates.
-    async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
-        crate::domains::sources::of::<entity::park::Model>(ctx, self.0.id).await
-    }
+        /// Where the facts about this park come from, with as-of dates.
+        async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
+            crate::domains::sources::of::<park::Model>(ctx, self.0.id).await
+        }
 
-    /// Caveats, conflicts between sources, and history, as free text.
-    async fn notes(&self) -> Option<&str> {
-        self.0.notes.as_deref()
-    }
+        /// Caveats, conflicts between sources, and history, as free text.
+        async fn notes(&self) -> Option<&str> {
+            self.0.notes.as_deref()
+        }
 
-    /// Bumped on every write; send it back with updates to avoid lost updates.
-    async fn version(&self) -> i32 {
-        self.0.version
-    }
-
-    /// When the record last changed (ISO-8601 UTC).
-    async fn updated_at(&self) -> &str {
-        &self.0.updated_at
+        stamp;
     }
 }
 
-impl Served for entity::park::Model {
+impl Served for park::Model {
     const BY_ID: bool = true;
     const SOURCED: bool = true;
 
     fn loaders(set: &mut LoaderSet<'_>) {
         set.uncached(PageLoader::<park::Model>::new);
+    }
+}
+
+/// A park connection, for the root and for `city.parks`/`organization.parksOperated`:
+/// reads only the columns behind the fields selected on its parks, and each
+/// park's city and operator with the page when the query selects them.
+pub fn connection(
+    ctx: &Context<'_>,
+    filter: Option<ParkFilter>,
+    order_by: Option<Vec<ParkOrder>>,
+    args: &PageArgs,
+    scope: Scope,
+) -> AppResult<ParkConnection> {
+    let wanted = node_fields(ctx).into_iter().map(columns);
+    let listing = service::listing(filter, order_by, args, scope)?
+        .narrowed::<park::Entity>(wanted.fold(bit(0), |a, b| a | b))
+        .join(joins(|field| selects_in_nodes(ctx, field)));
+    Ok(ParkConnection(Connection::new(listing, ctx)))
+}
+
+/// The to-one relations of a park that `selected` asks for.
+pub fn joins(selected: impl Fn(&str) -> bool) -> Vec<Join> {
+    let mut joins = Vec::new();
+    if selected("city") {
+        joins.push(join_to::<city::Entity>("park_city", park::Column::CityId));
+    }
+    if selected("operator") {
+        let operator = join_to::<organization::Entity>("park_operator", park::Column::OperatorId);
+        joins.push(operator);
+    }
+    joins
+}
+
+crate::connection!(
+    /// A page of parks. `aggregate` and `groups` are computed in SQL over every
+    /// park the filter matches, not just this page.
+    ParkConnection, ParkEdge, Park, park::Model,
+    {
+        /// Count, sum, average, minimum and maximum of the numeric fields over
+        /// every matching park.
+        async fn aggregate(&self, ctx: &Context<'_>) -> async_graphql::Result<ParkAggregate> {
+            let measures = summary_measures(&service::numeric_fields());
+            let rows = self.0.stats(ctx, measures, None, |_| {}).await?;
+            Ok(ParkAggregate::from(rows.into_iter().next().unwrap_or_default()))
+        }
+
+        /// Matching parks grouped by city, province, status, kind or operator,
+        /// in key order.
+        async fn groups(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "What to group the parks by.")]
+            by: ParkGroupBy,
+        ) -> async_graphql::Result<Vec<ParkGroup>> {
+            Ok(groups(&self.0, ctx, by).await?)
+        }
+    }
+);
+
+crate::aggregate! {
+    /// Summary figures over every park a filter matches.
+    ParkAggregate, ParkNumbers ("park", "parks") {
+        /// Covered area, square feet.
+        area_sqft,
+        /// Opening year.
+        opened_year,
+    }
+}
+
+/// Parks that share a city, province, status, kind or operator.
+#[derive(SimpleObject, Clone, Debug)]
+pub struct ParkGroup {
+    /// The group's key: a slug or an enum value (see `ParkGroupBy`); `none` for
+    /// parks with no operator recorded.
+    pub key: String,
+    /// A human-readable name for the group (the city's or operator's name).
+    pub label: String,
+    /// How many parks are in the group.
+    pub count: i64,
+    /// Their total covered area in square feet; null when none is known.
+    pub area_sqft: Option<f64>,
+    /// How many tenancies are recorded across the group's parks.
+    pub tenant_count: i64,
+}
+
+/// The parks of `list` grouped by `by`.
+async fn groups(
+    list: &Connection<park::Model>,
+    ctx: &Context<'_>,
+    by: ParkGroupBy,
+) -> AppResult<Vec<ParkGroup>> {
+    let (key, measures) = (service::group_key(by), service::group_measures());
+    let join = |select: &mut _| service::join_for(select, by);
+    let rows = list.stats(ctx, measures, Some(key), join).await?;
+    Ok(rows.into_iter().map(group).collect())
+}
+
+/// A group's row as a [`ParkGroup`].
+fn group(row: StatRow) -> ParkGroup {
+    ParkGroup {
+        key: row.key.clone().unwrap_or_else(|| "none".to_owned()),
+        label: (row.label.clone()).unwrap_or_else(|| "No operator recorded".to_owned()),
+        count: row.count(0),
+        area_sqft: row.value(1),
+        tenant_count: row.count(2),
+    }
+}
+
+/// Aggregates over the parks that match a filter.
+pub struct ParkStats {
+    list: Connection<park::Model>,
+    shown: Figures,
+    // count, totalAreaSqft and tenantCount come from one statement.
+    figures: OnceCell<StatRow>,
+}
+
+impl ParkStats {
+    /// Aggregates over the parks `list` covers, for the `parkStats` field
+    /// being resolved in `ctx`.
+    pub fn new(list: Connection<park::Model>, ctx: &Context<'_>) -> Self {
+        let look = ctx.look_ahead();
+        let shown = Figures {
+            area: look.field("totalAreaSqft").exists(),
+            tenants: look.field("tenantCount").exists(),
+        };
+        let figures = OnceCell::new();
+        Self {
+            list,
+            shown,
+            figures,
+        }
+    }
+
+    async fn figures(&self, ctx: &Context<'_>) -> AppResult<&StatRow> {
+        self.figures
+            .get_or_try_init(|| async {
+                let measures = service::figure_measures(self.shown);
+                let rows = self.list.stats(ctx, measures, None, |_| {}).await?;
+                Ok(rows.into_iter().next().unwrap_or_default())
+            })
+            .await
+    }
+}
+
+crate::object! {
+    /// Aggregates over the parks that match a filter.
+    impl ParkStats {
+        /// How many parks match.
+        async fn count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
+            Ok(self.figures(ctx).await?.count(0))
+        }
+
+        /// Their total covered area in square feet; null when none is known.
+        async fn total_area_sqft(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<f64>> {
+            let (area, _) = self.shown.positions();
+            let row = self.figures(ctx).await?;
+            Ok(area.and_then(|i| row.value(i)))
+        }
+
+        /// How many tenancies (a firm in a park) are recorded across them.
+        async fn tenant_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
+            let (_, tenants) = self.shown.positions();
+            let row = self.figures(ctx).await?;
+            Ok(tenants.map_or(0, |i| row.count(i)))
+        }
+
+        /// The matching parks grouped, in key order.
+        async fn groups(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "What to group the parks by.")] by: ParkGroupBy,
+        ) -> async_graphql::Result<Vec<ParkGroup>> {
+            Ok(groups(&self.list, ctx, by).await?)
+        }
     }
 }

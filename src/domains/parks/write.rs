@@ -3,23 +3,15 @@
 
 use async_graphql::MaybeUndefined;
 use entity::{city, organization, park, project, tenancy};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::mutations::{CreateParkInput, UpdateParkInput};
+use super::inputs::{CreateParkInput, UpdateParkInput};
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
 use crate::records::{Kind, Record, Refs};
-use crate::store::Db;
-use crate::writes::lookup::{existing, reference, required, taken, version};
+use crate::writes::lookup::{current, reference, required};
+use crate::writes::rows::{create as insert_new, remove, save};
 use crate::writes::{Write, sources, validate};
-
-/// The park with id `id` (after a write).
-pub async fn load(db: &Db, id: i32) -> AppResult<park::Model> {
-    park::Entity::find_by_id(id)
-        .one(&db.conn)
-        .await?
-        .ok_or_else(|| AppError::NotFound("the park no longer exists".to_owned()))
-}
 
 async fn operator(w: &Write, field: &str, slug: Option<String>) -> AppResult<Option<i32>> {
     match slug {
@@ -67,17 +59,7 @@ pub async fn create(w: &mut Write, input: CreateParkInput) -> AppResult<i32> {
         model.operator_id.as_slice(),
         "parks another organization operates",
     )?;
-    if taken::<park::Entity>(w, park::Column::Slug, &model.slug).await? {
-        return Err(AppError::Conflict(format!(
-            "a park with the slug {:?} already exists",
-            model.slug
-        )));
-    }
-    let mut row = model.into_active_model();
-    row.id = sea_orm::ActiveValue::NotSet;
-    let model = row.insert(w.txn()).await?;
-    let refs = Refs::load(w.txn(), &model.references()).await?;
-    w.created::<park::Model>(model.fields(&refs));
+    let model = insert_new(w, model).await?;
     if let Some(list) = input.sources {
         sources::replace(w, Kind::Park, model.id, &model.slug, list).await?;
     }
@@ -91,8 +73,7 @@ pub async fn update(
     sent: i32,
     input: UpdateParkInput,
 ) -> AppResult<i32> {
-    let current = existing::<park::Entity>(w, park::Column::Slug, &slug, "park").await?;
-    version("park", &slug, current.version, sent)?;
+    let current = current::<park::Model>(w, &slug, sent).await?;
     w.actor()
         .require_owner(current.operator_id.as_slice(), "this park")?;
     let mut next = current.clone();
@@ -126,12 +107,7 @@ pub async fn update(
     if let MaybeUndefined::Value(_) | MaybeUndefined::Null = input.notes {
         next.notes = validate::opt_text("input.notes", input.notes.take())?;
     }
-    let refs = Refs::load(w.txn(), &[current.references(), next.references()].concat()).await?;
-    if w.updated::<park::Model>(&current.fields(&refs), &next.fields(&refs)) {
-        next.version = current.version + 1;
-        next.updated_at = w.now();
-        next.into_active_model().reset_all().update(w.txn()).await?;
-    }
+    save(w, &current, next).await?;
     if let Some(list) = input.sources {
         sources::replace(w, Kind::Park, current.id, &current.slug, list).await?;
     }
@@ -141,8 +117,7 @@ pub async fn update(
 /// Deletes park `slug` at `sent` version (with `cascade`: its tenancies too,
 /// and its projects unlinked); the id it had.
 pub async fn delete(w: &mut Write, slug: String, sent: i32, cascade: bool) -> AppResult<i32> {
-    let current = existing::<park::Entity>(w, park::Column::Slug, &slug, "park").await?;
-    version("park", &slug, current.version, sent)?;
+    let current = current::<park::Model>(w, &slug, sent).await?;
     w.actor()
         .require_owner(current.operator_id.as_slice(), "this park")?;
     let tenancies = tenancy::Entity::find()
@@ -160,29 +135,20 @@ pub async fn delete(w: &mut Write, slug: String, sent: i32, cascade: bool) -> Ap
             projects.len()
         )));
     }
-    let wanted: Vec<_> = tenancies
-        .iter()
-        .flat_map(Record::references)
-        .chain(projects.iter().flat_map(Record::references))
-        .chain(current.references())
-        .collect();
+    let wanted: Vec<_> = tenancies.iter().flat_map(Record::references).collect();
     let refs = Refs::load(w.txn(), &wanted).await?;
-    for t in tenancies {
-        tenancy::Entity::delete_by_id(t.id).exec(w.txn()).await?;
-        w.deleted::<tenancy::Model>(t.fields(&refs));
+    for t in &tenancies {
+        remove(w, t, &refs).await?;
     }
     for p in projects {
         let next = project::Model {
             park_id: None,
-            version: p.version + 1,
-            updated_at: w.now(),
             ..p.clone()
         };
-        w.updated::<project::Model>(&p.fields(&refs), &next.fields(&refs));
-        next.into_active_model().reset_all().update(w.txn()).await?;
+        save(w, &p, next).await?;
     }
     sources::remove_all(w, Kind::Park, current.id, &current.slug).await?;
-    park::Entity::delete_by_id(current.id).exec(w.txn()).await?;
-    w.deleted::<park::Model>(current.fields(&refs));
+    let refs = Refs::load(w.txn(), &current.references()).await?;
+    remove(w, &current, &refs).await?;
     Ok(current.id)
 }

@@ -1,7 +1,6 @@
 //! Development projects (Karachi IT Park, Islamabad IT Park, the D. I. Khan New
 //! City Technology Park...), with their partners, milestones and progress.
 
-mod connection;
 mod inputs;
 mod record;
 mod resolvers;
@@ -9,10 +8,9 @@ mod service;
 mod types;
 mod write;
 
-pub use connection::{ProjectConnection, connection};
 pub use inputs::{
     CreateProjectInput, ProjectFilter, ProjectOrder, ProjectOrderField, UpdateProjectInput,
 };
 pub use resolvers::{ProjectMutation, ProjectQuery};
-pub use types::{Project, ProjectsOfPark};
+pub use types::{Project, ProjectConnection, ProjectsOfPark, connection};
 pub use write::owners;

@@ -3,9 +3,8 @@
 use async_graphql::Context;
 use entity::project;
 
-use super::connection::{ProjectConnection, connection, joins};
 use super::inputs::{CreateProjectInput, ProjectFilter, ProjectOrder, UpdateProjectInput};
-use super::types::Project;
+use super::types::{Project, ProjectConnection, connection, joins};
 use super::write;
 use crate::auth::KeyScope;
 use crate::domains::milestones::MilestonesOfProject;

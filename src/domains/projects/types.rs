@@ -1,16 +1,24 @@
-//! Projects as the API shows them, and the lists they are read in.
+//! Projects as the API shows them: the project, its connection and
+//! aggregate, and the lists they are read in.
 
 use async_graphql::{Context, ID};
 use entity::{city, park, project};
 
+use super::inputs::{ProjectFilter, ProjectOrder};
+use super::service;
 use crate::domains::cities::City;
 use crate::domains::milestones::{Milestone, MilestonesOfProject};
 use crate::domains::parks::{Park, ParkStatus};
 use crate::domains::partners::{PartnersOfProject, ProjectPartner};
 use crate::domains::sources::Source;
+use crate::error::AppResult;
+use crate::graphql::kit::connection::Connection;
 use crate::graphql::kit::loader::{Children, PageLoader, by_id, children, required};
+use crate::graphql::kit::prefetch::join_to;
+use crate::graphql::kit::shape::selects_in_nodes;
 use crate::graphql::loaders::{LoaderSet, Served};
-use crate::store::prefetch::ChildOf;
+use crate::store::listing::{PageArgs, Scope, summary_measures};
+use crate::store::prefetch::{ChildOf, Join};
 
 /// A large development project that builds or extends a park.
 #[derive(Clone, Debug)]
@@ -133,5 +141,67 @@ impl Served for project::Model {
     fn loaders(set: &mut LoaderSet<'_>) {
         set.cached(Children::<ProjectsOfPark>::new);
         set.uncached(PageLoader::<project::Model>::new);
+    }
+}
+
+crate::connection!(
+    /// A page of projects. `aggregate` covers every project the filter matches.
+    ProjectConnection, ProjectEdge, Project, project::Model,
+    {
+        /// Count, sum, average, minimum and maximum of the numeric fields over
+        /// every matching project.
+        async fn aggregate(&self, ctx: &Context<'_>) -> async_graphql::Result<ProjectAggregate> {
+            let measures = summary_measures(&service::numeric_fields());
+            let rows = self.0.stats(ctx, measures, None, |_| {}).await?;
+            Ok(ProjectAggregate::from(rows.into_iter().next().unwrap_or_default()))
+        }
+    }
+);
+
+/// A project connection, for the root and for `city.projects`. Reads each
+/// project's city and park with the page when the query selects them.
+pub fn connection(
+    ctx: &Context<'_>,
+    filter: Option<ProjectFilter>,
+    order_by: Option<Vec<ProjectOrder>>,
+    args: &PageArgs,
+    scope: Scope,
+) -> AppResult<ProjectConnection> {
+    let listing = service::listing(filter, order_by, args, scope)?
+        .join(joins(|field| selects_in_nodes(ctx, field)));
+    Ok(ProjectConnection(Connection::new(listing, ctx)))
+}
+
+/// The to-one relations of a project that `selected` asks for.
+pub fn joins(selected: impl Fn(&str) -> bool) -> Vec<Join> {
+    let mut joins = Vec::new();
+    if selected("city") {
+        joins.push(join_to::<city::Entity>(
+            "project_city",
+            project::Column::CityId,
+        ));
+    }
+    if selected("park") {
+        joins.push(join_to::<park::Entity>(
+            "project_park",
+            project::Column::ParkId,
+        ));
+    }
+    joins
+}
+
+crate::aggregate! {
+    /// Summary figures over every project a filter matches.
+    ProjectAggregate, ProjectNumbers ("project", "projects") {
+        /// Approved cost, US dollars.
+        cost_usd,
+        /// Covered area, square feet.
+        area_sqft,
+        /// Jobs target.
+        jobs_target,
+        /// Extra exports per year targeted, US dollars.
+        exports_target_usd,
+        /// Target year.
+        target_year,
     }
 }

@@ -6,7 +6,7 @@ use entity::{firm, tenancy};
 use sea_orm::{DbErr, FromQueryResult, QueryResult};
 
 use crate::records::{Fields, Keys, Kind, Record, Refs, Row, fields, reference};
-use crate::store::rows::{Decode, Wanted};
+use crate::store::rows::{ALL, Decode, Wanted, bit};
 
 crate::store::rows::by_position! {
     Model { id, park_id, firm_id, area_sqft, since, until, version, updated_at }
@@ -51,6 +51,23 @@ impl Record for Model {
         };
         r.ordered_dates("since", "until");
         model
+    }
+}
+
+/// The columns behind the tenancy field `field` (of the API), for reads
+/// that take only those of the fields a query selects. A field not listed
+/// reads them all.
+pub fn columns(field: &str) -> Wanted {
+    // Bit i is column i of `by_position!` above.
+    match field {
+        "__typename" => 0,
+        "firm" => bit(2),
+        "areaSqft" => bit(3),
+        "since" => bit(4),
+        "until" | "current" => bit(5),
+        "version" => bit(6),
+        "updatedAt" => bit(7),
+        _ => ALL,
     }
 }
 

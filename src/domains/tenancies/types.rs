@@ -4,8 +4,8 @@
 use async_graphql::{Context, Object};
 use entity::{firm, park, tenancy};
 
-use super::record::{TENANCY_COLUMNS, TenantRow};
-use crate::domains::firms::Firm;
+use super::record::{TENANCY_COLUMNS, TenantRow, columns};
+use crate::domains::firms::{self, Firm};
 use crate::domains::parks::Park;
 use crate::graphql::kit::connection::{Connection, PageInfo};
 use crate::graphql::kit::loader::{Children, PageLoader, required};
@@ -13,7 +13,7 @@ use crate::graphql::kit::prefetch::join_to;
 use crate::graphql::kit::shape::node_fields;
 use crate::graphql::loaders::{LoaderSet, Served};
 use crate::store::prefetch::{ChildOf, Join};
-use crate::store::rows::{ALL, Wanted};
+use crate::store::rows::{Wanted, bit};
 
 /// A firm renting space in a park over a period.
 #[derive(Clone, Debug)]
@@ -155,50 +155,12 @@ impl ChildOf for TenanciesOfFirm {
 /// 15 columns of 1,050 rows for 2; PostgreSQL spent 9.7 ms on it against
 /// 5.7 ms for the narrow statement.
 pub fn tenant_columns(ctx: &Context<'_>) -> Wanted {
-    let firm = (node_fields(ctx).into_iter().map(firm_columns)).fold(bit(0), |a, b| a | b);
+    let firm = (node_fields(ctx).into_iter().map(firms::columns)).fold(bit(0), |a, b| a | b);
     let mut tenancy = bit(0);
     for edges in ctx.look_ahead().field("edges").selection_fields() {
         for field in edges.selection_set().filter(|f| f.name() == "tenancy") {
-            tenancy |=
-                (field.selection_set().map(|f| tenancy_columns(f.name()))).fold(0, |a, b| a | b);
+            tenancy |= (field.selection_set().map(|f| columns(f.name()))).fold(0, |a, b| a | b);
         }
     }
     tenancy | (firm << TENANCY_COLUMNS)
-}
-
-const fn bit(i: usize) -> Wanted {
-    1 << i
-}
-
-// Bit i is column i of firm::Model::COLUMNS: id, slug, name, sector,
-// employees, version, updated_at (and the folded copies, which no field shows). `tenancies` and `sources` (like `park`
-// below) are left to read every column: they are rare on a park's tenants,
-// and through them tests/api/columns.rs asks for a reference answer.
-fn firm_columns(field: &str) -> Wanted {
-    match field {
-        "__typename" => 0,
-        "id" => bit(0),
-        "slug" => bit(1),
-        "name" => bit(2),
-        "sector" => bit(3),
-        "employees" => bit(4),
-        "version" => bit(5),
-        "updatedAt" => bit(6),
-        _ => ALL,
-    }
-}
-
-// Bit i is column i of tenancy::Model::COLUMNS: id, park_id, firm_id,
-// area_sqft, since, until, version, updated_at.
-fn tenancy_columns(field: &str) -> Wanted {
-    match field {
-        "__typename" => 0,
-        "firm" => bit(2),
-        "areaSqft" => bit(3),
-        "since" => bit(4),
-        "until" | "current" => bit(5),
-        "version" => bit(6),
-        "updatedAt" => bit(7),
-        _ => ALL,
-    }
 }
