@@ -4,7 +4,7 @@
 
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, DeriveEntityModel, serde::Deserialize)]
 #[sea_orm(table_name = "city")]
 pub struct Model {
     #[sea_orm(primary_key)]

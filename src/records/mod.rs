@@ -7,12 +7,14 @@
 //!
 //! Nothing here knows GraphQL or HTTP.
 
+mod declare;
 mod refs;
 pub mod registry;
 mod row;
 
 use serde_json::{Map, Value};
 
+pub use declare::{Folded, RefId, read_ref};
 pub use refs::{Keys, Refs};
 pub(crate) use registry::for_each_record;
 pub use registry::{Dataset, HasKind, Kind, Rows};

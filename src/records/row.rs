@@ -262,6 +262,15 @@ impl Row<'_> {
             })
     }
 
+    /// A number that must be given.
+    pub fn number(&self, column: &str) -> f64 {
+        let value = self.float(column);
+        if value.is_none() && self.opt(column).is_none() {
+            self.fail(column, "must not be empty");
+        }
+        value.unwrap_or_default()
+    }
+
     /// An optional ISO-8601 date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn date(&self, column: &str) -> Option<String> {
         let value = self.opt(column)?;

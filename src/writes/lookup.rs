@@ -59,6 +59,19 @@ pub fn version(what: &str, slug: &str, current: i32, sent: i32) -> AppResult<()>
     }
 }
 
+/// Applies update field `value` to `slot`: left out, nothing changes; null
+/// or a value, `check` gives the new content.
+pub fn apply<T, U>(
+    slot: &mut U,
+    value: async_graphql::MaybeUndefined<T>,
+    check: impl FnOnce(Option<T>) -> AppResult<U>,
+) -> AppResult<()> {
+    if !value.is_undefined() {
+        *slot = check(value.take())?;
+    }
+    Ok(())
+}
+
 /// An update field that may be left out but not set to null.
 pub fn required<T>(field: &str, value: async_graphql::MaybeUndefined<T>) -> AppResult<Option<T>> {
     match value {

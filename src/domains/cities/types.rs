@@ -1,11 +1,11 @@
 //! Cities as the API shows them.
 
-use async_graphql::{Enum, ID};
+use async_graphql::Enum;
 use entity::city;
 
 use crate::domains::parks::{ParkConnection, ParkFilter, ParkOrder};
 use crate::domains::projects::{ProjectConnection, ProjectFilter, ProjectOrder};
-use crate::domains::sources::Source;
+use crate::domains::sources::{Source, SourcesOf};
 use crate::graphql::loaders::Served;
 use crate::store::listing::Scope;
 
@@ -35,25 +35,16 @@ pub struct City(pub city::Model);
 crate::object! {
     /// A city or district that has parks or projects.
     impl City {
-        /// Opaque global ID (Relay `Node`).
-        pub async fn id(&self) -> ID {
-            crate::graphql::node::global_id("City", self.0.id)
-        }
+        node "City";
 
         /// Stable public key, e.g. `karachi`.
-        async fn slug(&self) -> &str {
-            &self.0.slug
-        }
+        field slug: &str;
 
         /// The city's name as commonly written in English.
-        async fn name(&self) -> &str {
-            &self.0.name
-        }
+        field name: &str;
 
         /// The province or territory the city is in.
-        async fn province(&self) -> async_graphql::Result<Province> {
-            Ok(crate::graphql::enums::from_db(&self.0.province)?)
-        }
+        enum province: Province;
 
         /// Parks in this city. Same arguments as the root `parks`; default order is by id.
         list fn parks(&self, ctx, filter: ParkFilter, order_by: ParkOrder, args) -> ParkConnection {
@@ -68,9 +59,7 @@ crate::object! {
         }
 
         /// Where the city's listing comes from (e.g. a ministry's list of STP locations).
-        async fn sources(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Vec<Source>> {
-            crate::domains::sources::of::<city::Model>(ctx, self.0.id).await
-        }
+        children sources: Vec<Source> of SourcesOf<city::Model>;
 
         stamp;
     }

@@ -2,7 +2,6 @@
 
 use entity::firm::{Column, Entity, Model};
 
-use crate::records::{Fields, Keys, Record, Refs, Row, Slugged, fields};
 use crate::store::rows::{ALL, Wanted, bit};
 
 crate::store::rows::by_position! {
@@ -11,46 +10,12 @@ crate::store::rows::by_position! {
     }
 }
 
-impl Record for Model {
-    type Table = Entity;
-    const TYPE: &'static str = "firm";
-    const FILE: &'static str = "firms.csv";
-    const HEADERS: &'static [&'static str] = &["slug", "name", "sector", "employees"];
-    const KEY: &'static [&'static str] = &["slug"];
-    const EMBEDDED: &'static str = include_str!("../../../data/firms.csv");
-    const REFERABLE: bool = true;
-
-    crate::versioned!();
-    fn fields(&self, _: &Refs) -> Fields {
-        fields(vec![
-            ("slug", self.slug.clone().into()),
-            ("name", self.name.clone().into()),
-            ("sector", self.sector.clone().into()),
-            ("employees", self.employees.into()),
-        ])
-    }
-    crate::slugged!();
-    fn from_row(r: &Row<'_>, _: &Keys, id: i32, now: &str) -> Self {
-        let (slug, name, sector) = (r.slug("slug"), r.text("name"), r.opt("sector"));
-        Self {
-            id,
-            slug,
-            name_folded: entity::fold(&name),
-            sector_folded: sector.as_deref().map(entity::fold),
-            name,
-            sector,
-            employees: r.count("employees"),
-            version: 1,
-            updated_at: now.to_owned(),
-        }
-    }
-}
-
-impl Slugged for Model {
-    const SLUG: Column = Column::Slug;
-    fn slug(&self) -> &str {
-        &self.slug
-    }
+crate::record! {
+    Model in Entity as "firm" from "firms.csv", key [slug], referable, slugged;
+    slug: slug,
+    name: text => name_folded,
+    sector: opt => sector_folded,
+    employees: count,
 }
 
 /// The columns behind the firm field `field` (of the API), for reads that

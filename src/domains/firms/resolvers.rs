@@ -6,16 +6,13 @@ use entity::firm;
 use super::inputs::{CreateFirmInput, FirmFilter, FirmOrder, UpdateFirmInput};
 use super::types::{Firm, FirmConnection};
 use super::{service, write};
-use crate::auth::KeyScope;
 use crate::domains::sources::SourcesOf;
 use crate::domains::tenancies::TenanciesOfFirm;
 use crate::graphql::kit::connection::Connection;
-use crate::graphql::kit::mutation;
 use crate::graphql::kit::prefetch::{by_slug, join_children};
 use crate::graphql::kit::shape::{nests_children, selects};
 use crate::store::listing::Scope;
 use crate::store::prefetch::Join;
-use crate::writes::idempotency;
 
 /// Root fields for firms.
 #[derive(Default)]
@@ -62,57 +59,23 @@ crate::object! {
     impl FirmMutation {
         /// Creates a firm. Needs a `write` key (keys bound to an organization may
         /// create firms, to add them as tenants, but not change existing ones).
-        async fn create_firm(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The new firm.")] input: CreateFirmInput,
-            #[graphql(
-                desc = "Retrying with the same key and input returns the first result and writes nothing."
-            )]
-            idempotency_key: Option<String>,
-        ) -> async_graphql::Result<Firm> {
-            let key = idempotency(idempotency_key, "createFirm", &input)?;
-            let written = mutation::write(ctx, KeyScope::Write, key, |w| {
-                Box::pin(write::create(w, input))
-            });
-            Ok(Firm(written.await?))
-        }
+        write fn create_firm(input: CreateFirmInput = "The new firm.")
+            -> Firm by Write, retry "createFirm" => write::create;
 
         /// Changes a firm. `version` must equal the firm's current version, else
         /// CONFLICT and nothing changes.
-        async fn update_firm(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The firm's slug.")] slug: String,
-            #[graphql(desc = "The version you last read (`Firm.version`).")] version: i32,
-            #[graphql(desc = "The changes.")] input: UpdateFirmInput,
-            #[graphql(
-                desc = "Retrying with the same key and input returns the first result and writes nothing."
-            )]
-            idempotency_key: Option<String>,
-        ) -> async_graphql::Result<Firm> {
-            let key = idempotency(idempotency_key, "updateFirm", &(&slug, version, &input))?;
-            let written = mutation::write(ctx, KeyScope::Write, key, |w| {
-                Box::pin(write::update(w, slug, version, input))
-            });
-            Ok(Firm(written.await?))
-        }
+        write fn update_firm(
+            slug: String = "The firm's slug.",
+            version: i32 = "The version you last read (`Firm.version`).",
+            input: UpdateFirmInput = "The changes.",
+        ) -> Firm by Write, retry "updateFirm" => write::update;
 
         /// Deletes a firm. With tenancies it is CONFLICT unless `cascade` is true,
         /// which deletes them too.
-        async fn delete_firm(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The firm's slug.")] slug: String,
-            #[graphql(desc = "The version you last read (`Firm.version`).")] version: i32,
-            #[graphql(desc = "Also delete its tenancies.", default_with = "Some(false)")]
-            cascade: Option<bool>,
-        ) -> async_graphql::Result<bool> {
-            let cascade = cascade.unwrap_or(false);
-            mutation::delete(ctx, KeyScope::Write, |w| {
-                Box::pin(write::delete(w, slug, version, cascade))
-            })
-            .await
-        }
+        delete fn delete_firm(
+            slug: String = "The firm's slug.",
+            version: i32 = "The version you last read (`Firm.version`).",
+            cascade: Option<bool> = "Also delete its tenancies." default "Some(false)",
+        ) by Write => write::delete;
     }
 }

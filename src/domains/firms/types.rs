@@ -1,12 +1,11 @@
 //! Firms as the API shows them.
 
-use async_graphql::{Context, ID};
+use async_graphql::Context;
 use entity::firm;
 
 use super::service;
-use crate::domains::sources::Source;
+use crate::domains::sources::{Source, SourcesOf};
 use crate::domains::tenancies::{TenanciesOfFirm, Tenancy};
-use crate::graphql::kit::loader::children;
 use crate::graphql::loaders::Served;
 use crate::store::listing::summary_measures;
 
@@ -17,41 +16,25 @@ pub struct Firm(pub firm::Model);
 crate::object! {
     /// A firm that rents (or rented) space in a park.
     impl Firm {
-        /// Opaque global ID (Relay `Node`).
-        pub async fn id(&self) -> ID {
-            crate::graphql::node::global_id("Firm", self.0.id)
-        }
+        node "Firm";
 
         /// Stable public key, e.g. `techlogix-ltd`.
-        async fn slug(&self) -> &str {
-            &self.0.slug
-        }
+        field slug: &str;
 
         /// The firm's name as its sources give it.
-        async fn name(&self) -> &str {
-            &self.0.name
-        }
+        field name: &str;
 
         /// What the firm does, as its sources describe it; null when unknown.
-        async fn sector(&self) -> Option<&str> {
-            self.0.sector.as_deref()
-        }
+        field sector: Option<&str>;
 
         /// Head count; null when no source gives one.
-        async fn employees(&self) -> Option<i32> {
-            self.0.employees
-        }
+        field employees: Option<i32>;
 
         /// Every recorded tenancy of this firm, in any park, oldest record first.
-        async fn tenancies(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Tenancy>> {
-            let rows = children::<TenanciesOfFirm>(ctx, self.0.id).await?;
-            Ok(rows.into_iter().map(Tenancy).collect())
-        }
+        children tenancies: Vec<Tenancy> of TenanciesOfFirm;
 
         /// Where the facts about this firm come from, with as-of dates.
-        async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
-            crate::domains::sources::of::<firm::Model>(ctx, self.0.id).await
-        }
+        children sources: Vec<Source> of SourcesOf<firm::Model>;
 
         stamp;
     }

@@ -48,13 +48,11 @@ pub async fn add(w: &mut Write, input: MilestoneInput) -> AppResult<i32> {
         return Err(taken(&project, &title));
     }
     let model = milestone::Model {
-        id: 0,
         project_id: project.id,
         title,
         due,
         reached,
-        version: 1,
-        updated_at: w.now(),
+        ..Default::default()
     };
     Ok(insert(w, model).await?.id)
 }

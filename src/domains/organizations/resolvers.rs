@@ -8,16 +8,13 @@ use super::inputs::{
 };
 use super::types::{Organization, OrganizationConnection};
 use super::{service, write};
-use crate::auth::KeyScope;
 use crate::domains::partners::PartnersOfOrganization;
 use crate::domains::sources::SourcesOf;
 use crate::graphql::kit::connection::Connection;
-use crate::graphql::kit::mutation;
 use crate::graphql::kit::prefetch::{by_slug, join_children};
 use crate::graphql::kit::shape::{nests_children, selects};
 use crate::store::listing::Scope;
 use crate::store::prefetch::Join;
-use crate::writes::idempotency;
 
 /// Root fields for organizations.
 #[derive(Default)]
@@ -69,56 +66,23 @@ crate::object! {
     /// Writes to organizations (admin keys only).
     impl OrganizationMutation {
         /// Creates an organization. Needs an `admin` key.
-        async fn create_organization(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The new organization.")] input: CreateOrganizationInput,
-            #[graphql(
-                desc = "Retrying with the same key and input returns the first result and writes nothing."
-            )]
-            idempotency_key: Option<String>,
-        ) -> async_graphql::Result<Organization> {
-            let key = idempotency(idempotency_key, "createOrganization", &input)?;
-            let written = mutation::write(ctx, KeyScope::Admin, key, |w| {
-                Box::pin(write::create(w, input))
-            });
-            Ok(Organization(written.await?))
-        }
+        write fn create_organization(input: CreateOrganizationInput = "The new organization.")
+            -> Organization by Admin, retry "createOrganization" => write::create;
 
         /// Changes an organization. `version` must equal its current version,
         /// else CONFLICT and nothing changes. Needs an `admin` key.
-        async fn update_organization(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The organization's slug.")] slug: String,
-            #[graphql(desc = "The version you last read (`Organization.version`).")] version: i32,
-            #[graphql(desc = "The changes.")] input: UpdateOrganizationInput,
-            #[graphql(
-                desc = "Retrying with the same key and input returns the first result and writes nothing."
-            )]
-            idempotency_key: Option<String>,
-        ) -> async_graphql::Result<Organization> {
-            let args = (&slug, version, &input);
-            let key = idempotency(idempotency_key, "updateOrganization", &args)?;
-            let written = mutation::write(ctx, KeyScope::Admin, key, |w| {
-                Box::pin(write::update(w, slug, version, input))
-            });
-            Ok(Organization(written.await?))
-        }
+        write fn update_organization(
+            slug: String = "The organization's slug.",
+            version: i32 = "The version you last read (`Organization.version`).",
+            input: UpdateOrganizationInput = "The changes.",
+        ) -> Organization by Admin, retry "updateOrganization" => write::update;
 
         /// Deletes an organization. CONFLICT while it operates parks, partners in
         /// projects or has API keys bound to it (there is no cascade: reassign
         /// or delete those first). Needs an `admin` key.
-        async fn delete_organization(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The organization's slug.")] slug: String,
-            #[graphql(desc = "The version you last read (`Organization.version`).")] version: i32,
-        ) -> async_graphql::Result<bool> {
-            mutation::delete(ctx, KeyScope::Admin, |w| {
-                Box::pin(write::delete(w, slug, version))
-            })
-            .await
-        }
+        delete fn delete_organization(
+            slug: String = "The organization's slug.",
+            version: i32 = "The version you last read (`Organization.version`).",
+        ) by Admin => write::delete;
     }
 }

@@ -1,12 +1,11 @@
 //! Organizations as the API shows them.
 
-use async_graphql::{Enum, ID};
+use async_graphql::Enum;
 use entity::organization;
 
 use crate::domains::parks::{ParkConnection, ParkFilter, ParkOrder};
 use crate::domains::partners::{PartnersOfOrganization, ProjectPartner};
-use crate::domains::sources::Source;
-use crate::graphql::kit::loader::children;
+use crate::domains::sources::{Source, SourcesOf};
 use crate::graphql::loaders::Served;
 use crate::store::listing::Scope;
 
@@ -34,25 +33,16 @@ pub struct Organization(pub organization::Model);
 crate::object! {
     /// A government body, university, company, financier or developer.
     impl Organization {
-        /// Opaque global ID (Relay `Node`).
-        pub async fn id(&self) -> ID {
-            crate::graphql::node::global_id("Organization", self.0.id)
-        }
+        node "Organization";
 
         /// Stable public key, e.g. `pseb`.
-        async fn slug(&self) -> &str {
-            &self.0.slug
-        }
+        field slug: &str;
 
         /// The organization's name.
-        async fn name(&self) -> &str {
-            &self.0.name
-        }
+        field name: &str;
 
         /// What kind of organization this is.
-        async fn kind(&self) -> async_graphql::Result<OrganizationKind> {
-            Ok(crate::graphql::enums::from_db(&self.0.kind)?)
-        }
+        enum kind: OrganizationKind;
 
         /// Parks this organization runs. Same arguments as the root `parks`.
         list fn parks_operated(&self, ctx, filter: ParkFilter, order_by: ParkOrder, args) -> ParkConnection {
@@ -61,15 +51,10 @@ crate::object! {
         }
 
         /// The projects this organization takes part in, with its role in each.
-        async fn projects(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Vec<ProjectPartner>> {
-            let rows = children::<PartnersOfOrganization>(ctx, self.0.id).await?;
-            Ok(rows.into_iter().map(ProjectPartner).collect())
-        }
+        children projects: Vec<ProjectPartner> of PartnersOfOrganization;
 
         /// Sources that name this organization.
-        async fn sources(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Vec<Source>> {
-            crate::domains::sources::of::<organization::Model>(ctx, self.0.id).await
-        }
+        children sources: Vec<Source> of SourcesOf<organization::Model>;
 
         stamp;
     }

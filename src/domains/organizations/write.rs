@@ -6,10 +6,9 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use super::inputs::{CreateOrganizationInput, UpdateOrganizationInput};
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
-use crate::records::{Kind, Refs};
 use crate::writes::lookup::{current, required};
-use crate::writes::rows::{create as insert_new, remove, save};
-use crate::writes::{Write, sources, validate};
+use crate::writes::rows::{create_cited, remove_cited, save_cited};
+use crate::writes::{Write, validate};
 
 /// Creates an organization; its id.
 pub async fn create(w: &mut Write, input: CreateOrganizationInput) -> AppResult<i32> {
@@ -20,19 +19,12 @@ pub async fn create(w: &mut Write, input: CreateOrganizationInput) -> AppResult<
     }
     let name = validate::text("input.name", &input.name, false)?;
     let model = organization::Model {
-        id: 0,
         slug: input.slug.clone(),
-        name_folded: entity::fold(&name),
         name,
         kind: to_db(input.kind).to_owned(),
-        version: 1,
-        updated_at: w.now(),
+        ..Default::default()
     };
-    let model = insert_new(w, model).await?;
-    if let Some(list) = input.sources {
-        sources::replace(w, Kind::Organization, model.id, &model.slug, list).await?;
-    }
-    Ok(model.id)
+    create_cited(w, model, input.sources).await
 }
 
 /// Applies `input` to organization `slug` at `sent` version; its id.
@@ -50,11 +42,7 @@ pub async fn update(
     if let Some(kind) = required("input.kind", input.kind)? {
         next.kind = to_db(kind).to_owned();
     }
-    save(w, &now, next).await?;
-    if let Some(list) = input.sources {
-        sources::replace(w, Kind::Organization, now.id, &now.slug, list).await?;
-    }
-    Ok(now.id)
+    save_cited(w, &now, next, input.sources).await
 }
 
 /// Deletes organization `slug` at `sent` version if nothing refers to it.
@@ -77,7 +65,5 @@ pub async fn delete(w: &mut Write, slug: String, sent: i32) -> AppResult<i32> {
             "organization {slug:?} operates {parks} parks, partners in {partners} projects and has {keys} API keys; reassign or remove those first"
         )));
     }
-    sources::remove_all(w, Kind::Organization, now.id, &now.slug).await?;
-    remove(w, &now, &Refs::default()).await?;
-    Ok(now.id)
+    remove_cited(w, &now).await
 }

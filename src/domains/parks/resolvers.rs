@@ -6,16 +6,13 @@ use entity::park;
 use super::inputs::{CreateParkInput, ParkFilter, ParkOrder, UpdateParkInput};
 use super::types::{Park, ParkConnection, ParkStats, connection, joins};
 use super::{service, write};
-use crate::auth::KeyScope;
 use crate::domains::projects::ProjectsOfPark;
 use crate::domains::sources::SourcesOf;
 use crate::graphql::kit::connection::Connection;
-use crate::graphql::kit::mutation;
 use crate::graphql::kit::prefetch::{by_slug, join_children};
 use crate::graphql::kit::shape::{nests_children, selects};
 use crate::store::listing::{PageArgs, Scope};
 use crate::store::prefetch::Join;
-use crate::writes::idempotency;
 
 /// Root fields for parks.
 #[derive(Default)]
@@ -73,60 +70,24 @@ crate::object! {
     impl ParkMutation {
         /// Creates a park. Needs a `write` key; a key bound to an organization may
         /// only create parks that organization operates.
-        async fn create_park(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The new park.")] input: CreateParkInput,
-            #[graphql(
-                desc = "Retrying with the same key and input returns the first result and writes nothing."
-            )]
-            idempotency_key: Option<String>,
-        ) -> async_graphql::Result<Park> {
-            let key = idempotency(idempotency_key, "createPark", &input)?;
-            let written = mutation::write(ctx, KeyScope::Write, key, |w| {
-                Box::pin(write::create(w, input))
-            });
-            Ok(Park(written.await?))
-        }
+        write fn create_park(input: CreateParkInput = "The new park.")
+            -> Park by Write, retry "createPark" => write::create;
 
         /// Changes a park. `version` must equal the park's current version, else
         /// CONFLICT and nothing changes.
-        async fn update_park(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The park's slug.")] slug: String,
-            #[graphql(desc = "The version you last read (`Park.version`).")] version: i32,
-            #[graphql(desc = "The changes.")] input: UpdateParkInput,
-            #[graphql(
-                desc = "Retrying with the same key and input returns the first result and writes nothing."
-            )]
-            idempotency_key: Option<String>,
-        ) -> async_graphql::Result<Park> {
-            let key = idempotency(idempotency_key, "updatePark", &(&slug, version, &input))?;
-            let written = mutation::write(ctx, KeyScope::Write, key, |w| {
-                Box::pin(write::update(w, slug, version, input))
-            });
-            Ok(Park(written.await?))
-        }
+        write fn update_park(
+            slug: String = "The park's slug.",
+            version: i32 = "The version you last read (`Park.version`).",
+            input: UpdateParkInput = "The changes.",
+        ) -> Park by Write, retry "updatePark" => write::update;
 
         /// Deletes a park. With tenancies or projects it is CONFLICT unless
         /// `cascade` is true, which deletes its tenancies and unlinks its projects.
-        async fn delete_park(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The park's slug.")] slug: String,
-            #[graphql(desc = "The version you last read (`Park.version`).")] version: i32,
-            #[graphql(
-                desc = "Also delete its tenancies and unlink its projects.",
-                default_with = "Some(false)"
-            )]
-            cascade: Option<bool>,
-        ) -> async_graphql::Result<bool> {
-            let cascade = cascade.unwrap_or(false);
-            mutation::delete(ctx, KeyScope::Write, |w| {
-                Box::pin(write::delete(w, slug, version, cascade))
-            })
-            .await
-        }
+        delete fn delete_park(
+            slug: String = "The park's slug.",
+            version: i32 = "The version you last read (`Park.version`).",
+            cascade: Option<bool> = "Also delete its tenancies and unlink its projects."
+                default "Some(false)",
+        ) by Write => write::delete;
     }
 }

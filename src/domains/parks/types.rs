@@ -1,7 +1,7 @@
 //! Parks as the API shows them: the park, its connection with aggregates
 //! and groups, and `parkStats`.
 
-use async_graphql::{Context, Enum, ID, SimpleObject};
+use async_graphql::{Context, Enum, SimpleObject};
 use entity::{city, organization, park};
 use tokio::sync::OnceCell;
 
@@ -12,12 +12,11 @@ use crate::domains::cities::City;
 use crate::domains::firms::{FirmFilter, FirmOrder};
 use crate::domains::organizations::Organization;
 use crate::domains::projects::{Project, ProjectsOfPark};
-use crate::domains::sources::Source;
+use crate::domains::sources::{Source, SourcesOf};
 use crate::domains::tenancies::{TenancyConnection, tenant_columns, tenants_of_park};
 use crate::error::AppResult;
-use crate::graphql::enums::from_db;
 use crate::graphql::kit::connection::Connection;
-use crate::graphql::kit::loader::{PageLoader, by_id, children, required};
+use crate::graphql::kit::loader::PageLoader;
 use crate::graphql::kit::prefetch::join_to;
 use crate::graphql::kit::shape::{node_fields, selects_in_nodes};
 use crate::graphql::loaders::{LoaderSet, Served};
@@ -58,53 +57,31 @@ pub struct Park(pub park::Model);
 crate::object! {
     /// A software technology park, IT park or technology park.
     impl Park {
-        /// Opaque global ID (Relay `Node`).
-        pub async fn id(&self) -> ID {
-            crate::graphql::node::global_id("Park", self.0.id)
-        }
+        node "Park";
 
         /// Stable public key, e.g. `karachi-it-park`; partners use it in imports.
-        async fn slug(&self) -> &str {
-            &self.0.slug
-        }
+        field slug: &str;
 
         /// The park's name as its sources give it.
-        async fn name(&self) -> &str {
-            &self.0.name
-        }
+        field name: &str;
 
         /// What kind of park this is.
-        async fn kind(&self) -> async_graphql::Result<ParkKind> {
-            Ok(from_db(&self.0.kind)?)
-        }
+        enum kind: ParkKind;
 
         /// Where the park stands; `UNKNOWN` when the sources support no status.
-        async fn status(&self) -> async_graphql::Result<ParkStatus> {
-            Ok(from_db(&self.0.status)?)
-        }
+        enum status: ParkStatus;
 
         /// The city the park is in.
-        async fn city(&self, ctx: &Context<'_>) -> async_graphql::Result<City> {
-            Ok(City(required::<city::Entity>(ctx, self.0.city_id).await?))
-        }
+        ref city: City from city_id in city::Entity;
 
         /// Who runs the park (PSEB, a university, a company...); null when unknown.
-        async fn operator(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
-            let Some(id) = self.0.operator_id else {
-                return Ok(None);
-            };
-            Ok(by_id::<organization::Entity>(ctx, id).await?.map(Organization))
-        }
+        ref operator: Option<Organization> from operator_id in organization::Entity;
 
         /// Covered (built or planned) floor area in square feet; null when unknown.
-        async fn area_sqft(&self) -> Option<i64> {
-            self.0.area_sqft
-        }
+        field area_sqft: Option<i64>;
 
         /// The year the park opened to tenants; null when unknown or not yet open.
-        async fn opened_year(&self) -> Option<i32> {
-            self.0.opened_year
-        }
+        field opened_year: Option<i32>;
 
         /// Firms renting space here, each edge with the terms of its tenancy.
         /// Filter and order by the firm; default order is by tenancy id.
@@ -115,20 +92,13 @@ crate::object! {
         }
 
         /// Large development projects that build or extend this park.
-        async fn projects(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Project>> {
-            let rows = children::<ProjectsOfPark>(ctx, self.0.id).await?;
-            Ok(rows.into_iter().map(Project).collect())
-        }
+        children projects: Vec<Project> of ProjectsOfPark;
 
         /// Where the facts about this park come from, with as-of dates.
-        async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
-            crate::domains::sources::of::<park::Model>(ctx, self.0.id).await
-        }
+        children sources: Vec<Source> of SourcesOf<park::Model>;
 
         /// Caveats, conflicts between sources, and history, as free text.
-        async fn notes(&self) -> Option<&str> {
-            self.0.notes.as_deref()
-        }
+        field notes: Option<&str>;
 
         stamp;
     }

@@ -4,10 +4,9 @@ use entity::{organization, project, project_partner};
 
 use crate::domains::organizations::Organization;
 use crate::domains::projects::Project;
-use crate::graphql::kit::loader::{Children, required};
+use crate::graphql::kit::loader::Children;
 use crate::graphql::kit::prefetch::join_to;
 use crate::graphql::loaders::{LoaderSet, Served};
-use crate::store::prefetch::{ChildOf, Join};
 
 /// An organization's part in a project (financier, developer, academic partner...).
 #[derive(Clone, Debug)]
@@ -17,62 +16,35 @@ crate::object! {
     /// An organization's part in a project (financier, developer, academic partner...).
     impl ProjectPartner {
         /// The partner organization.
-        async fn organization(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Organization> {
-            let id = self.0.organization_id;
-            Ok(Organization(required::<organization::Entity>(ctx, id).await?))
-        }
+        ref organization: Organization from organization_id in organization::Entity;
 
         /// The project.
-        async fn project(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Project> {
-            let id = self.0.project_id;
-            Ok(Project(required::<project::Entity>(ctx, id).await?))
-        }
+        ref project: Project from project_id in project::Entity;
 
         /// The organization's role, in lower case as the sources describe it
         /// (`financier`, `executing agency`, `academic partner`...).
-        async fn role(&self) -> &str {
-            &self.0.role
-        }
+        field role: &str;
 
         stamp;
     }
 }
 
-/// `project.partners`: partners by project, each with its organization.
-pub struct PartnersOfProject;
-
-impl ChildOf for PartnersOfProject {
-    type Entity = project_partner::Entity;
-    fn parent_column() -> project_partner::Column {
-        project_partner::Column::ProjectId
-    }
-    fn parent_of(model: &project_partner::Model) -> i32 {
-        model.project_id
-    }
-    fn joins() -> Vec<Join> {
-        let organization = project_partner::Column::OrganizationId;
-        vec![join_to::<organization::Entity>(
-            "partner_organization",
-            organization,
-        )]
-    }
+crate::child_of! {
+    /// `project.partners`: partners by project, each with its organization.
+    PartnersOfProject: project_partner by ProjectId(project_id),
+    joins vec![join_to::<organization::Entity>(
+        "partner_organization",
+        project_partner::Column::OrganizationId,
+    )]
 }
 
-/// `organization.projects`: partner roles by organization, each with its project.
-pub struct PartnersOfOrganization;
-
-impl ChildOf for PartnersOfOrganization {
-    type Entity = project_partner::Entity;
-    fn parent_column() -> project_partner::Column {
-        project_partner::Column::OrganizationId
-    }
-    fn parent_of(model: &project_partner::Model) -> i32 {
-        model.organization_id
-    }
-    fn joins() -> Vec<Join> {
-        let project = project_partner::Column::ProjectId;
-        vec![join_to::<project::Entity>("partner_project", project)]
-    }
+crate::child_of! {
+    /// `organization.projects`: partner roles by organization, each with its project.
+    PartnersOfOrganization: project_partner by OrganizationId(organization_id),
+    joins vec![join_to::<project::Entity>(
+        "partner_project",
+        project_partner::Column::ProjectId,
+    )]
 }
 
 impl Served for project_partner::Model {

@@ -6,16 +6,13 @@ use entity::project;
 use super::inputs::{CreateProjectInput, ProjectFilter, ProjectOrder, UpdateProjectInput};
 use super::types::{Project, ProjectConnection, connection, joins};
 use super::write;
-use crate::auth::KeyScope;
 use crate::domains::milestones::MilestonesOfProject;
 use crate::domains::partners::PartnersOfProject;
 use crate::domains::sources::SourcesOf;
-use crate::graphql::kit::mutation;
 use crate::graphql::kit::prefetch::{by_slug, join_children};
 use crate::graphql::kit::shape::{nests_children, selects};
 use crate::store::listing::Scope;
 use crate::store::prefetch::Join;
-use crate::writes::idempotency;
 
 /// Root fields for projects.
 #[derive(Default)]
@@ -71,61 +68,25 @@ crate::object! {
     /// Writes to projects and their milestones.
     impl ProjectMutation {
         /// Creates a project. Needs a `write` key not bound to an organization.
-        async fn create_project(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The new project.")] input: CreateProjectInput,
-            #[graphql(
-                desc = "Retrying with the same key and input returns the first result and writes nothing."
-            )]
-            idempotency_key: Option<String>,
-        ) -> async_graphql::Result<Project> {
-            let key = idempotency(idempotency_key, "createProject", &input)?;
-            let written = mutation::write(ctx, KeyScope::Write, key, |w| {
-                Box::pin(write::create(w, input))
-            });
-            Ok(Project(written.await?))
-        }
+        write fn create_project(input: CreateProjectInput = "The new project.")
+            -> Project by Write, retry "createProject" => write::create;
 
         /// Changes a project. `version` must equal its current version, else
         /// CONFLICT and nothing changes. Keys bound to an organization may only
         /// change projects it partners in.
-        async fn update_project(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The project's slug.")] slug: String,
-            #[graphql(desc = "The version you last read (`Project.version`).")] version: i32,
-            #[graphql(desc = "The changes.")] input: UpdateProjectInput,
-            #[graphql(
-                desc = "Retrying with the same key and input returns the first result and writes nothing."
-            )]
-            idempotency_key: Option<String>,
-        ) -> async_graphql::Result<Project> {
-            let key = idempotency(idempotency_key, "updateProject", &(&slug, version, &input))?;
-            let written = mutation::write(ctx, KeyScope::Write, key, |w| {
-                Box::pin(write::update(w, slug, version, input))
-            });
-            Ok(Project(written.await?))
-        }
+        write fn update_project(
+            slug: String = "The project's slug.",
+            version: i32 = "The version you last read (`Project.version`).",
+            input: UpdateProjectInput = "The changes.",
+        ) -> Project by Write, retry "updateProject" => write::update;
 
         /// Deletes a project. With partners or milestones it is CONFLICT unless
         /// `cascade` is true, which deletes them too.
-        async fn delete_project(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The project's slug.")] slug: String,
-            #[graphql(desc = "The version you last read (`Project.version`).")] version: i32,
-            #[graphql(
-                desc = "Also delete its partners and milestones.",
-                default_with = "Some(false)"
-            )]
-            cascade: Option<bool>,
-        ) -> async_graphql::Result<bool> {
-            let cascade = cascade.unwrap_or(false);
-            mutation::delete(ctx, KeyScope::Write, |w| {
-                Box::pin(write::delete(w, slug, version, cascade))
-            })
-            .await
-        }
+        delete fn delete_project(
+            slug: String = "The project's slug.",
+            version: i32 = "The version you last read (`Project.version`).",
+            cascade: Option<bool> = "Also delete its partners and milestones."
+                default "Some(false)",
+        ) by Write => write::delete;
     }
 }

@@ -1,7 +1,7 @@
 //! Projects as the API shows them: the project, its connection and
 //! aggregate, and the lists they are read in.
 
-use async_graphql::{Context, ID};
+use async_graphql::Context;
 use entity::{city, park, project};
 
 use super::inputs::{ProjectFilter, ProjectOrder};
@@ -10,15 +10,15 @@ use crate::domains::cities::City;
 use crate::domains::milestones::{Milestone, MilestonesOfProject};
 use crate::domains::parks::{Park, ParkStatus};
 use crate::domains::partners::{PartnersOfProject, ProjectPartner};
-use crate::domains::sources::Source;
+use crate::domains::sources::{Source, SourcesOf};
 use crate::error::AppResult;
 use crate::graphql::kit::connection::Connection;
-use crate::graphql::kit::loader::{Children, PageLoader, by_id, children, required};
+use crate::graphql::kit::loader::{Children, PageLoader, children};
 use crate::graphql::kit::prefetch::join_to;
 use crate::graphql::kit::shape::selects_in_nodes;
 use crate::graphql::loaders::{LoaderSet, Served};
 use crate::store::listing::{PageArgs, Scope, summary_measures};
-use crate::store::prefetch::{ChildOf, Join};
+use crate::store::prefetch::Join;
 
 /// A large development project that builds or extends a park.
 #[derive(Clone, Debug)]
@@ -27,63 +27,37 @@ pub struct Project(pub project::Model);
 crate::object! {
     /// A large development project that builds or extends a park.
     impl Project {
-        /// Opaque global ID (Relay `Node`).
-        pub async fn id(&self) -> ID {
-            crate::graphql::node::global_id("Project", self.0.id)
-        }
+        node "Project";
 
         /// Stable public key; the same as its park's slug where the project builds one.
-        async fn slug(&self) -> &str {
-            &self.0.slug
-        }
+        field slug: &str;
 
         /// The project's name.
-        async fn name(&self) -> &str {
-            &self.0.name
-        }
+        field name: &str;
 
         /// Where the project stands.
-        async fn status(&self) -> async_graphql::Result<ParkStatus> {
-            Ok(crate::graphql::enums::from_db(&self.0.status)?)
-        }
+        enum status: ParkStatus;
 
         /// The city the project is in.
-        async fn city(&self, ctx: &Context<'_>) -> async_graphql::Result<City> {
-            Ok(City(required::<city::Entity>(ctx, self.0.city_id).await?))
-        }
+        ref city: City from city_id in city::Entity;
 
         /// The park this project builds, once it exists as a park.
-        async fn park(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Park>> {
-            let Some(id) = self.0.park_id else {
-                return Ok(None);
-            };
-            Ok(by_id::<park::Entity>(ctx, id).await?.map(Park))
-        }
+        ref park: Option<Park> from park_id in park::Entity;
 
         /// Approved cost in US dollars; null when unknown.
-        async fn cost_usd(&self) -> Option<f64> {
-            self.0.cost_usd
-        }
+        field cost_usd: Option<f64>;
 
         /// Covered area to be built, square feet; null when unknown.
-        async fn area_sqft(&self) -> Option<i64> {
-            self.0.area_sqft
-        }
+        field area_sqft: Option<i64>;
 
         /// The year completion is targeted (the latest target the sources give).
-        async fn target_year(&self) -> Option<i32> {
-            self.0.target_year
-        }
+        field target_year: Option<i32>;
 
         /// Jobs the project is expected to create, as officially claimed.
-        async fn jobs_target(&self) -> Option<i32> {
-            self.0.jobs_target
-        }
+        field jobs_target: Option<i32>;
 
         /// Extra IT exports per year expected, US dollars.
-        async fn exports_target_usd(&self) -> Option<f64> {
-            self.0.exports_target_usd
-        }
+        field exports_target_usd: Option<f64>;
 
         /// Share of milestones reached, 0.0 to 1.0; null with no milestones.
         async fn progress(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<f64>> {
@@ -96,42 +70,24 @@ crate::object! {
         }
 
         /// Organizations taking part, with their roles.
-        async fn partners(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ProjectPartner>> {
-            let rows = children::<PartnersOfProject>(ctx, self.0.id).await?;
-            Ok(rows.into_iter().map(ProjectPartner).collect())
-        }
+        children partners: Vec<ProjectPartner> of PartnersOfProject;
 
         /// Dated steps, in the order they were recorded.
-        async fn milestones(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Milestone>> {
-            let rows = children::<MilestonesOfProject>(ctx, self.0.id).await?;
-            Ok(rows.into_iter().map(Milestone).collect())
-        }
+        children milestones: Vec<Milestone> of MilestonesOfProject;
 
         /// Where the facts about this project come from, with as-of dates.
-        async fn sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Source>> {
-            crate::domains::sources::of::<project::Model>(ctx, self.0.id).await
-        }
+        children sources: Vec<Source> of SourcesOf<project::Model>;
 
         /// Caveats, conflicting figures and history, as free text.
-        async fn notes(&self) -> Option<&str> {
-            self.0.notes.as_deref()
-        }
+        field notes: Option<&str>;
 
         stamp;
     }
 }
 
-/// `park.projects`: projects by the park they build.
-pub struct ProjectsOfPark;
-
-impl ChildOf for ProjectsOfPark {
-    type Entity = project::Entity;
-    fn parent_column() -> project::Column {
-        project::Column::ParkId
-    }
-    fn parent_of(model: &project::Model) -> i32 {
-        model.park_id.unwrap_or_default()
-    }
+crate::child_of! {
+    /// `park.projects`: projects by the park they build.
+    ProjectsOfPark: project by ParkId(park_id)
 }
 
 impl Served for project::Model {

@@ -6,9 +6,9 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use super::inputs::{CreateProjectInput, UpdateProjectInput};
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
-use crate::records::{Kind, Record, Refs};
-use crate::writes::lookup::{current, reference, required};
-use crate::writes::rows::{create as insert_new, remove, save};
+use crate::records::Kind;
+use crate::writes::lookup::{apply, current, reference, required};
+use crate::writes::rows::{children, create_cited, remove_cited, remove_each, save_cited};
 use crate::writes::{Write, sources, validate};
 
 /// The organizations that partner in project `id`: the ones whose bound keys may change it.
@@ -42,9 +42,7 @@ pub async fn create(w: &mut Write, input: CreateProjectInput) -> AppResult<i32> 
     validate::slug("input.slug", &input.slug)?;
     let name = validate::text("input.name", &input.name, false)?;
     let model = project::Model {
-        id: 0,
         slug: input.slug.clone(),
-        name_folded: entity::fold(&name),
         name,
         status: to_db(input.status).to_owned(),
         city_id: reference::<city::Entity>(
@@ -62,14 +60,9 @@ pub async fn create(w: &mut Write, input: CreateProjectInput) -> AppResult<i32> 
         jobs_target: jobs(input.jobs_target)?,
         exports_target_usd: validate::amount("input.exportsTargetUsd", input.exports_target_usd)?,
         notes: validate::opt_text("input.notes", input.notes)?,
-        version: 1,
-        updated_at: w.now(),
+        ..Default::default()
     };
-    let model = insert_new(w, model).await?;
-    if let Some(list) = input.sources {
-        sources::replace(w, Kind::Project, model.id, &model.slug, list).await?;
-    }
-    Ok(model.id)
+    create_cited(w, model, input.sources).await
 }
 
 /// Applies `input` to project `slug` at `sent` version; its id.
@@ -97,46 +90,44 @@ pub async fn update(
     if !input.park_slug.is_undefined() {
         next.park_id = park_id(w, input.park_slug.take()).await?;
     }
-    if !input.cost_usd.is_undefined() {
-        next.cost_usd = validate::amount("input.costUsd", input.cost_usd.take())?;
-    }
-    if !input.area_sqft.is_undefined() {
-        next.area_sqft = validate::count("input.areaSqft", input.area_sqft.take())?;
-    }
-    if !input.target_year.is_undefined() {
-        next.target_year = validate::year("input.targetYear", input.target_year.take())?;
-    }
-    if !input.jobs_target.is_undefined() {
-        next.jobs_target = jobs(input.jobs_target.take())?;
-    }
-    if !input.exports_target_usd.is_undefined() {
-        next.exports_target_usd =
-            validate::amount("input.exportsTargetUsd", input.exports_target_usd.take())?;
-    }
-    if !input.notes.is_undefined() {
-        next.notes = validate::opt_text("input.notes", input.notes.take())?;
-    }
-    save(w, &current, next).await?;
-    if let Some(list) = input.sources {
-        sources::replace(w, Kind::Project, current.id, &current.slug, list).await?;
-    }
-    Ok(current.id)
+    apply(&mut next.cost_usd, input.cost_usd, |v| {
+        validate::amount("input.costUsd", v)
+    })?;
+    apply(&mut next.area_sqft, input.area_sqft, |v| {
+        validate::count("input.areaSqft", v)
+    })?;
+    apply(&mut next.target_year, input.target_year, |v| {
+        validate::year("input.targetYear", v)
+    })?;
+    apply(&mut next.jobs_target, input.jobs_target, jobs)?;
+    let exports = |v| validate::amount("input.exportsTargetUsd", v);
+    apply(
+        &mut next.exports_target_usd,
+        input.exports_target_usd,
+        exports,
+    )?;
+    apply(&mut next.notes, input.notes, |v| {
+        validate::opt_text("input.notes", v)
+    })?;
+    save_cited(w, &current, next, input.sources).await
 }
 
 /// Deletes project `slug` at `sent` version (with `cascade`: its partners and
 /// milestones too).
-pub async fn delete(w: &mut Write, slug: String, sent: i32, cascade: bool) -> AppResult<i32> {
+pub async fn delete(
+    w: &mut Write,
+    slug: String,
+    sent: i32,
+    cascade: Option<bool>,
+) -> AppResult<i32> {
+    let cascade = cascade.unwrap_or(false);
     let current = current::<project::Model>(w, &slug, sent).await?;
     w.actor()
         .require_owner(&owners(w, current.id).await?, "this project")?;
-    let partners = project_partner::Entity::find()
-        .filter(project_partner::Column::ProjectId.eq(current.id))
-        .all(w.txn())
-        .await?;
-    let milestones = milestone::Entity::find()
-        .filter(milestone::Column::ProjectId.eq(current.id))
-        .all(w.txn())
-        .await?;
+    let partners: Vec<project_partner::Model> =
+        children(w, project_partner::Column::ProjectId, current.id).await?;
+    let milestones: Vec<milestone::Model> =
+        children(w, milestone::Column::ProjectId, current.id).await?;
     if !cascade && (!partners.is_empty() || !milestones.is_empty()) {
         return Err(AppError::Conflict(format!(
             "project {slug:?} still has {} partners and {} milestones; send cascade: true to delete them too",
@@ -144,21 +135,11 @@ pub async fn delete(w: &mut Write, slug: String, sent: i32, cascade: bool) -> Ap
             milestones.len()
         )));
     }
-    let wanted: Vec<_> = partners
-        .iter()
-        .flat_map(Record::references)
-        .chain(current.references())
-        .collect();
-    let refs = Refs::load(w.txn(), &wanted).await?;
-    for p in &partners {
-        remove(w, p, &refs).await?;
-    }
+    remove_each(w, &partners).await?;
     for m in &milestones {
         let key = format!("{}|{}", current.slug, m.title);
         sources::remove_all(w, Kind::Milestone, m.id, &key).await?;
-        remove(w, m, &refs).await?;
+        remove_each(w, std::slice::from_ref(m)).await?;
     }
-    sources::remove_all(w, Kind::Project, current.id, &current.slug).await?;
-    remove(w, &current, &refs).await?;
-    Ok(current.id)
+    remove_cited(w, &current).await
 }

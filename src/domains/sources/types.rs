@@ -21,20 +21,14 @@ crate::object! {
     /// Where a record or a figure comes from.
     impl Source {
         /// A URL, or the title of a printed document when there is no URL.
-        async fn url(&self) -> &str {
-            &self.0.url
-        }
+        field url: &str;
 
         /// The document's title, when known.
-        async fn title(&self) -> Option<&str> {
-            self.0.title.as_deref()
-        }
+        field title: Option<&str>;
 
         /// The date the source's facts hold as of (ISO-8601; `YYYY` or `YYYY-MM`
         /// when the source gives no exact day).
-        async fn as_of(&self) -> Option<&str> {
-            self.0.as_of.as_deref()
-        }
+        field as_of: Option<&str>;
     }
 }
 

@@ -8,11 +8,10 @@ use super::record::{TENANCY_COLUMNS, TenantRow, columns};
 use crate::domains::firms::{self, Firm};
 use crate::domains::parks::Park;
 use crate::graphql::kit::connection::{Connection, PageInfo};
-use crate::graphql::kit::loader::{Children, PageLoader, required};
+use crate::graphql::kit::loader::{Children, PageLoader};
 use crate::graphql::kit::prefetch::join_to;
 use crate::graphql::kit::shape::node_fields;
 use crate::graphql::loaders::{LoaderSet, Served};
-use crate::store::prefetch::{ChildOf, Join};
 use crate::store::rows::{Wanted, bit};
 
 /// A firm renting space in a park over a period.
@@ -23,29 +22,19 @@ crate::object! {
     /// A firm renting space in a park over a period.
     impl Tenancy {
         /// The park the space is in.
-        async fn park(&self, ctx: &Context<'_>) -> async_graphql::Result<Park> {
-            Ok(Park(required::<park::Entity>(ctx, self.0.park_id).await?))
-        }
+        ref park: Park from park_id in park::Entity;
 
         /// The firm renting it.
-        async fn firm(&self, ctx: &Context<'_>) -> async_graphql::Result<Firm> {
-            Ok(Firm(required::<firm::Entity>(ctx, self.0.firm_id).await?))
-        }
+        ref firm: Firm from firm_id in firm::Entity;
 
         /// Space rented, square feet; null when unknown.
-        async fn area_sqft(&self) -> Option<i64> {
-            self.0.area_sqft
-        }
+        field area_sqft: Option<i64>;
 
         /// When the tenancy began (ISO-8601, possibly just `YYYY`); null when unknown.
-        async fn since(&self) -> Option<&str> {
-            self.0.since.as_deref()
-        }
+        field since: Option<&str>;
 
         /// When it ended (ISO-8601); null while current or when unknown.
-        async fn until(&self) -> Option<&str> {
-            self.0.until.as_deref()
-        }
+        field until: Option<&str>;
 
         /// True when no end date is recorded.
         async fn current(&self) -> bool {
@@ -128,23 +117,10 @@ impl Served for entity::tenancy::Model {
     }
 }
 
-/// `firm.tenancies`: tenancies by firm id.
-pub struct TenanciesOfFirm;
-
-impl ChildOf for TenanciesOfFirm {
-    type Entity = tenancy::Entity;
-    fn parent_column() -> tenancy::Column {
-        tenancy::Column::FirmId
-    }
-    fn parent_of(model: &tenancy::Model) -> i32 {
-        model.firm_id
-    }
-    fn joins() -> Vec<Join> {
-        vec![join_to::<park::Entity>(
-            "tenancy_park",
-            tenancy::Column::ParkId,
-        )]
-    }
+crate::child_of! {
+    /// `firm.tenancies`: tenancies by firm id.
+    TenanciesOfFirm: tenancy by FirmId(firm_id),
+    joins vec![join_to::<park::Entity>("tenancy_park", tenancy::Column::ParkId)]
 }
 
 /// The columns of a tenant row that the `tenants` field being resolved in

@@ -52,14 +52,12 @@ pub async fn add(
         )));
     }
     let model = tenancy::Model {
-        id: 0,
         park_id: park.id,
         firm_id: firm.id,
         area_sqft,
         since,
         until: None,
-        version: 1,
-        updated_at: w.now(),
+        ..Default::default()
     };
     let row = insert(w, model).await?;
     Ok(row.id)

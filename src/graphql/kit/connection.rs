@@ -1,7 +1,8 @@
 //! Relay connections: a list's page, its `pageInfo` and `totalCount` read
 //! only when the client selects them, nested pages batched across parents,
 //! and [`connection!`](crate::connection), which writes the boilerplate of a
-//! connection type so each domain adds only what is its own.
+//! connection type so each domain adds only what is its own, with
+//! [`aggregate!`](crate::aggregate) for its summary figures.
 
 use std::sync::Arc;
 
@@ -199,6 +200,62 @@ macro_rules! connection {
             }
 
             $($extra)*
+        }
+    };
+}
+
+/// `aggregate! { /// docs  Aggregate, Numbers ("park", "parks") { /// docs
+/// field, ... } }`: the count, sum, average, minimum and maximum of some
+/// numeric fields over every row a filter matches, read from a statistics
+/// row of `summary_measures` over the same fields in the same order.
+#[macro_export]
+macro_rules! aggregate {
+    (
+        $(#[$meta:meta])*
+        $aggregate:ident, $numbers:ident ($one:literal, $many:literal) {
+            $($(#[$fmeta:meta])* $field:ident),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(async_graphql::SimpleObject, Clone, Debug)]
+        pub struct $aggregate {
+            #[doc = concat!("How many ", $many, " match.")]
+            pub count: i64,
+            #[doc = concat!("Sums (null when no ", $one, " has a value).")]
+            pub sum: $numbers,
+            #[doc = concat!("Averages over the ", $many, " that have a value.")]
+            pub avg: $numbers,
+            /// Smallest values.
+            pub min: $numbers,
+            /// Largest values.
+            pub max: $numbers,
+        }
+
+        #[doc = concat!("One figure for each numeric ", $one, " field.")]
+        #[derive(async_graphql::SimpleObject, Clone, Debug)]
+        pub struct $numbers {
+            $($(#[$fmeta])* pub $field: Option<f64>,)+
+        }
+
+        impl From<$crate::store::listing::StatRow> for $aggregate {
+            fn from(row: $crate::store::listing::StatRow) -> Self {
+                let numbers = |op| {
+                    let mut field = 0;
+                    $numbers {
+                        $($field: {
+                            field += 1;
+                            $crate::store::listing::summary(&row, field - 1, op)
+                        },)+
+                    }
+                };
+                Self {
+                    count: row.count(0),
+                    sum: numbers(0),
+                    avg: numbers(1),
+                    min: numbers(2),
+                    max: numbers(3),
+                }
+            }
         }
     };
 }

@@ -1,12 +1,44 @@
-//! The pieces every domain's GraphQL side repeats, written once: object
-//! types with list fields and write stamps ([`object!`](crate::object)),
-//! entity filters ([`entity_filter!`](crate::entity_filter)) and sort keys
-//! ([`entity_order!`](crate::entity_order)). Each keeps the field order and
-//! the descriptions of the schema exactly as a hand-written type would.
+//! [`object!`](crate::object): a GraphQL object type whose fields are
+//! declared by what they show (a column, an enum, a related record, a list)
+//! rather than written out, with the field order and descriptions of the
+//! schema kept exactly as written.
+
+/// A stored value as a field shows it: text by reference, numbers and flags
+/// by value.
+pub trait Shown<'a, T> {
+    /// The value to show.
+    fn shown(&'a self) -> T;
+}
+
+impl<'a> Shown<'a, &'a str> for String {
+    fn shown(&'a self) -> &'a str {
+        self
+    }
+}
+
+impl<'a> Shown<'a, Option<&'a str>> for Option<String> {
+    fn shown(&'a self) -> Option<&'a str> {
+        self.as_deref()
+    }
+}
+
+impl<T: Copy> Shown<'_, T> for T {
+    fn shown(&self) -> T {
+        *self
+    }
+}
 
 /// `object! { /// docs  impl Type { items } }`: `#[async_graphql::Object] impl
-/// Type`, each item a resolver method as usual, or one of:
+/// Type` over a wrapped model (`Type(pub Model)`). Each item has its own
+/// `///` docs and is a resolver method as usual, or one of:
 ///
+/// - `node "Type";`: the Relay `id`.
+/// - `field name: T;`: the model's `name`, shown as `T` (see [`Shown`]).
+/// - `enum name: E;`: the model's `name`, stored as text, as the enum `E`.
+/// - `ref name: T from column in table::Entity;`: the `T` the model's
+///   `column` refers to (`ref name: Option<T> ...` when it may be null).
+/// - `children name: Vec<T> of Key;`: the rows the `ChildOf` key `Key`
+///   finds for this record, each as a `T`.
 /// - `list fn name(&self, ctx, filter: F, order_by: O, args) -> Conn { body }`:
 ///   a connection field taking the filter, `orderBy` and the four paging
 ///   arguments, with their descriptions; `ctx` is the context and `args` the
@@ -14,11 +46,84 @@
 /// - `lookup fn name(&self, ctx, slug) -> T { body }`: a root lookup by
 ///   slug, with the argument's description; `body` returns
 ///   `AppResult<Option<T>>`.
+/// - `write fn ...;` and `delete fn ...;`: a mutation (see
+///   [`mutation_item!`](crate::mutation_item)).
 /// - `stamp;`: the `version` and `updatedAt` of a record that keeps them.
 #[macro_export]
 macro_rules! object {
     ($(#[$meta:meta])* impl $ty:ident { $($items:tt)* }) => {
         $crate::object!(@items [$(#[$meta])*] $ty [] $($items)*);
+    };
+    (@items $metas:tt $ty:ident [$($done:tt)*] node $name:literal; $($rest:tt)*) => {
+        $crate::object!(@items $metas $ty [$($done)*
+            /// Opaque global ID (Relay `Node`).
+            pub async fn id(&self) -> async_graphql::ID {
+                $crate::graphql::node::global_id($name, self.0.id)
+            }
+        ] $($rest)*);
+    };
+    (@items $metas:tt $ty:ident [$($done:tt)*]
+        $(#[$attr:meta])* field $name:ident: $t:ty; $($rest:tt)*
+    ) => {
+        $crate::object!(@items $metas $ty [$($done)*
+            $(#[$attr])*
+            async fn $name(&self) -> $t {
+                $crate::graphql::kit::object::Shown::shown(&self.0.$name)
+            }
+        ] $($rest)*);
+    };
+    (@items $metas:tt $ty:ident [$($done:tt)*]
+        $(#[$attr:meta])* enum $name:ident: $t:ty; $($rest:tt)*
+    ) => {
+        $crate::object!(@items $metas $ty [$($done)*
+            $(#[$attr])*
+            async fn $name(&self) -> async_graphql::Result<$t> {
+                Ok($crate::graphql::enums::from_db(&self.0.$name)?)
+            }
+        ] $($rest)*);
+    };
+    (@items $metas:tt $ty:ident [$($done:tt)*]
+        $(#[$attr:meta])* ref $name:ident: Option<$t:ident> from $column:ident in $table:path;
+        $($rest:tt)*
+    ) => {
+        $crate::object!(@items $metas $ty [$($done)*
+            $(#[$attr])*
+            async fn $name(
+                &self,
+                ctx: &async_graphql::Context<'_>,
+            ) -> async_graphql::Result<Option<$t>> {
+                let Some(id) = self.0.$column else {
+                    return Ok(None);
+                };
+                Ok($crate::graphql::kit::loader::by_id::<$table>(ctx, id).await?.map($t))
+            }
+        ] $($rest)*);
+    };
+    (@items $metas:tt $ty:ident [$($done:tt)*]
+        $(#[$attr:meta])* ref $name:ident: $t:ident from $column:ident in $table:path;
+        $($rest:tt)*
+    ) => {
+        $crate::object!(@items $metas $ty [$($done)*
+            $(#[$attr])*
+            async fn $name(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<$t> {
+                let id = self.0.$column;
+                Ok($t($crate::graphql::kit::loader::required::<$table>(ctx, id).await?))
+            }
+        ] $($rest)*);
+    };
+    (@items $metas:tt $ty:ident [$($done:tt)*]
+        $(#[$attr:meta])* children $name:ident: Vec<$t:ident> of $key:ty; $($rest:tt)*
+    ) => {
+        $crate::object!(@items $metas $ty [$($done)*
+            $(#[$attr])*
+            async fn $name(
+                &self,
+                ctx: &async_graphql::Context<'_>,
+            ) -> async_graphql::Result<Vec<$t>> {
+                let rows = $crate::graphql::kit::loader::children::<$key>(ctx, self.0.id).await?;
+                Ok(rows.into_iter().map($t).collect())
+            }
+        ] $($rest)*);
     };
     (@items $metas:tt $ty:ident [$($done:tt)*]
         $(#[$attr:meta])*
@@ -77,6 +182,12 @@ macro_rules! object {
             }
         ] $($rest)*);
     };
+    (@items $metas:tt $ty:ident $done:tt $(#[$attr:meta])* write fn $($rest:tt)*) => {
+        $crate::mutation_item!(@write [$metas $ty $done] $(#[$attr])* $($rest)*);
+    };
+    (@items $metas:tt $ty:ident $done:tt $(#[$attr:meta])* delete fn $($rest:tt)*) => {
+        $crate::mutation_item!(@delete [$metas $ty $done] $(#[$attr])* $($rest)*);
+    };
     (@items $metas:tt $ty:ident [$($done:tt)*] stamp; $($rest:tt)*) => {
         $crate::object!(@items $metas $ty [$($done)*
             /// Bumped on every write; send it back with updates to avoid lost updates.
@@ -103,139 +214,6 @@ macro_rules! object {
         #[async_graphql::Object]
         impl $ty {
             $($done)*
-        }
-    };
-}
-
-/// `entity_filter! { /// docs  Name on table::Entity { /// docs  field: Type =>
-/// |f| condition, ... } }`: a filter input over one table, with `and`,
-/// `or` and `not` before the given fields; its `condition()` in SQL, and
-/// `ids()`, the ids of the rows it matches (for relation filters).
-#[macro_export]
-macro_rules! entity_filter {
-    (
-        $(#[$meta:meta])*
-        $name:ident on $entity:path {
-            $($(#[$fmeta:meta])* $field:ident: $fty:ty => |$f:ident| $cond:expr),* $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(async_graphql::InputObject, Clone, Debug, Default)]
-        pub struct $name {
-            /// Every one of these filters must match.
-            pub and: Option<Vec<$name>>,
-            /// At least one of these filters must match.
-            pub or: Option<Vec<$name>>,
-            /// This filter must not match.
-            pub not: Option<Box<$name>>,
-            $($(#[$fmeta])* pub $field: Option<$fty>,)*
-        }
-
-        impl $name {
-            /// The SQL condition on its table.
-            pub fn condition(&self) -> sea_orm::sea_query::Condition {
-                let own = sea_orm::sea_query::Condition::all()
-                    $(.add_option(self.$field.as_ref().map(|$f| $cond)))*;
-                $crate::store::filter::combine(
-                    own,
-                    self.and.as_deref(),
-                    self.or.as_deref(),
-                    self.not.as_deref(),
-                    |f| f.condition(),
-                )
-            }
-
-            /// `SELECT id FROM its table WHERE <this filter>`, for relation filters.
-            pub fn ids(&self) -> sea_orm::sea_query::SelectStatement {
-                $crate::store::table::ids_where::<$entity>(self.condition())
-            }
-        }
-
-        impl $crate::store::filter::Filter for $name {
-            fn condition(&self) -> sea_orm::sea_query::Condition {
-                $name::condition(self)
-            }
-        }
-    };
-}
-
-/// `entity_order! { /// docs  Name by Field }`: one sort key input
-/// (`field`, and `direction`, ascending by default); `Field::key(field,
-/// desc)` gives its SQL key.
-#[macro_export]
-macro_rules! entity_order {
-    ($(#[$meta:meta])* $name:ident by $field:ident) => {
-        $(#[$meta])*
-        #[derive(async_graphql::InputObject, Clone, Copy, Debug)]
-        pub struct $name {
-            /// What to sort by.
-            pub field: $field,
-            /// Which way (default ascending).
-            #[graphql(default_with = "Some(crate::graphql::kit::filters::SortDirection::Asc)")]
-            pub direction: Option<$crate::graphql::kit::filters::SortDirection>,
-        }
-
-        impl $crate::store::listing::SortKey for $name {
-            fn key(&self) -> $crate::store::listing::OrderKey {
-                let desc = self.direction == Some($crate::graphql::kit::filters::SortDirection::Desc);
-                self.field.key(desc)
-            }
-        }
-    };
-}
-
-/// `aggregate! { /// docs  Aggregate, Numbers ("park", "parks") { /// docs
-/// field, ... } }`: the count, sum, average, minimum and maximum of some
-/// numeric fields over every row a filter matches, read from a statistics
-/// row of `summary_measures` over the same fields in the same order.
-#[macro_export]
-macro_rules! aggregate {
-    (
-        $(#[$meta:meta])*
-        $aggregate:ident, $numbers:ident ($one:literal, $many:literal) {
-            $($(#[$fmeta:meta])* $field:ident),+ $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(async_graphql::SimpleObject, Clone, Debug)]
-        pub struct $aggregate {
-            #[doc = concat!("How many ", $many, " match.")]
-            pub count: i64,
-            #[doc = concat!("Sums (null when no ", $one, " has a value).")]
-            pub sum: $numbers,
-            #[doc = concat!("Averages over the ", $many, " that have a value.")]
-            pub avg: $numbers,
-            /// Smallest values.
-            pub min: $numbers,
-            /// Largest values.
-            pub max: $numbers,
-        }
-
-        #[doc = concat!("One figure for each numeric ", $one, " field.")]
-        #[derive(async_graphql::SimpleObject, Clone, Debug)]
-        pub struct $numbers {
-            $($(#[$fmeta])* pub $field: Option<f64>,)+
-        }
-
-        impl From<$crate::store::listing::StatRow> for $aggregate {
-            fn from(row: $crate::store::listing::StatRow) -> Self {
-                let numbers = |op| {
-                    let mut field = 0;
-                    $numbers {
-                        $($field: {
-                            field += 1;
-                            $crate::store::listing::summary(&row, field - 1, op)
-                        },)+
-                    }
-                };
-                Self {
-                    count: row.count(0),
-                    sum: numbers(0),
-                    avg: numbers(1),
-                    min: numbers(2),
-                    max: numbers(3),
-                }
-            }
         }
     };
 }

@@ -31,6 +31,49 @@ pub trait ChildOf: Send + Sync + 'static {
     }
 }
 
+/// A child's parent column: `i32`, or `Option<i32>` where a child may have
+/// no parent (a project not yet linked to a park: parent 0, none).
+pub trait ParentId {
+    /// The parent's id (0 for none).
+    fn parent(&self) -> i32;
+}
+
+impl ParentId for i32 {
+    fn parent(&self) -> i32 {
+        *self
+    }
+}
+
+impl ParentId for Option<i32> {
+    fn parent(&self) -> i32 {
+        self.unwrap_or_default()
+    }
+}
+
+/// `child_of! { /// docs  Name: module by Column(field) (, joins expr)? }`: a
+/// [`ChildOf`] key for the rows of `module` whose `field` (column `Column`)
+/// holds the parent's id, with the to-one relations `expr` read with them.
+#[macro_export]
+macro_rules! child_of {
+    ($(#[$meta:meta])* $name:ident: $module:ident by $column:ident($field:ident) $(, joins $joins:expr)?) => {
+        $(#[$meta])*
+        pub struct $name;
+
+        impl $crate::store::prefetch::ChildOf for $name {
+            type Entity = $module::Entity;
+            fn parent_column() -> $module::Column {
+                $module::Column::$column
+            }
+            fn parent_of(model: &$module::Model) -> i32 {
+                $crate::store::prefetch::ParentId::parent(&model.$field)
+            }
+            $(fn joins() -> Vec<$crate::store::prefetch::Join> {
+                $joins
+            })?
+        }
+    };
+}
+
 /// The row type of a relation's children.
 pub type ModelOf<C> = <<C as ChildOf>::Entity as EntityTrait>::Model;
 

@@ -22,7 +22,7 @@ use sea_orm::{
 };
 use serde::de::DeserializeOwned;
 
-pub use kin::{ChildOf, Kin, ModelOf, children_of};
+pub use kin::{ChildOf, Kin, ModelOf, ParentId, children_of};
 
 use super::Db;
 use super::rows::{Decode, Reader};
