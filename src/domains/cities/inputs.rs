@@ -1,13 +1,11 @@
 //! How clients filter and sort cities.
 
-use async_graphql::Enum;
 use entity::city::{Column, Entity};
 use sea_orm::sea_query::Expr;
 
 use super::types::Province;
 use crate::graphql::kit::filters::{StringFilter, one_of};
 use crate::store::filter::Text;
-use crate::store::listing::{KeyKind, OrderKey};
 
 fn col(column: Column) -> Expr {
     Expr::col((Entity, column))
@@ -25,28 +23,15 @@ crate::entity_filter! {
     }
 }
 
-/// Fields cities can be sorted by.
-#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum CityOrderField {
-    /// By name, ignoring case: lower-cased names by Unicode code point, the
-    /// same on every database (so `Ölpark` follows `Zafar`).
-    Name,
-}
-
-impl CityOrderField {
-    /// The SQL sort key.
-    pub fn key(self, desc: bool) -> OrderKey {
-        match self {
-            Self::Name => {
-                OrderKey::required("name_folded", col(Column::NameFolded), KeyKind::Text, desc)
-            }
-        }
-    }
-}
-
 crate::entity_order! {
     /// One sort key for cities; ties are broken by id.
-    CityOrder by CityOrderField
+    CityOrder by
+    /// Fields cities can be sorted by.
+    CityOrderField {
+        /// By name, ignoring case: lower-cased names by Unicode code point, the
+        /// same on every database (so `Ölpark` follows `Zafar`).
+        Name => required Text ("name_folded", col(Column::NameFolded)),
+    }
 }
 
 #[cfg(test)]
@@ -54,6 +39,8 @@ mod tests {
     use sea_orm::sea_query::SqliteQueryBuilder;
 
     use super::*;
+    use crate::dataset::seed::seeded_for_test;
+    use crate::store::listing::{PageArgs, Scope, list};
 
     #[tokio::test]
     async fn sqlite_reads_a_name_prefix_as_a_range_of_the_folded_name_index() {
@@ -76,5 +63,28 @@ mod tests {
                 && s.contains("ix_city_name_folded_id (name_folded>? AND name_folded<?)")),
             "{sql}: {steps:?}"
         );
+    }
+
+    #[tokio::test]
+    async fn cities_are_listed_by_name_with_their_filter() {
+        let db = seeded_for_test().await;
+        let filter = CityFilter {
+            name: Some(StringFilter {
+                starts_with: Some("isl".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let order = vec![CityOrder {
+            field: CityOrderField::Name,
+            direction: None,
+        }];
+
+        let listing =
+            list::<_, CityOrder>(Some(filter), Some(order), &PageArgs::default(), Scope::Root);
+        let page = listing.unwrap().fetch(&db).await.unwrap();
+
+        let names: Vec<&str> = page.items.iter().map(|(_, c)| c.name.as_str()).collect();
+        assert_eq!(names, ["Islamabad"]);
     }
 }

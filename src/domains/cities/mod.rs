@@ -3,7 +3,6 @@
 mod inputs;
 mod record;
 mod resolvers;
-mod service;
 mod types;
 
 pub use inputs::{CityFilter, CityOrder, CityOrderField};

@@ -3,11 +3,10 @@
 use entity::city;
 
 use super::inputs::{CityFilter, CityOrder};
-use super::service;
 use super::types::{City, CityConnection};
 use crate::graphql::kit::connection::Connection;
 use crate::graphql::kit::prefetch::by_slug;
-use crate::store::listing::Scope;
+use crate::store::listing::{Scope, list};
 
 /// Root fields for cities.
 #[derive(Default)]
@@ -23,7 +22,7 @@ crate::object! {
 
         /// Cities, filtered and paged. Default order is by id.
         list fn cities(&self, ctx, filter: CityFilter, order_by: CityOrder, args) -> CityConnection {
-            let listing = service::listing(filter, order_by, &args, Scope::Root)?;
+            let listing = list(filter, order_by, &args, Scope::Root)?;
             Ok(CityConnection(Connection::new(listing, ctx)))
         }
     }

@@ -1,7 +1,7 @@
 //! What clients send about firms: filters, sort keys, and the inputs of
 //! their writes.
 
-use async_graphql::{Enum, InputObject, MaybeUndefined};
+use async_graphql::{InputObject, MaybeUndefined};
 use entity::firm::{Column, Entity};
 use sea_orm::sea_query::{Expr, ExprTrait};
 
@@ -9,7 +9,6 @@ use crate::domains::parks::ParkFilter;
 use crate::domains::tenancies::firm_ids_in_parks;
 use crate::graphql::kit::filters::{IntFilter, StringFilter};
 use crate::store::filter::Text;
-use crate::store::listing::{KeyKind, OrderKey};
 use crate::writes::sources::SourceInput;
 
 pub(crate) fn col(column: Column) -> Expr {
@@ -32,33 +31,17 @@ crate::entity_filter! {
     }
 }
 
-/// Fields firms can be sorted by.
-#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum FirmOrderField {
-    /// By name, ignoring case: lower-cased names by Unicode code point, the
-    /// same on every database (so `Ölpark` follows `Zafar`).
-    Name,
-    /// By head count (unknown last).
-    Employees,
-}
-
-impl FirmOrderField {
-    /// The SQL sort key.
-    pub fn key(self, desc: bool) -> OrderKey {
-        match self {
-            Self::Name => {
-                OrderKey::required("name_folded", col(Column::NameFolded), KeyKind::Text, desc)
-            }
-            Self::Employees => {
-                OrderKey::optional("employees", col(Column::Employees), KeyKind::Int, desc)
-            }
-        }
-    }
-}
-
 crate::entity_order! {
     /// One sort key for firms; ties are broken by id.
-    FirmOrder by FirmOrderField
+    FirmOrder by
+    /// Fields firms can be sorted by.
+    FirmOrderField {
+        /// By name, ignoring case: lower-cased names by Unicode code point, the
+        /// same on every database (so `Ölpark` follows `Zafar`).
+        Name => required Text ("name_folded", col(Column::NameFolded)),
+        /// By head count (unknown last).
+        Employees => optional Int ("employees", col(Column::Employees)),
+    }
 }
 
 /// A new firm.
@@ -87,4 +70,38 @@ pub struct UpdateFirmInput {
     pub employees: MaybeUndefined<i32>,
     /// Replaces its citations (same URL: updated; missing: removed).
     pub sources: Option<Vec<SourceInput>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::seed::seeded_for_test;
+    use crate::domains::parks::ParkFilter;
+    use crate::graphql::kit::filters::StringFilter;
+    use crate::store::listing::{PageArgs, Scope, list};
+
+    #[tokio::test]
+    async fn firms_are_found_by_the_park_they_rent_in() {
+        let db = seeded_for_test().await;
+        let park = ParkFilter {
+            slug: Some(StringFilter {
+                eq: Some("pseb-stp1-awami-markaz-islamabad".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let filter = FirmFilter {
+            in_park: Some(Box::new(park)),
+            ..Default::default()
+        };
+
+        let args = PageArgs::new(Some(100), None, None, None);
+        let page = list::<_, FirmOrder>(Some(filter), None, &args, Scope::Root)
+            .unwrap()
+            .fetch(&db)
+            .await
+            .unwrap();
+
+        assert_eq!(page.items.len(), 18);
+    }
 }

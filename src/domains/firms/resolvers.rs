@@ -5,13 +5,13 @@ use entity::firm;
 
 use super::inputs::{CreateFirmInput, FirmFilter, FirmOrder, UpdateFirmInput};
 use super::types::{Firm, FirmConnection};
-use super::{service, write};
+use super::write;
 use crate::domains::sources::SourcesOf;
 use crate::domains::tenancies::TenanciesOfFirm;
 use crate::graphql::kit::connection::Connection;
 use crate::graphql::kit::prefetch::{by_slug, join_children};
 use crate::graphql::kit::shape::{nests_children, selects};
-use crate::store::listing::Scope;
+use crate::store::listing::{Scope, list};
 use crate::store::prefetch::Join;
 
 /// Root fields for firms.
@@ -28,7 +28,7 @@ crate::object! {
 
         /// Firms, filtered, sorted and paged. Default order is by id.
         list fn firms(&self, ctx, filter: FirmFilter, order_by: FirmOrder, args) -> FirmConnection {
-            let listing = service::listing(filter, order_by, &args, Scope::Root)?;
+            let listing = list(filter, order_by, &args, Scope::Root)?;
             Ok(FirmConnection(Connection::new(listing, ctx)))
         }
     }

@@ -3,11 +3,10 @@
 use async_graphql::Context;
 use entity::firm;
 
-use super::service;
+use super::inputs::col;
 use crate::domains::sources::{Source, SourcesOf};
 use crate::domains::tenancies::{TenanciesOfFirm, Tenancy};
 use crate::graphql::loaders::Served;
-use crate::store::listing::summary_measures;
 
 /// A firm that rents (or rented) space in a park.
 #[derive(Clone, Debug)]
@@ -47,9 +46,7 @@ crate::connection!(
         /// Count, sum, average, minimum and maximum of head counts over every
         /// matching firm.
         async fn aggregate(&self, ctx: &Context<'_>) -> async_graphql::Result<FirmAggregate> {
-            let measures = summary_measures(&service::numeric_fields());
-            let rows = self.0.stats(ctx, measures, None, |_| {}).await?;
-            Ok(FirmAggregate::from(rows.into_iter().next().unwrap_or_default()))
+            Ok(self.0.summary(ctx).await?)
         }
     }
 );
@@ -58,7 +55,7 @@ crate::aggregate! {
     /// Summary figures over every firm a filter matches.
     FirmAggregate, FirmNumbers ("firm", "firms") {
         /// Head count.
-        employees,
+        employees = col(firm::Column::Employees),
     }
 }
 

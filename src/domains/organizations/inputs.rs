@@ -1,14 +1,13 @@
 //! What clients send about organizations: filters, sort keys, and the
 //! inputs of their writes.
 
-use async_graphql::{Enum, InputObject, MaybeUndefined};
+use async_graphql::{InputObject, MaybeUndefined};
 use entity::organization::{Column, Entity};
 use sea_orm::sea_query::Expr;
 
 use super::types::OrganizationKind;
 use crate::graphql::kit::filters::{StringFilter, one_of};
 use crate::store::filter::Text;
-use crate::store::listing::{KeyKind, OrderKey};
 use crate::writes::sources::SourceInput;
 
 fn col(column: Column) -> Expr {
@@ -28,28 +27,15 @@ crate::entity_filter! {
     }
 }
 
-/// Fields organizations can be sorted by.
-#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum OrganizationOrderField {
-    /// By name, ignoring case: lower-cased names by Unicode code point, the
-    /// same on every database (so `Ölpark` follows `Zafar`).
-    Name,
-}
-
-impl OrganizationOrderField {
-    /// The SQL sort key.
-    pub fn key(self, desc: bool) -> OrderKey {
-        match self {
-            Self::Name => {
-                OrderKey::required("name_folded", col(Column::NameFolded), KeyKind::Text, desc)
-            }
-        }
-    }
-}
-
 crate::entity_order! {
     /// One sort key for organizations; ties are broken by id.
-    OrganizationOrder by OrganizationOrderField
+    OrganizationOrder by
+    /// Fields organizations can be sorted by.
+    OrganizationOrderField {
+        /// By name, ignoring case: lower-cased names by Unicode code point, the
+        /// same on every database (so `Ölpark` follows `Zafar`).
+        Name => required Text ("name_folded", col(Column::NameFolded)),
+    }
 }
 
 /// A new organization.
@@ -74,4 +60,29 @@ pub struct UpdateOrganizationInput {
     pub kind: MaybeUndefined<OrganizationKind>,
     /// Replaces its citations (same URL: updated; missing: removed).
     pub sources: Option<Vec<SourceInput>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::seed::seeded_for_test;
+    use crate::domains::organizations::OrganizationKind;
+    use crate::store::listing::{PageArgs, Scope, list};
+
+    #[tokio::test]
+    async fn organizations_are_filtered_by_kind() {
+        let db = seeded_for_test().await;
+        let filter = OrganizationFilter {
+            kind: Some(vec![OrganizationKind::University]),
+            ..Default::default()
+        };
+
+        let listing =
+            list::<_, OrganizationOrder>(Some(filter), None, &PageArgs::default(), Scope::Root)
+                .unwrap();
+        let page = listing.fetch(&db).await.unwrap();
+
+        assert!(!page.items.is_empty());
+        assert!(page.items.iter().all(|(_, o)| o.kind == "UNIVERSITY"));
+    }
 }

@@ -7,13 +7,13 @@ use super::inputs::{
     CreateOrganizationInput, OrganizationFilter, OrganizationOrder, UpdateOrganizationInput,
 };
 use super::types::{Organization, OrganizationConnection};
-use super::{service, write};
+use super::write;
 use crate::domains::partners::PartnersOfOrganization;
 use crate::domains::sources::SourcesOf;
 use crate::graphql::kit::connection::Connection;
 use crate::graphql::kit::prefetch::{by_slug, join_children};
 use crate::graphql::kit::shape::{nests_children, selects};
-use crate::store::listing::Scope;
+use crate::store::listing::{Scope, list};
 use crate::store::prefetch::Join;
 
 /// Root fields for organizations.
@@ -31,7 +31,7 @@ crate::object! {
 
         /// Organizations, filtered and paged. Default order is by id.
         list fn organizations(&self, ctx, filter: OrganizationFilter, order_by: OrganizationOrder, args) -> OrganizationConnection {
-            let listing = service::listing(filter, order_by, &args, Scope::Root)?;
+            let listing = list(filter, order_by, &args, Scope::Root)?;
             Ok(OrganizationConnection(Connection::new(listing, ctx)))
         }
     }

@@ -12,7 +12,6 @@ use crate::domains::organizations::OrganizationFilter;
 use crate::domains::tenancies::park_ids_with_tenant;
 use crate::graphql::kit::filters::{IntFilter, StringFilter, one_of};
 use crate::store::filter::Text;
-use crate::store::listing::{KeyKind, OrderKey};
 use crate::writes::sources::SourceInput;
 
 pub(crate) fn col(column: Column) -> Expr {
@@ -43,18 +42,21 @@ crate::entity_filter! {
     }
 }
 
-/// Fields parks can be sorted by.
-#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum ParkOrderField {
-    /// By name, ignoring case: lower-cased names by Unicode code point, the
-    /// same on every database (so `Ölpark` follows `Zafar`).
-    Name,
-    /// By covered area (unknown areas last).
-    AreaSqft,
-    /// By opening year (unknown years last).
-    OpenedYear,
-    /// By the number of tenancies recorded for the park.
-    TenantCount,
+crate::entity_order! {
+    /// One sort key for parks; ties are broken by id.
+    ParkOrder by
+    /// Fields parks can be sorted by.
+    ParkOrderField {
+        /// By name, ignoring case: lower-cased names by Unicode code point, the
+        /// same on every database (so `Ölpark` follows `Zafar`).
+        Name => required Text ("name_folded", col(Column::NameFolded)),
+        /// By covered area (unknown areas last).
+        AreaSqft => optional Int ("area_sqft", col(Column::AreaSqft)),
+        /// By opening year (unknown years last).
+        OpenedYear => optional Int ("opened_year", col(Column::OpenedYear)),
+        /// By the number of tenancies recorded for the park.
+        TenantCount => required Int ("tenant_count", tenant_count()),
+    }
 }
 
 /// `park.tenant_count`: the park's tenancy rows, open or ended, kept by
@@ -62,31 +64,6 @@ pub enum ParkOrderField {
 /// nothing may write it.
 pub(crate) fn tenant_count() -> Expr {
     Expr::col((Entity, Alias::new("tenant_count")))
-}
-
-impl ParkOrderField {
-    /// The SQL sort key.
-    pub fn key(self, desc: bool) -> OrderKey {
-        match self {
-            Self::Name => {
-                OrderKey::required("name_folded", col(Column::NameFolded), KeyKind::Text, desc)
-            }
-            Self::AreaSqft => {
-                OrderKey::optional("area_sqft", col(Column::AreaSqft), KeyKind::Int, desc)
-            }
-            Self::OpenedYear => {
-                OrderKey::optional("opened_year", col(Column::OpenedYear), KeyKind::Int, desc)
-            }
-            Self::TenantCount => {
-                OrderKey::required("tenant_count", tenant_count(), KeyKind::Int, desc)
-            }
-        }
-    }
-}
-
-crate::entity_order! {
-    /// One sort key for parks; ties are broken by id.
-    ParkOrder by ParkOrderField
 }
 
 /// What to group parks by.

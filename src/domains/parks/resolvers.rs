@@ -5,13 +5,13 @@ use entity::park;
 
 use super::inputs::{CreateParkInput, ParkFilter, ParkOrder, UpdateParkInput};
 use super::types::{Park, ParkConnection, ParkStats, connection, joins};
-use super::{service, write};
+use super::write;
 use crate::domains::projects::ProjectsOfPark;
 use crate::domains::sources::SourcesOf;
 use crate::graphql::kit::connection::Connection;
 use crate::graphql::kit::prefetch::{by_slug, join_children};
 use crate::graphql::kit::shape::{nests_children, selects};
-use crate::store::listing::{PageArgs, Scope};
+use crate::store::listing::{PageArgs, Scope, list};
 use crate::store::prefetch::Join;
 
 /// Root fields for parks.
@@ -38,8 +38,8 @@ crate::object! {
             #[graphql(desc = "Only parks matching this filter; all parks without one.")]
             filter: Option<ParkFilter>,
         ) -> async_graphql::Result<ParkStats> {
-            let list = service::listing(filter, None, &PageArgs::default(), Scope::Root)?;
-            Ok(ParkStats::new(Connection::new(list, ctx), ctx))
+            let parks = list::<_, ParkOrder>(filter, None, &PageArgs::default(), Scope::Root)?;
+            Ok(ParkStats::new(Connection::new(parks, ctx), ctx))
         }
     }
 }

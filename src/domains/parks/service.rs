@@ -5,25 +5,8 @@ use entity::{city, organization, park};
 use sea_orm::JoinType;
 use sea_orm::sea_query::{Expr, ExprTrait, SelectStatement};
 
-use super::inputs::{ParkFilter, ParkGroupBy, ParkOrder, col, tenant_count as tenants_of_park};
-use crate::error::AppResult;
-use crate::store::listing::{Listing, PageArgs, Scope, count_all, list};
-
-/// The parks matching `filter`, sorted by `order_by` (then id), paged by
-/// `args`, at the root or under a parent.
-pub fn listing(
-    filter: Option<ParkFilter>,
-    order_by: Option<Vec<ParkOrder>>,
-    args: &PageArgs,
-    scope: Scope,
-) -> AppResult<Listing<park::Model>> {
-    list::<park::Entity, _, _>(filter, order_by, args, scope)
-}
-
-/// The numeric fields of `aggregate`: area, opening year.
-pub fn numeric_fields() -> Vec<Expr> {
-    vec![col(park::Column::AreaSqft), col(park::Column::OpenedYear)]
-}
+use super::inputs::{ParkGroupBy, col, tenant_count as tenants_of_park};
+use crate::store::listing::count_all;
 
 /// Which of `parkStats`' figures a query shows.
 #[derive(Clone, Copy, Debug)]

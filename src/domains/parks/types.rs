@@ -5,7 +5,7 @@ use async_graphql::{Context, Enum, SimpleObject};
 use entity::{city, organization, park};
 use tokio::sync::OnceCell;
 
-use super::inputs::{ParkFilter, ParkGroupBy, ParkOrder};
+use super::inputs::{ParkFilter, ParkGroupBy, ParkOrder, col};
 use super::record::columns;
 use super::service::{self, Figures};
 use crate::domains::cities::City;
@@ -20,7 +20,7 @@ use crate::graphql::kit::loader::PageLoader;
 use crate::graphql::kit::prefetch::join_to;
 use crate::graphql::kit::shape::{node_fields, selects_in_nodes};
 use crate::graphql::loaders::{LoaderSet, Served};
-use crate::store::listing::{PageArgs, Scope, StatRow, summary_measures};
+use crate::store::listing::{PageArgs, Scope, StatRow, list};
 use crate::store::prefetch::Join;
 use crate::store::rows::bit;
 
@@ -124,7 +124,7 @@ pub fn connection(
     scope: Scope,
 ) -> AppResult<ParkConnection> {
     let wanted = node_fields(ctx).into_iter().map(columns);
-    let listing = service::listing(filter, order_by, args, scope)?
+    let listing = list(filter, order_by, args, scope)?
         .narrowed::<park::Entity>(wanted.fold(bit(0), |a, b| a | b))
         .join(joins(|field| selects_in_nodes(ctx, field)));
     Ok(ParkConnection(Connection::new(listing, ctx)))
@@ -151,9 +151,7 @@ crate::connection!(
         /// Count, sum, average, minimum and maximum of the numeric fields over
         /// every matching park.
         async fn aggregate(&self, ctx: &Context<'_>) -> async_graphql::Result<ParkAggregate> {
-            let measures = summary_measures(&service::numeric_fields());
-            let rows = self.0.stats(ctx, measures, None, |_| {}).await?;
-            Ok(ParkAggregate::from(rows.into_iter().next().unwrap_or_default()))
+            Ok(self.0.summary(ctx).await?)
         }
 
         /// Matching parks grouped by city, province, status, kind or operator,
@@ -173,9 +171,9 @@ crate::aggregate! {
     /// Summary figures over every park a filter matches.
     ParkAggregate, ParkNumbers ("park", "parks") {
         /// Covered area, square feet.
-        area_sqft,
+        area_sqft = col(park::Column::AreaSqft),
         /// Opening year.
-        opened_year,
+        opened_year = col(park::Column::OpenedYear),
     }
 }
 

@@ -1,7 +1,7 @@
 //! What clients send about projects: filters, sort keys, and the inputs of
 //! their writes.
 
-use async_graphql::{Enum, InputObject, MaybeUndefined};
+use async_graphql::{InputObject, MaybeUndefined};
 use entity::project::{Column, Entity};
 use entity::project_partner;
 use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
@@ -11,7 +11,6 @@ use crate::domains::organizations::OrganizationFilter;
 use crate::domains::parks::ParkStatus;
 use crate::graphql::kit::filters::{FloatFilter, IntFilter, StringFilter, one_of};
 use crate::store::filter::Text;
-use crate::store::listing::{KeyKind, OrderKey};
 use crate::writes::sources::SourceInput;
 
 pub(crate) fn col(column: Column) -> Expr {
@@ -50,43 +49,21 @@ crate::entity_filter! {
     }
 }
 
-/// Fields projects can be sorted by.
-#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum ProjectOrderField {
-    /// By name, ignoring case: lower-cased names by Unicode code point, the
-    /// same on every database (so `Ölpark` follows `Zafar`).
-    Name,
-    /// By approved cost (unknown last).
-    CostUsd,
-    /// By target year (unknown last).
-    TargetYear,
-    /// By jobs target (unknown last).
-    JobsTarget,
-}
-
-impl ProjectOrderField {
-    /// The SQL sort key.
-    pub fn key(self, desc: bool) -> OrderKey {
-        match self {
-            Self::Name => {
-                OrderKey::required("name_folded", col(Column::NameFolded), KeyKind::Text, desc)
-            }
-            Self::CostUsd => {
-                OrderKey::optional("cost_usd", col(Column::CostUsd), KeyKind::Float, desc)
-            }
-            Self::TargetYear => {
-                OrderKey::optional("target_year", col(Column::TargetYear), KeyKind::Int, desc)
-            }
-            Self::JobsTarget => {
-                OrderKey::optional("jobs_target", col(Column::JobsTarget), KeyKind::Int, desc)
-            }
-        }
-    }
-}
-
 crate::entity_order! {
     /// One sort key for projects; ties are broken by id.
-    ProjectOrder by ProjectOrderField
+    ProjectOrder by
+    /// Fields projects can be sorted by.
+    ProjectOrderField {
+        /// By name, ignoring case: lower-cased names by Unicode code point, the
+        /// same on every database (so `Ölpark` follows `Zafar`).
+        Name => required Text ("name_folded", col(Column::NameFolded)),
+        /// By approved cost (unknown last).
+        CostUsd => optional Float ("cost_usd", col(Column::CostUsd)),
+        /// By target year (unknown last).
+        TargetYear => optional Int ("target_year", col(Column::TargetYear)),
+        /// By jobs target (unknown last).
+        JobsTarget => optional Int ("jobs_target", col(Column::JobsTarget)),
+    }
 }
 
 /// A new project.
@@ -143,4 +120,42 @@ pub struct UpdateProjectInput {
     pub notes: MaybeUndefined<String>,
     /// Replaces its citations (same URL: updated; missing: removed).
     pub sources: Option<Vec<SourceInput>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::seed::seeded_for_test;
+    use crate::graphql::kit::filters::SortDirection;
+    use crate::store::listing::{PageArgs, Scope, list};
+
+    #[tokio::test]
+    async fn projects_sort_by_cost_with_unknown_costs_last() {
+        let db = seeded_for_test().await;
+        let order = vec![ProjectOrder {
+            field: ProjectOrderField::CostUsd,
+            direction: Some(SortDirection::Desc),
+        }];
+
+        let listing = list(
+            None::<ProjectFilter>,
+            Some(order),
+            &PageArgs::default(),
+            Scope::Root,
+        );
+        let listing = listing.unwrap();
+        let page = listing.fetch(&db).await.unwrap();
+
+        let costs: Vec<Option<f64>> = page.items.iter().map(|(_, p)| p.cost_usd).collect();
+        let known: Vec<f64> = costs.iter().flatten().copied().collect();
+        assert!(known.windows(2).all(|w| w[0] >= w[1]), "{costs:?}");
+        let first_unknown = costs
+            .iter()
+            .position(Option::is_none)
+            .unwrap_or(costs.len());
+        assert!(
+            costs[first_unknown..].iter().all(Option::is_none),
+            "{costs:?}"
+        );
+    }
 }

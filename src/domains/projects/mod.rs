@@ -4,7 +4,6 @@
 mod inputs;
 mod record;
 mod resolvers;
-mod service;
 mod types;
 mod write;
 

@@ -4,8 +4,7 @@
 use async_graphql::Context;
 use entity::{city, park, project};
 
-use super::inputs::{ProjectFilter, ProjectOrder};
-use super::service;
+use super::inputs::{ProjectFilter, ProjectOrder, col};
 use crate::domains::cities::City;
 use crate::domains::milestones::{Milestone, MilestonesOfProject};
 use crate::domains::parks::{Park, ParkStatus};
@@ -17,7 +16,7 @@ use crate::graphql::kit::loader::{Children, PageLoader, children};
 use crate::graphql::kit::prefetch::join_to;
 use crate::graphql::kit::shape::selects_in_nodes;
 use crate::graphql::loaders::{LoaderSet, Served};
-use crate::store::listing::{PageArgs, Scope, summary_measures};
+use crate::store::listing::{PageArgs, Scope, list};
 use crate::store::prefetch::Join;
 
 /// A large development project that builds or extends a park.
@@ -107,9 +106,7 @@ crate::connection!(
         /// Count, sum, average, minimum and maximum of the numeric fields over
         /// every matching project.
         async fn aggregate(&self, ctx: &Context<'_>) -> async_graphql::Result<ProjectAggregate> {
-            let measures = summary_measures(&service::numeric_fields());
-            let rows = self.0.stats(ctx, measures, None, |_| {}).await?;
-            Ok(ProjectAggregate::from(rows.into_iter().next().unwrap_or_default()))
+            Ok(self.0.summary(ctx).await?)
         }
     }
 );
@@ -123,8 +120,8 @@ pub fn connection(
     args: &PageArgs,
     scope: Scope,
 ) -> AppResult<ProjectConnection> {
-    let listing = service::listing(filter, order_by, args, scope)?
-        .join(joins(|field| selects_in_nodes(ctx, field)));
+    let listing =
+        list(filter, order_by, args, scope)?.join(joins(|field| selects_in_nodes(ctx, field)));
     Ok(ProjectConnection(Connection::new(listing, ctx)))
 }
 
@@ -150,14 +147,45 @@ crate::aggregate! {
     /// Summary figures over every project a filter matches.
     ProjectAggregate, ProjectNumbers ("project", "projects") {
         /// Approved cost, US dollars.
-        cost_usd,
+        cost_usd = col(project::Column::CostUsd),
         /// Covered area, square feet.
-        area_sqft,
+        area_sqft = col(project::Column::AreaSqft),
         /// Jobs target.
-        jobs_target,
+        jobs_target = col(project::Column::JobsTarget),
         /// Extra exports per year targeted, US dollars.
-        exports_target_usd,
+        exports_target_usd = col(project::Column::ExportsTargetUsd),
         /// Target year.
-        target_year,
+        target_year = col(project::Column::TargetYear),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::seed::seeded_for_test;
+    use crate::graphql::kit::connection::Summary;
+    use crate::store::listing::summary_measures;
+
+    #[tokio::test]
+    async fn the_aggregate_covers_every_matching_project() {
+        let db = seeded_for_test().await;
+        let listing = list::<ProjectFilter, ProjectOrder>(
+            None,
+            None,
+            &PageArgs::new(Some(1), None, None, None),
+            Scope::Root,
+        );
+
+        let spec =
+            listing
+                .unwrap()
+                .stats(summary_measures(&ProjectAggregate::fields()), None, |_| {});
+        let rows = spec.fetch(&db).await.unwrap();
+
+        let projects =
+            crate::store::table::by_ids::<project::Entity>(&db, &(1..100).collect::<Vec<_>>())
+                .await
+                .unwrap();
+        assert_eq!(rows[0].count(0), projects.len() as i64);
     }
 }

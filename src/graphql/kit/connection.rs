@@ -15,7 +15,9 @@ use super::loader::{PageLoader, StatsLoader, loader};
 use super::prefetch::feed;
 use crate::error::AppResult;
 use crate::store::Db;
-use crate::store::listing::{Listing, Nested, NestedKey, Page, Scope, StatRow, count_all};
+use crate::store::listing::{
+    Listing, Nested, NestedKey, Page, Scope, StatRow, count_all, summary_measures,
+};
 use crate::store::rows::Decode;
 
 /// Relay page metadata.
@@ -109,6 +111,13 @@ where
         }
     }
 
+    /// The summary figures `A` over every row the filter matches.
+    pub async fn summary<A: Summary>(&self, ctx: &Context<'_>) -> AppResult<A> {
+        let measures = summary_measures(&A::fields());
+        let rows = self.stats(ctx, measures, None, |_| {}).await?;
+        Ok(A::from(rows.into_iter().next().unwrap_or_default()))
+    }
+
     /// How many rows the filter matches, over all pages.
     pub async fn total_count(&self, ctx: &Context<'_>) -> AppResult<i64> {
         // An empty page has no row to carry the count.
@@ -120,6 +129,13 @@ where
         let rows = self.stats(ctx, vec![count_all()], None, |_| {}).await?;
         Ok(rows.first().map(|row| row.count(0)).unwrap_or(0))
     }
+}
+
+/// Summary figures over the numeric `fields` of a list (see
+/// [`aggregate!`](crate::aggregate)).
+pub trait Summary: From<StatRow> {
+    /// The SQL expressions summed up, in the figures' order.
+    fn fields() -> Vec<Expr>;
 }
 
 /// Declares `$conn` (a [`Connection`] over rows of `$row`) and `$edge`, with the
@@ -205,15 +221,15 @@ macro_rules! connection {
 }
 
 /// `aggregate! { /// docs  Aggregate, Numbers ("park", "parks") { /// docs
-/// field, ... } }`: the count, sum, average, minimum and maximum of some
-/// numeric fields over every row a filter matches, read from a statistics
-/// row of `summary_measures` over the same fields in the same order.
+/// field = expr, ... } }`: the count, sum, average, minimum and maximum of
+/// some numeric fields (each the SQL `expr`) over every row a filter
+/// matches, read by [`Connection::summary`].
 #[macro_export]
 macro_rules! aggregate {
     (
         $(#[$meta:meta])*
         $aggregate:ident, $numbers:ident ($one:literal, $many:literal) {
-            $($(#[$fmeta:meta])* $field:ident),+ $(,)?
+            $($(#[$fmeta:meta])* $field:ident = $source:expr),+ $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -235,6 +251,12 @@ macro_rules! aggregate {
         #[derive(async_graphql::SimpleObject, Clone, Debug)]
         pub struct $numbers {
             $($(#[$fmeta])* pub $field: Option<f64>,)+
+        }
+
+        impl $crate::graphql::kit::connection::Summary for $aggregate {
+            fn fields() -> Vec<sea_orm::sea_query::Expr> {
+                vec![$($source),+]
+            }
         }
 
         impl From<$crate::store::listing::StatRow> for $aggregate {

@@ -212,6 +212,7 @@ macro_rules! entity_filter {
         }
 
         impl $crate::store::filter::Filter for $name {
+            type Table = $entity;
             fn condition(&self) -> sea_orm::sea_query::Condition {
                 $name::condition(self)
             }
@@ -219,12 +220,39 @@ macro_rules! entity_filter {
     };
 }
 
-/// `entity_order! { /// docs  Name by Field }`: one sort key input
-/// (`field`, and `direction`, ascending by default); `Field::key(field,
-/// desc)` gives its SQL key.
+/// `entity_order! { /// docs  Order by /// docs  Field { /// docs  Variant =>
+/// required|optional Kind ("name", expr), ... } }`: the enum of what a list
+/// sorts by, each variant with its SQL key (`OrderKey::required` or
+/// `optional`, of `KeyKind::Kind`, named `name` in cursors), and the sort
+/// key input (`field`, and `direction`, ascending by default).
 #[macro_export]
 macro_rules! entity_order {
-    ($(#[$meta:meta])* $name:ident by $field:ident) => {
+    (
+        $(#[$meta:meta])* $name:ident by
+        $(#[$fmeta:meta])* $field:ident {
+            $($(#[$vmeta:meta])* $variant:ident => $need:ident $kind:ident ($key:literal, $expr:expr)),+ $(,)?
+        }
+    ) => {
+        $(#[$fmeta])*
+        #[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
+        pub enum $field {
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        impl $field {
+            /// The SQL sort key.
+            pub fn key(self, desc: bool) -> $crate::store::listing::OrderKey {
+                match self {
+                    $(Self::$variant => $crate::store::listing::OrderKey::$need(
+                        $key,
+                        $expr,
+                        $crate::store::listing::KeyKind::$kind,
+                        desc,
+                    ),)+
+                }
+            }
+        }
+
         $(#[$meta])*
         #[derive(async_graphql::InputObject, Clone, Copy, Debug)]
         pub struct $name {

@@ -13,6 +13,8 @@ pub use text::Text;
 
 /// A filter over one table: the rows it keeps, as a SQL condition.
 pub trait Filter {
+    /// The table it filters.
+    type Table: crate::store::table::Table;
     /// The condition.
     fn condition(&self) -> Condition;
 }

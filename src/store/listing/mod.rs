@@ -20,8 +20,8 @@ pub use stats::{StatRow, StatsSpec};
 
 use std::sync::Arc;
 
-use sea_orm::Iterable;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::{EntityTrait, Iterable};
 
 use crate::error::{AppError, AppResult};
 use crate::store::prefetch::Join;
@@ -254,17 +254,17 @@ pub trait SortKey {
     fn key(&self) -> OrderKey;
 }
 
-/// A list of `E` matching `filter`, sorted by `order_by` (then by id).
-pub fn list<E, F, O>(
+/// A list of the rows of `F`'s table matching `filter`, sorted by
+/// `order_by` (then by id), at the root or under a parent (`scope`).
+pub fn list<F, O>(
     filter: Option<F>,
     order_by: Option<Vec<O>>,
     args: &PageArgs,
     scope: Scope,
-) -> AppResult<Listing<E::Model>>
+) -> AppResult<Listing<<F::Table as EntityTrait>::Model>>
 where
-    E: Table,
-    E::Model: Decode + Clone + Send + Sync + 'static,
     F: crate::store::filter::Filter,
+    <F::Table as EntityTrait>::Model: Decode + Clone + Send + Sync + 'static,
     O: SortKey,
 {
     let condition = filter.map(|f| f.condition()).unwrap_or_else(Condition::all);
@@ -273,7 +273,7 @@ where
         .iter()
         .map(SortKey::key)
         .collect();
-    entity_listing::<E>(condition, keys, args, scope)
+    entity_listing::<F::Table>(condition, keys, args, scope)
 }
 
 /// A list over one table: every column of `E`, rows matching `condition`.
