@@ -1,15 +1,10 @@
 //! How clients filter and sort cities.
 
 use entity::city::{Column, Entity};
-use sea_orm::sea_query::Expr;
 
 use super::types::Province;
 use crate::graphql::kit::filters::{StringFilter, one_of};
-use crate::store::filter::Text;
-
-fn col(column: Column) -> Expr {
-    Expr::col((Entity, column))
-}
+use crate::store::filter::{Text, col};
 
 crate::entity_filter! {
     /// Which cities to include. All given fields must match; combine with `and`, `or`, `not`.

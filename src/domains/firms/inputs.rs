@@ -3,17 +3,13 @@
 
 use async_graphql::{InputObject, MaybeUndefined};
 use entity::firm::{Column, Entity};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::ExprTrait;
 
 use crate::domains::parks::ParkFilter;
 use crate::domains::tenancies::firm_ids_in_parks;
 use crate::graphql::kit::filters::{IntFilter, StringFilter};
-use crate::store::filter::Text;
+use crate::store::filter::{Text, col};
 use crate::writes::sources::SourceInput;
-
-pub(crate) fn col(column: Column) -> Expr {
-    Expr::col((Entity, column))
-}
 
 crate::entity_filter! {
     /// Which firms to include. All given fields must match; combine with `and`, `or`, `not`.

@@ -3,10 +3,10 @@
 use async_graphql::Context;
 use entity::firm;
 
-use super::inputs::col;
 use crate::domains::sources::{Source, SourcesOf};
 use crate::domains::tenancies::{TenanciesOfFirm, Tenancy};
 use crate::graphql::loaders::Served;
+use crate::store::filter::col;
 
 /// A firm that rents (or rented) space in a park.
 #[derive(Clone, Debug)]

@@ -3,16 +3,11 @@
 
 use async_graphql::{InputObject, MaybeUndefined};
 use entity::organization::{Column, Entity};
-use sea_orm::sea_query::Expr;
 
 use super::types::OrganizationKind;
 use crate::graphql::kit::filters::{StringFilter, one_of};
-use crate::store::filter::Text;
+use crate::store::filter::{Text, col};
 use crate::writes::sources::SourceInput;
-
-fn col(column: Column) -> Expr {
-    Expr::col((Entity, column))
-}
 
 crate::entity_filter! {
     /// Which organizations to include. All given fields must match; combine with

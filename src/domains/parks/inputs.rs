@@ -11,12 +11,8 @@ use crate::domains::firms::FirmFilter;
 use crate::domains::organizations::OrganizationFilter;
 use crate::domains::tenancies::park_ids_with_tenant;
 use crate::graphql::kit::filters::{IntFilter, StringFilter, one_of};
-use crate::store::filter::Text;
+use crate::store::filter::{Text, col};
 use crate::writes::sources::SourceInput;
-
-pub(crate) fn col(column: Column) -> Expr {
-    Expr::col((Entity, column))
-}
 
 crate::entity_filter! {
     /// Which parks to include. All given fields must match; combine with `and`, `or`, `not`.

@@ -5,7 +5,8 @@ use entity::{city, organization, park};
 use sea_orm::JoinType;
 use sea_orm::sea_query::{Expr, ExprTrait, SelectStatement};
 
-use super::inputs::{ParkGroupBy, col, tenant_count as tenants_of_park};
+use super::inputs::{ParkGroupBy, tenant_count as tenants_of_park};
+use crate::store::filter::col;
 use crate::store::listing::count_all;
 
 /// Which of `parkStats`' figures a query shows.

@@ -5,7 +5,7 @@ use async_graphql::{Context, Enum, SimpleObject};
 use entity::{city, organization, park};
 use tokio::sync::OnceCell;
 
-use super::inputs::{ParkFilter, ParkGroupBy, ParkOrder, col};
+use super::inputs::{ParkFilter, ParkGroupBy, ParkOrder};
 use super::record::columns;
 use super::service::{self, Figures};
 use crate::domains::cities::City;
@@ -20,6 +20,7 @@ use crate::graphql::kit::loader::PageLoader;
 use crate::graphql::kit::prefetch::join_to;
 use crate::graphql::kit::shape::{node_fields, selects_in_nodes};
 use crate::graphql::loaders::{LoaderSet, Served};
+use crate::store::filter::col;
 use crate::store::listing::{PageArgs, Scope, StatRow, list};
 use crate::store::prefetch::Join;
 use crate::store::rows::bit;

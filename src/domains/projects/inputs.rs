@@ -10,12 +10,8 @@ use crate::domains::cities::CityFilter;
 use crate::domains::organizations::OrganizationFilter;
 use crate::domains::parks::ParkStatus;
 use crate::graphql::kit::filters::{FloatFilter, IntFilter, StringFilter, one_of};
-use crate::store::filter::Text;
+use crate::store::filter::{Text, col};
 use crate::writes::sources::SourceInput;
-
-pub(crate) fn col(column: Column) -> Expr {
-    Expr::col((Entity, column))
-}
 
 /// The projects some partner matching `organizations` takes part in.
 fn with_partner(organizations: SelectStatement) -> SelectStatement {

@@ -4,7 +4,7 @@
 use async_graphql::Context;
 use entity::{city, park, project};
 
-use super::inputs::{ProjectFilter, ProjectOrder, col};
+use super::inputs::{ProjectFilter, ProjectOrder};
 use crate::domains::cities::City;
 use crate::domains::milestones::{Milestone, MilestonesOfProject};
 use crate::domains::parks::{Park, ParkStatus};
@@ -16,6 +16,7 @@ use crate::graphql::kit::loader::{Children, PageLoader, children};
 use crate::graphql::kit::prefetch::join_to;
 use crate::graphql::kit::shape::selects_in_nodes;
 use crate::graphql::loaders::{LoaderSet, Served};
+use crate::store::filter::col;
 use crate::store::listing::{PageArgs, Scope, list};
 use crate::store::prefetch::Join;
 

@@ -9,12 +9,9 @@ use super::record::{TENANCY_COLUMNS, TenantRow};
 use crate::domains::firms::{FirmFilter, FirmOrder};
 use crate::domains::parks::ParkFilter;
 use crate::error::AppResult;
+use crate::store::filter::col;
 use crate::store::listing::{Listing, PageArgs, Scope, SortKey, with_tiebreak};
 use crate::store::rows::{Wanted, wants};
-
-fn col(column: tenancy::Column) -> Expr {
-    Expr::col((tenancy::Entity, column))
-}
 
 /// `tenancy JOIN firm`, filtered on the firm.
 fn with_firms(filter: Option<&FirmFilter>) -> SelectStatement {

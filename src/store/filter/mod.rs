@@ -11,6 +11,11 @@ mod text;
 pub use literal::{escape_like, like, lit};
 pub use text::Text;
 
+/// `table.column` as a SQL expression.
+pub fn col<C: sea_orm::ColumnTrait>(column: C) -> Expr {
+    Expr::col((column.entity_name(), column))
+}
+
 /// A filter over one table: the rows it keeps, as a SQL condition.
 pub trait Filter {
     /// The table it filters.
