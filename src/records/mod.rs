@@ -11,6 +11,7 @@ mod declare;
 mod refs;
 pub mod registry;
 mod row;
+pub mod validate;
 
 use serde_json::{Map, Value};
 
@@ -18,7 +19,8 @@ pub use declare::{Folded, RefId, read_ref};
 pub use refs::{Keys, Refs};
 pub(crate) use registry::for_each_record;
 pub use registry::{Dataset, HasKind, Kind, Rows};
-pub use row::{Problem, Problems, Row, is_partial_date, read};
+pub use row::{Problem, Problems, Row, read};
+pub use validate::is_partial_date;
 
 use crate::store::rows::Decode;
 use crate::store::table::Table;

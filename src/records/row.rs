@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use super::validate::{self, Rule};
 use super::{Keys, Kind};
 
 /// One problem in the dataset.
@@ -124,8 +125,7 @@ pub fn read<'a>(
                     .map(|(h, v)| (*h, v.trim().to_owned()))
                     .collect();
                 for (column, value) in &cells {
-                    if value.contains('\0') {
-                        let reason = "contains a NUL character".to_owned();
+                    if let Err(reason) = validate::cell(value) {
                         problem(problems, file, line, Some(column), reason);
                     }
                 }
@@ -166,33 +166,51 @@ impl Row<'_> {
         );
     }
 
-    /// The cell, or None when empty.
+    /// `rule`'s value, or its reason recorded against `column` (and None).
+    fn check<T>(&self, column: &str, rule: Rule<T>) -> Option<T> {
+        rule.map_err(|reason| self.fail(column, reason)).ok()
+    }
+
+    /// The cell as written, or None when empty (for keys and references).
     pub fn opt(&self, column: &str) -> Option<String> {
         self.cells.get(column).filter(|v| !v.is_empty()).cloned()
     }
 
-    /// A cell that must not be empty.
-    pub fn text(&self, column: &str) -> String {
-        self.opt(column).unwrap_or_else(|| {
-            self.fail(column, "must not be empty");
-            String::new()
-        })
+    /// Optional text (see [`validate::text`]).
+    pub fn opt_text(&self, column: &str) -> Option<String> {
+        let cell = self.cells.get(column).map_or("", String::as_str);
+        self.check(column, validate::text(cell, false)).flatten()
     }
 
-    /// A slug: lower-case letters and digits in hyphen-separated words.
+    /// Text that must be given.
+    pub fn text(&self, column: &str) -> String {
+        let value = self.opt_text(column);
+        self.check(column, validate::required(value))
+            .unwrap_or_default()
+    }
+
+    /// Text that is part of a composite key (`key|period`): no `|` allowed.
+    pub fn key_part(&self, column: &str) -> String {
+        let cell = self.cells.get(column).map_or("", String::as_str);
+        let value = self.check(column, validate::text(cell, true)).flatten();
+        self.check(column, validate::required(value))
+            .unwrap_or_default()
+    }
+
+    /// A slug (see [`validate::slug`]).
     pub fn slug(&self, column: &str) -> String {
         let value = self.text(column);
-        let valid = !value.is_empty()
-            && value.split('-').all(|w| {
-                !w.is_empty()
-                    && w.chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            });
-        if !value.is_empty() && !valid {
-            self.fail(
-                column,
-                format!("{value:?} is not a slug (lower-case words joined by hyphens)"),
-            );
+        if !value.is_empty() {
+            self.check(column, validate::slug(&value));
+        }
+        value
+    }
+
+    /// An http(s) URL that must be given.
+    pub fn url(&self, column: &str) -> String {
+        let value = self.text(column);
+        if !value.is_empty() {
+            self.check(column, validate::url(&value));
         }
         value
     }
@@ -200,66 +218,48 @@ impl Row<'_> {
     /// An optional whole number.
     pub fn int<T: std::str::FromStr>(&self, column: &str) -> Option<T> {
         let value = self.opt(column)?;
-        value.parse().ok().or_else(|| {
-            self.fail(column, format!("{value:?} is not a whole number"));
-            None
-        })
+        let parsed = value
+            .parse()
+            .map_err(|_| format!("{value:?} is not a whole number"));
+        self.check(column, parsed)
     }
 
-    /// An optional whole number that cannot be negative (an area, a head count).
+    /// An optional count (see [`validate::count`]) that fits `T`.
     pub fn count<T: TryFrom<i64>>(&self, column: &str) -> Option<T> {
-        let value: i64 = self.int(column)?;
-        match T::try_from(value) {
-            Ok(v) if value >= 0 => Some(v),
-            _ => {
-                self.fail(
-                    column,
-                    format!("{value} is not a count (0 or more, and not too large)"),
-                );
-                None
-            }
-        }
+        let value = self.check(column, validate::count(self.int(column)?))?;
+        let fits = T::try_from(value).map_err(|_| format!("{value} is too large"));
+        self.check(column, fits)
     }
 
-    /// An optional amount that cannot be negative (a cost in dollars).
+    /// An optional year (see [`validate::year`]).
+    pub fn year(&self, column: &str) -> Option<i32> {
+        let value = self.int(column)?;
+        self.check(column, validate::year(value))
+    }
+
+    /// An optional amount of money (see [`validate::amount`]).
     pub fn amount(&self, column: &str) -> Option<f64> {
         let value = self.float(column)?;
-        if value < 0.0 {
-            self.fail(column, format!("{value} is negative"));
-            return None;
-        }
-        Some(value)
-    }
-
-    /// Text that becomes part of a composite key (`key|period`): no `|` allowed.
-    pub fn key_part(&self, column: &str) -> String {
-        let value = self.text(column);
-        if value.contains('|') {
-            self.fail(column, "must not contain `|`");
-        }
-        value
+        self.check(column, validate::amount(value))
     }
 
     /// Checks that the dates in `from` and `to`, when both are given, are in order.
     pub fn ordered_dates(&self, from: &str, to: &str) {
-        if let (Some(a), Some(b)) = (self.date(from), self.date(to))
-            && a > b
-        {
-            self.fail(to, format!("{b} is before {from} {a}"));
-        }
+        let (since, until) = (self.date(from), self.date(to));
+        self.check(
+            to,
+            validate::ordered(from, since.as_deref(), until.as_deref()),
+        );
     }
 
     /// An optional number.
     pub fn float(&self, column: &str) -> Option<f64> {
         let value = self.opt(column)?;
-        value
-            .parse::<f64>()
-            .ok()
-            .filter(|v| v.is_finite())
-            .or_else(|| {
-                self.fail(column, format!("{value:?} is not a number"));
-                None
-            })
+        let parsed = value.parse::<f64>().ok().filter(|v| v.is_finite());
+        self.check(
+            column,
+            parsed.ok_or_else(|| format!("{value:?} is not a number")),
+        )
     }
 
     /// A number that must be given.
@@ -271,18 +271,11 @@ impl Row<'_> {
         value.unwrap_or_default()
     }
 
-    /// An optional ISO-8601 date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// An optional date (see [`validate::date`]).
     pub fn date(&self, column: &str) -> Option<String> {
         let value = self.opt(column)?;
-        if is_partial_date(&value) {
-            Some(value)
-        } else {
-            self.fail(
-                column,
-                format!("{value:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-            );
-            None
-        }
+        self.check(column, validate::date(&value))?;
+        Some(value)
     }
 
     /// A required value that must be one of `names` (an enum's, as stored).
@@ -312,21 +305,5 @@ impl Row<'_> {
             self.fail(column, format!("unknown {} {key:?}", kind.type_name()));
         }
         id
-    }
-}
-
-/// True for `YYYY`, `YYYY-MM` and `YYYY-MM-DD` with a plausible month and day.
-pub fn is_partial_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let number = |s: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
-        s.len() == len
-            && s.chars().all(|c| c.is_ascii_digit())
-            && s.parse().is_ok_and(|n| range.contains(&n))
-    };
-    match parts.as_slice() {
-        [y] => number(y, 4, 1000..=9999),
-        [y, m] => number(y, 4, 1000..=9999) && number(m, 2, 1..=12),
-        [y, m, d] => number(y, 4, 1000..=9999) && number(m, 2, 1..=12) && number(d, 2, 1..=31),
-        _ => false,
     }
 }

@@ -1,117 +1,64 @@
-//! Checks on mutation inputs. Each failure is BAD_USER_INPUT naming the field
-//! (`input.areaSqft`), with the same rules the dataset loader applies.
+//! The rules of `records::validate` applied to mutation inputs: a broken rule
+//! is BAD_USER_INPUT naming the field (`input.areaSqft`), with the reason
+//! the dataset loader gives for the same value.
 
 use crate::error::{AppError, AppResult};
+use crate::records::validate::{self as rules, Rule};
 
-/// A slug: lower-case words of letters and digits joined by hyphens.
-pub fn slug(field: &str, value: &str) -> AppResult<()> {
-    let valid = !value.is_empty()
-        && value.len() <= 200
-        && value.split('-').all(|w| {
-            !w.is_empty()
-                && w.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        });
-    if valid {
-        Ok(())
-    } else {
-        Err(AppError::bad_input(
-            field,
-            format!("{value:?} is not a slug (lower-case words joined by hyphens)"),
-        ))
-    }
+/// `rule`'s value, or BAD_USER_INPUT naming `field` with its reason.
+pub fn rule<T>(field: &str, rule: Rule<T>) -> AppResult<T> {
+    rule.map_err(|reason| AppError::bad_input(field, reason))
 }
 
-/// Non-empty text without NUL or `|` (which joins composite keys) when `key`.
+/// A slug.
+pub fn slug(field: &str, value: &str) -> AppResult<()> {
+    rule(field, rules::slug(value))
+}
+
+/// Text that must be given (trimmed), without `|` when it is a `key` part.
 pub fn text(field: &str, value: &str, key: bool) -> AppResult<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(AppError::bad_input(field, "must not be empty"));
-    }
-    if value.contains('\0') {
-        return Err(AppError::bad_input(field, "contains a NUL character"));
-    }
-    if key && value.contains('|') {
-        return Err(AppError::bad_input(field, "must not contain `|`"));
-    }
-    if value.len() > 10_000 {
-        return Err(AppError::bad_input(field, "is longer than 10,000 bytes"));
-    }
-    Ok(value.to_owned())
+    let value = rule(field, rules::text(value, key))?;
+    rule(field, rules::required(value))
 }
 
 /// Optional text: trimmed, and empty means none.
 pub fn opt_text(field: &str, value: Option<String>) -> AppResult<Option<String>> {
-    match value.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(v) => text(field, v, false).map(Some),
-    }
+    let value = value.unwrap_or_default();
+    rule(field, rules::text(&value, false))
 }
 
 /// A count or area: zero or more.
 pub fn count(field: &str, value: Option<i64>) -> AppResult<Option<i64>> {
-    match value {
-        Some(v) if v < 0 => Err(AppError::bad_input(
-            field,
-            format!("must be zero or more, not {v}"),
-        )),
-        other => Ok(other),
-    }
+    value.map(|v| rule(field, rules::count(v))).transpose()
 }
 
 /// An amount of money: finite and zero or more.
 pub fn amount(field: &str, value: Option<f64>) -> AppResult<Option<f64>> {
-    match value {
-        Some(v) if !v.is_finite() || v < 0.0 => Err(AppError::bad_input(
-            field,
-            format!("must be zero or more, not {v}"),
-        )),
-        other => Ok(other),
-    }
+    value.map(|v| rule(field, rules::amount(v))).transpose()
 }
 
-/// A year between 1900 and 2200.
+/// A year.
 pub fn year(field: &str, value: Option<i32>) -> AppResult<Option<i32>> {
-    match value {
-        Some(v) if !(1900..=2200).contains(&v) => Err(AppError::bad_input(
-            field,
-            format!("must be a year between 1900 and 2200, not {v}"),
-        )),
-        other => Ok(other),
-    }
+    value.map(|v| rule(field, rules::year(v))).transpose()
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty means none.
 pub fn date(field: &str, value: Option<String>) -> AppResult<Option<String>> {
-    match value.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(v) if crate::records::is_partial_date(v) => Ok(Some(v.to_owned())),
-        Some(v) => Err(AppError::bad_input(
-            field,
-            format!("{v:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-        )),
+    let value = rule(field, rules::text(&value.unwrap_or_default(), false))?;
+    if let Some(v) = &value {
+        rule(field, rules::date(v))?;
     }
+    Ok(value)
 }
 
-/// `until` not before `since` (partial dates compare by their text).
+/// `until` (the field `field`) not before `since`.
 pub fn ordered(field: &str, since: Option<&str>, until: Option<&str>) -> AppResult<()> {
-    match (since, until) {
-        (Some(s), Some(u)) if u < s => {
-            Err(AppError::bad_input(field, format!("{u} is before {s}")))
-        }
-        _ => Ok(()),
-    }
+    rule(field, rules::ordered("since", since, until))
 }
 
 /// An http(s) URL.
 pub fn url(field: &str, value: &str) -> AppResult<String> {
     let value = text(field, value, true)?;
-    if value.starts_with("https://") || value.starts_with("http://") {
-        Ok(value)
-    } else {
-        Err(AppError::bad_input(
-            field,
-            format!("{value:?} is not an http(s) URL"),
-        ))
-    }
+    rule(field, rules::url(&value))?;
+    Ok(value)
 }

@@ -201,3 +201,30 @@ fn export_and_import_run_from_the_command_line() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `parkgraph import` refuses a value for the reason `updatePark` and
+/// `importDataset` give (see `validation.rs`), and writes nothing.
+#[test]
+fn the_command_line_import_refuses_what_the_api_refuses() {
+    let (dir, url) = temp_db();
+    let env = [("DATABASE_URL", url.as_str())];
+    assert!(parkgraph(&["seed"], &env).status.success());
+    let parks = dir.join("parks.csv");
+    std::fs::write(
+        &parks,
+        "slug,name,kind,status,city_slug,operator_slug,area_sqft,opened_year,notes\nnew-park,New Park,IT_PARK,PLANNED,lahore,,,3000,\n",
+    )
+    .unwrap();
+
+    let refused = parkgraph(&["import", parks.to_str().unwrap()], &env);
+    let dry = parkgraph(&["import", "--dry-run", parks.to_str().unwrap()], &env);
+
+    assert!(!refused.status.success(), "{refused:?}");
+    assert!(
+        stdout(&refused)
+            .contains("parks.csv line 2, column opened_year: 3000 is not a year from 1900 to 2200"),
+        "{refused:?}"
+    );
+    assert!(stdout(&dry).contains("nothing was written"), "{dry:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -30,4 +30,5 @@ mod stats;
 mod tenant_counts;
 mod traffic;
 mod transfer;
+mod validation;
 mod writes;

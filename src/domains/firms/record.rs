@@ -14,7 +14,7 @@ crate::record! {
     Model in Entity as "firm" from "firms.csv", key [slug], referable, slugged;
     slug: slug,
     name: text => name_folded,
-    sector: opt => sector_folded,
+    sector: opt_text => sector_folded,
     employees: count,
 }
 

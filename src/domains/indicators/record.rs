@@ -14,5 +14,5 @@ crate::record! {
     period: key_part => period_folded,
     value: number,
     unit: text,
-    notes: opt,
+    notes: opt_text,
 }

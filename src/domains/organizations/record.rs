@@ -4,6 +4,7 @@ use entity::organization::{Column, Entity, Model};
 
 use super::types::OrganizationKind;
 use crate::graphql::enums::names;
+use crate::records::validate::Rule;
 
 crate::store::rows::by_position! {
     Model { id, slug, name, kind, version, updated_at, name_folded }
@@ -15,9 +16,17 @@ crate::record! {
     name: text => name_folded,
     kind: one_of(&names::<OrganizationKind>()),
     check |row| {
-        // `none` is the group key of parks without an operator.
-        if row.opt("slug").as_deref() == Some("none") {
-            row.fail("slug", "`none` is reserved");
+        if let Err(reason) = unreserved(&row.opt("slug").unwrap_or_default()) {
+            row.fail("slug", reason);
         }
     }
+}
+
+/// An organization's slug may not be `none`: that is the group key of parks
+/// without an operator.
+pub fn unreserved(slug: &str) -> Rule<()> {
+    if slug == "none" {
+        return Err("`none` is reserved".to_owned());
+    }
+    Ok(())
 }

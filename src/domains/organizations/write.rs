@@ -4,6 +4,7 @@ use entity::{api_key, organization, park, project_partner};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::inputs::{CreateOrganizationInput, UpdateOrganizationInput};
+use super::record::unreserved;
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
 use crate::writes::lookup::{current, required};
@@ -13,10 +14,7 @@ use crate::writes::{Write, validate};
 /// Creates an organization; its id.
 pub async fn create(w: &mut Write, input: CreateOrganizationInput) -> AppResult<i32> {
     validate::slug("input.slug", &input.slug)?;
-    if input.slug == "none" {
-        // `none` is the group key of parks without an operator.
-        return Err(AppError::bad_input("input.slug", "`none` is reserved"));
-    }
+    validate::rule("input.slug", unreserved(&input.slug))?;
     let name = validate::text("input.name", &input.name, false)?;
     let model = organization::Model {
         slug: input.slug.clone(),

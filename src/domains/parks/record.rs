@@ -22,8 +22,8 @@ crate::record! {
     city_slug -> city_id: City,
     operator_slug -> operator_id: Organization,
     area_sqft: count,
-    opened_year: int,
-    notes: opt,
+    opened_year: year,
+    notes: opt_text,
 }
 
 /// The columns behind the park field `field` (of the API): a page of parks

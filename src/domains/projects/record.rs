@@ -21,8 +21,8 @@ crate::record! {
     park_slug -> park_id: Park,
     cost_usd: amount,
     area_sqft: count,
-    target_year: int,
+    target_year: year,
     jobs_target: count,
     exports_target_usd: amount,
-    notes: opt,
+    notes: opt_text,
 }

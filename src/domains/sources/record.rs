@@ -47,8 +47,8 @@ impl Record for Model {
             id,
             record_type,
             record_id: record_id.unwrap_or_default(),
-            url: r.text("url"),
-            title: r.opt("title"),
+            url: r.url("url"),
+            title: r.opt_text("title"),
             as_of: r.date("as_of"),
         }
     }
