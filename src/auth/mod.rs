@@ -85,26 +85,38 @@ impl Actor {
         }
     }
 
-    /// FORBIDDEN for keys bound to an organization.
-    pub fn require_unbound(&self, what: &str) -> AppResult<()> {
-        match self.organization_id {
-            None => Ok(()),
-            Some(_) => Err(AppError::Forbidden(format!(
-                "a key bound to an organization may not {what}"
-            ))),
+    /// The one ownership rule, asked by mutations and imports alike:
+    /// FORBIDDEN unless this key may create (`is_new`) or change `what`, a
+    /// record that `owners` own. Keys bound to no organization follow their
+    /// scope alone; a bound key may change only what its organization owns.
+    pub fn may_change(&self, owners: Owners<'_>, is_new: bool, what: &str) -> AppResult<()> {
+        let allowed = match (owners, self.organization_id) {
+            (Owners::Admins, None) => return self.require(KeyScope::Admin),
+            (Owners::Admins, Some(_)) => false,
+            (_, None) => true,
+            (Owners::Shared, Some(_)) => is_new,
+            (Owners::Orgs(orgs), Some(org)) => orgs.contains(&org),
+        };
+        if allowed {
+            return Ok(());
         }
+        let verb = if is_new { "create" } else { "change" };
+        Err(AppError::Forbidden(format!(
+            "this key's organization may not {verb} {what}"
+        )))
     }
+}
 
-    /// FORBIDDEN when the key is bound to an organization other than `owner`
-    /// (the organization that operates the park, or one of a project's partners).
-    pub fn require_owner(&self, owners: &[i32], what: &str) -> AppResult<()> {
-        match self.organization_id {
-            Some(org) if !owners.contains(&org) => Err(AppError::Forbidden(format!(
-                "this key's organization may not change {what}"
-            ))),
-            _ => Ok(()),
-        }
-    }
+/// Who owns a record, for [`Actor::may_change`].
+#[derive(Clone, Copy, Debug)]
+pub enum Owners<'a> {
+    /// Admin keys alone (cities, organizations, indicators).
+    Admins,
+    /// Everyone's: any key may add one, but only keys bound to no
+    /// organization may change it (firms, which many parks share).
+    Shared,
+    /// These organizations (a park's operator, a project's partners).
+    Orgs(&'a [i32]),
 }
 
 /// The caller behind this request's bearer token, with at least `scope`.

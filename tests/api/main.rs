@@ -20,6 +20,7 @@ mod layers;
 mod limits;
 mod lookups;
 mod operations;
+mod ownership;
 mod pagination;
 mod persisted;
 mod relations;

@@ -9,11 +9,13 @@ use entity::{park, project_partner};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 use super::plan::Touched;
-use crate::auth::{Actor, KeyScope};
+use crate::auth::{Actor, KeyScope, Owners};
 use crate::error::{AppError, AppResult};
 use crate::records::{Dataset, Kind};
 
-/// FORBIDDEN, naming the rows, unless `actor` may make every change in `touched`.
+/// FORBIDDEN, naming the rows, unless `actor` may make every change in
+/// `touched`: the ownership rule of mutations ([`Actor::may_change`]) asked
+/// of each row.
 pub async fn check_scope(
     actor: &Actor,
     data: &Dataset,
@@ -21,79 +23,14 @@ pub async fn check_scope(
     txn: &DatabaseTransaction,
 ) -> AppResult<()> {
     let Some(org) = actor.organization_id else {
+        // Who may import at all: admin keys, and keys bound to an organization.
         return actor.require(KeyScope::Admin);
     };
-    let mut parks: HashSet<i32> = park::Entity::find()
-        .filter(park::Column::OperatorId.eq(org))
-        .all(txn)
-        .await?
-        .into_iter()
-        .map(|p| p.id)
-        .collect();
-    let new = |kind: Kind| -> HashSet<usize> {
-        touched
-            .get(&kind)
-            .map(|rows| {
-                rows.iter()
-                    .filter(|(_, new)| *new)
-                    .map(|(n, _)| *n)
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let new_parks = new(Kind::Park);
-    parks.extend(
-        data.parks
-            .iter()
-            .enumerate()
-            .filter(|(n, p)| new_parks.contains(n) && p.operator_id == Some(org))
-            .map(|(_, p)| p.id),
-    );
-    let projects: HashSet<i32> = project_partner::Entity::find()
-        .filter(project_partner::Column::OrganizationId.eq(org))
-        .all(txn)
-        .await?
-        .into_iter()
-        .map(|p| p.project_id)
-        .collect();
-    let new_firms: HashSet<i32> = new(Kind::Firm)
-        .into_iter()
-        .map(|n| data.firms[n].id)
-        .collect();
-    let milestone_project = |id: i32| {
-        data.milestones
-            .iter()
-            .find(|m| m.id == id)
-            .map(|m| m.project_id)
-    };
+    let owned = Owned::load(org, data, touched, txn).await?;
     let mut denied = Vec::new();
     for (kind, rows) in touched {
-        for (n, is_new) in rows {
-            let n = *n;
-            let allowed = match *kind {
-                Kind::Park => {
-                    data.parks[n].operator_id == Some(org) && parks.contains(&data.parks[n].id)
-                }
-                Kind::Tenancy => parks.contains(&data.tenancies[n].park_id),
-                Kind::Project => !is_new && projects.contains(&data.projects[n].id),
-                Kind::ProjectPartner => projects.contains(&data.partners[n].project_id),
-                Kind::Milestone => projects.contains(&data.milestones[n].project_id),
-                Kind::Firm => *is_new,
-                Kind::Source => {
-                    let s = &data.sources[n];
-                    match s.record_type.as_str() {
-                        "park" => parks.contains(&s.record_id),
-                        "project" => projects.contains(&s.record_id),
-                        "milestone" => {
-                            milestone_project(s.record_id).is_some_and(|p| projects.contains(&p))
-                        }
-                        "firm" => new_firms.contains(&s.record_id),
-                        _ => false,
-                    }
-                }
-                Kind::City | Kind::Organization | Kind::Indicator => false,
-            };
-            if !allowed {
+        for &(n, is_new) in rows {
+            if owned.check(actor, *kind, n, is_new).is_err() {
                 denied.push(format!("{} row {}", kind.file(), n + 1));
             }
         }
@@ -108,4 +45,121 @@ pub async fn check_scope(
         "this key's organization may not make {total} of these changes (it may change the parks it operates, their tenancies, the projects it partners in, and add firms): {}",
         denied.join(", ")
     )))
+}
+
+/// What the importing key's organization owns, in the database and in the
+/// import.
+struct Owned<'a> {
+    org: [i32; 1],
+    data: &'a Dataset,
+    /// Parks it operates in the database.
+    operated: HashSet<i32>,
+    /// Those and the new parks of the import it operates.
+    parks: HashSet<i32>,
+    /// Projects it partners in.
+    projects: HashSet<i32>,
+    /// Firms the import adds.
+    new_firms: HashSet<i32>,
+}
+
+impl<'a> Owned<'a> {
+    async fn load(
+        org: i32,
+        data: &'a Dataset,
+        touched: &Touched,
+        txn: &DatabaseTransaction,
+    ) -> AppResult<Self> {
+        let operated: HashSet<i32> = park::Entity::find()
+            .filter(park::Column::OperatorId.eq(org))
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        let new = |kind: Kind| -> Vec<usize> {
+            let rows = touched.get(&kind).map(Vec::as_slice).unwrap_or(&[]);
+            rows.iter()
+                .filter(|(_, new)| *new)
+                .map(|(n, _)| *n)
+                .collect()
+        };
+        let mut parks = operated.clone();
+        let new_parks = new(Kind::Park).into_iter().map(|n| &data.parks[n]);
+        parks.extend(
+            new_parks
+                .filter(|p| p.operator_id == Some(org))
+                .map(|p| p.id),
+        );
+        let projects = project_partner::Entity::find()
+            .filter(project_partner::Column::OrganizationId.eq(org))
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|p| p.project_id)
+            .collect();
+        let new_firms = new(Kind::Firm)
+            .into_iter()
+            .map(|n| data.firms[n].id)
+            .collect();
+        Ok(Self {
+            org: [org],
+            data,
+            operated,
+            parks,
+            projects,
+            new_firms,
+        })
+    }
+
+    /// The organization, when `set` holds `id`.
+    fn owners(&self, set: &HashSet<i32>, id: i32) -> Owners<'_> {
+        Owners::Orgs(if set.contains(&id) { &self.org } else { &[] })
+    }
+
+    /// Who owns the record `id` of type `record_type` that a source cites,
+    /// and whether the import adds it.
+    fn cited(&self, record_type: &str, id: i32) -> (Owners<'_>, bool) {
+        let project_of = |m: i32| self.data.milestones.iter().find(|x| x.id == m);
+        match record_type {
+            "park" => (self.owners(&self.parks, id), false),
+            "project" => (self.owners(&self.projects, id), false),
+            "milestone" => {
+                let project = project_of(id).map_or(0, |m| m.project_id);
+                (self.owners(&self.projects, project), false)
+            }
+            "firm" => (Owners::Shared, self.new_firms.contains(&id)),
+            _ => (Owners::Admins, false),
+        }
+    }
+
+    /// [`Actor::may_change`] for row `n` of `kind`.
+    fn check(&self, actor: &Actor, kind: Kind, n: usize, is_new: bool) -> AppResult<()> {
+        let data = self.data;
+        let (owners, is_new) = match kind {
+            Kind::Park => {
+                let park = &data.parks[n];
+                if !is_new {
+                    actor.may_change(self.owners(&self.operated, park.id), false, "")?;
+                }
+                (Owners::Orgs(park.operator_id.as_slice()), is_new)
+            }
+            Kind::Tenancy => (self.owners(&self.parks, data.tenancies[n].park_id), is_new),
+            Kind::Project => (self.owners(&self.projects, data.projects[n].id), is_new),
+            Kind::ProjectPartner => (
+                self.owners(&self.projects, data.partners[n].project_id),
+                is_new,
+            ),
+            Kind::Milestone => (
+                self.owners(&self.projects, data.milestones[n].project_id),
+                is_new,
+            ),
+            Kind::Firm => (Owners::Shared, is_new),
+            Kind::Source => {
+                let source = &data.sources[n];
+                self.cited(&source.record_type, source.record_id)
+            }
+            Kind::City | Kind::Organization | Kind::Indicator => (Owners::Admins, is_new),
+        };
+        actor.may_change(owners, is_new, "")
+    }
 }

@@ -3,6 +3,7 @@
 use entity::{firm, tenancy};
 
 use super::inputs::{CreateFirmInput, UpdateFirmInput};
+use crate::auth::Owners;
 use crate::error::{AppError, AppResult};
 use crate::writes::lookup::{apply, current, required};
 use crate::writes::rows::{children, create_cited, remove_cited, remove_each, save_cited};
@@ -15,6 +16,7 @@ fn employees(value: Option<i32>) -> AppResult<Option<i32>> {
 
 /// Creates a firm; its id.
 pub async fn create(w: &mut Write, input: CreateFirmInput) -> AppResult<i32> {
+    w.actor().may_change(Owners::Shared, true, "firms")?;
     validate::slug("input.slug", &input.slug)?;
     let employees = employees(input.employees)?;
     let name = validate::text("input.name", &input.name, false)?;
@@ -36,7 +38,8 @@ pub async fn update(
     sent: i32,
     input: UpdateFirmInput,
 ) -> AppResult<i32> {
-    w.actor().require_unbound("change existing firms")?;
+    w.actor()
+        .may_change(Owners::Shared, false, "existing firms")?;
     let now = current::<firm::Model>(w, &slug, sent).await?;
     let mut next = now.clone();
     if let Some(name) = required("input.name", input.name)? {
@@ -57,7 +60,8 @@ pub async fn delete(
     cascade: Option<bool>,
 ) -> AppResult<i32> {
     let cascade = cascade.unwrap_or(false);
-    w.actor().require_unbound("delete firms")?;
+    w.actor()
+        .may_change(Owners::Shared, false, "existing firms")?;
     let now = current::<firm::Model>(w, &slug, sent).await?;
     let tenancies = children::<tenancy::Model>(w, tenancy::Column::FirmId, now.id).await?;
     if !cascade && !tenancies.is_empty() {

@@ -5,6 +5,7 @@ use entity::{milestone, project};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::inputs::{MilestoneInput, UpdateMilestoneInput};
+use crate::auth::Owners;
 use crate::domains::projects::owners;
 use crate::error::{AppError, AppResult};
 use crate::records::{Kind, Refs};
@@ -14,8 +15,9 @@ use crate::writes::{Write, sources, validate};
 
 async fn project(w: &Write, slug: &str) -> AppResult<project::Model> {
     let project = existing::<project::Entity>(w, project::Column::Slug, slug, "project").await?;
+    let owners = owners(w, project.id).await?;
     w.actor()
-        .require_owner(&owners(w, project.id).await?, "this project's milestones")?;
+        .may_change(Owners::Orgs(&owners), false, "this project's milestones")?;
     Ok(project)
 }
 

@@ -5,6 +5,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::inputs::{CreateOrganizationInput, UpdateOrganizationInput};
 use super::record::unreserved;
+use crate::auth::Owners;
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
 use crate::writes::lookup::{current, required};
@@ -13,6 +14,8 @@ use crate::writes::{Write, validate};
 
 /// Creates an organization; its id.
 pub async fn create(w: &mut Write, input: CreateOrganizationInput) -> AppResult<i32> {
+    w.actor()
+        .may_change(Owners::Admins, true, "organizations")?;
     validate::slug("input.slug", &input.slug)?;
     validate::rule("input.slug", unreserved(&input.slug))?;
     let name = validate::text("input.name", &input.name, false)?;
@@ -32,6 +35,8 @@ pub async fn update(
     sent: i32,
     input: UpdateOrganizationInput,
 ) -> AppResult<i32> {
+    w.actor()
+        .may_change(Owners::Admins, false, "organizations")?;
     let now = current::<organization::Model>(w, &slug, sent).await?;
     let mut next = now.clone();
     if let Some(name) = required("input.name", input.name)? {
@@ -45,6 +50,8 @@ pub async fn update(
 
 /// Deletes organization `slug` at `sent` version if nothing refers to it.
 pub async fn delete(w: &mut Write, slug: String, sent: i32) -> AppResult<i32> {
+    w.actor()
+        .may_change(Owners::Admins, false, "organizations")?;
     let now = current::<organization::Model>(w, &slug, sent).await?;
     let parks = park::Entity::find()
         .filter(park::Column::OperatorId.eq(now.id))

@@ -4,6 +4,7 @@
 use entity::{city, organization, park, project, tenancy};
 
 use super::inputs::{CreateParkInput, UpdateParkInput};
+use crate::auth::Owners;
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
 use crate::writes::lookup::{apply, current, reference, required};
@@ -49,10 +50,9 @@ pub async fn create(w: &mut Write, input: CreateParkInput) -> AppResult<i32> {
         notes: validate::opt_text("input.notes", input.notes)?,
         ..Default::default()
     };
-    w.actor().require_owner(
-        model.operator_id.as_slice(),
-        "parks another organization operates",
-    )?;
+    let owners = Owners::Orgs(model.operator_id.as_slice());
+    w.actor()
+        .may_change(owners, true, "parks another organization operates")?;
     create_cited(w, model, input.sources).await
 }
 
@@ -64,8 +64,8 @@ pub async fn update(
     input: UpdateParkInput,
 ) -> AppResult<i32> {
     let current = current::<park::Model>(w, &slug, sent).await?;
-    w.actor()
-        .require_owner(current.operator_id.as_slice(), "this park")?;
+    let owners = Owners::Orgs(current.operator_id.as_slice());
+    w.actor().may_change(owners, false, "this park")?;
     let mut next = current.clone();
     if let Some(name) = required("input.name", input.name)? {
         next.name = validate::text("input.name", &name, false)?;
@@ -83,10 +83,9 @@ pub async fn update(
     }
     if !input.operator_slug.is_undefined() {
         next.operator_id = operator(w, "input.operatorSlug", input.operator_slug.take()).await?;
-        w.actor().require_owner(
-            next.operator_id.as_slice(),
-            "a park's operator to another organization",
-        )?;
+        let owners = Owners::Orgs(next.operator_id.as_slice());
+        w.actor()
+            .may_change(owners, false, "a park's operator to another organization")?;
     }
     apply(&mut next.area_sqft, input.area_sqft, |v| {
         validate::count("input.areaSqft", v)
@@ -110,8 +109,8 @@ pub async fn delete(
 ) -> AppResult<i32> {
     let cascade = cascade.unwrap_or(false);
     let current = current::<park::Model>(w, &slug, sent).await?;
-    w.actor()
-        .require_owner(current.operator_id.as_slice(), "this park")?;
+    let owners = Owners::Orgs(current.operator_id.as_slice());
+    w.actor().may_change(owners, false, "this park")?;
     let tenancies = children::<tenancy::Model>(w, tenancy::Column::ParkId, current.id).await?;
     let projects = children::<project::Model>(w, project::Column::ParkId, current.id).await?;
     if !cascade && (!tenancies.is_empty() || !projects.is_empty()) {

@@ -4,6 +4,7 @@ use entity::{city, milestone, park, project, project_partner};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::inputs::{CreateProjectInput, UpdateProjectInput};
+use crate::auth::Owners;
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
 use crate::records::Kind;
@@ -38,7 +39,8 @@ fn jobs(value: Option<i32>) -> AppResult<Option<i32>> {
 
 /// Creates a project; its id.
 pub async fn create(w: &mut Write, input: CreateProjectInput) -> AppResult<i32> {
-    w.actor().require_unbound("create projects")?;
+    // A new project has no partners yet, so no organization owns it.
+    w.actor().may_change(Owners::Orgs(&[]), true, "projects")?;
     validate::slug("input.slug", &input.slug)?;
     let name = validate::text("input.name", &input.name, false)?;
     let model = project::Model {
@@ -73,8 +75,9 @@ pub async fn update(
     input: UpdateProjectInput,
 ) -> AppResult<i32> {
     let current = current::<project::Model>(w, &slug, sent).await?;
+    let owners = owners(w, current.id).await?;
     w.actor()
-        .require_owner(&owners(w, current.id).await?, "this project")?;
+        .may_change(Owners::Orgs(&owners), false, "this project")?;
     let mut next = current.clone();
     if let Some(name) = required("input.name", input.name)? {
         next.name = validate::text("input.name", &name, false)?;
@@ -122,8 +125,9 @@ pub async fn delete(
 ) -> AppResult<i32> {
     let cascade = cascade.unwrap_or(false);
     let current = current::<project::Model>(w, &slug, sent).await?;
+    let owners = owners(w, current.id).await?;
     w.actor()
-        .require_owner(&owners(w, current.id).await?, "this project")?;
+        .may_change(Owners::Orgs(&owners), false, "this project")?;
     let partners: Vec<project_partner::Model> =
         children(w, project_partner::Column::ProjectId, current.id).await?;
     let milestones: Vec<milestone::Model> =

@@ -3,6 +3,7 @@
 use entity::{firm, park, tenancy};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
+use crate::auth::Owners;
 use crate::error::{AppError, AppResult};
 use crate::writes::lookup::existing;
 use crate::writes::rows::{insert, save};
@@ -14,8 +15,10 @@ async fn parties(
     firm_slug: &str,
 ) -> AppResult<(park::Model, firm::Model)> {
     let park = existing::<park::Entity>(w, park::Column::Slug, park_slug, "park").await?;
-    w.actor().require_owner(
-        park.operator_id.as_slice(),
+    let owners = Owners::Orgs(park.operator_id.as_slice());
+    w.actor().may_change(
+        owners,
+        false,
         "tenancies of parks another organization operates",
     )?;
     let firm = existing::<firm::Entity>(w, firm::Column::Slug, firm_slug, "firm").await?;
