@@ -62,7 +62,9 @@ impl Folded for Option<String> {
 
 /// `record! { Model in Entity as "park" from "parks.csv", key [slug] (, flag)*;
 /// column, ... }`: `impl Record` (and with `slugged`, `impl Slugged`) for a
-/// model with `version` and `updated_at`. Flags: `referable`, `slugged`.
+/// model with `version` and `updated_at`. Flags: `referable`, `slugged`
+/// (whose rows are found by slug); a record without a slug says how its
+/// rows are found by key with `near Variant(args)` after its key (see `Near`).
 /// Each column of the file, in the file's order, ends with a comma and is
 /// one of:
 ///
@@ -80,10 +82,11 @@ impl Folded for Option<String> {
 macro_rules! record {
     (
         $model:ident in $table:ident as $type:literal from $file:literal,
-        key [$($key:ident),+] $(, $flag:ident)* ;
+        key [$($key:ident),+] $(near $near:ident($($narg:expr),*))? $(, $flag:ident)* ;
         $($columns:tt)*
     ) => {
-        $crate::record!(@column [$model $table $type $file [$($key)+] [$($flag)*]]
+        $crate::record!(@column [$model $table $type $file [$($key)+] [$($flag)*]
+            [$($crate::records::Near::$near($($narg),*))?]]
             [r keys refs self] [] [] [] [] [] $($columns)*);
     };
     (@column $head:tt [$r:ident $keys:ident $refs:ident $this:tt]
@@ -104,7 +107,7 @@ macro_rules! record {
                 $r, stringify!($header), $keys, $crate::records::Kind::$kind,
             );]
             [$($init)* $field]
-            [$($rf)* ($crate::records::Kind::$kind, $crate::records::RefId::id(&$this.$field))]
+            [$($rf)* ($header $kind $crate::records::RefId::id(&$this.$field))]
             $($rest)*);
     };
     (@column $head:tt [$r:ident $keys:ident $refs:ident $this:tt]
@@ -121,9 +124,11 @@ macro_rules! record {
             $rf
             $($rest)*);
     };
-    (@column [$model:ident $table:ident $type:literal $file:literal [$($key:ident)+] [$($flag:ident)*]]
+    (@column [$model:ident $table:ident $type:literal $file:literal [$($key:ident)+] [$($flag:ident)*]
+            [$($near:expr)?]]
         [$r:ident $keys:ident $refs:ident $this:tt]
-        [$($h:ident)*] [$($v:tt)*] [$($read:tt)*] [$($init:ident)*] [$($rf:tt)*]
+        [$($h:ident)*] [$($v:tt)*] [$($read:tt)*] [$($init:ident)*]
+        [$(($rh:ident $rk:ident $rid:expr))*]
         $(check |$row:ident| $check:block)?
     ) => {
         impl $crate::records::Record for $model {
@@ -134,6 +139,9 @@ macro_rules! record {
             const KEY: &'static [&'static str] = &[$(stringify!($key)),+];
             const EMBEDDED: &'static str =
                 include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $file));
+            $(const NEAR: $crate::records::Near = $near;)?
+            const REFS: &'static [(&'static str, $crate::records::Kind)] =
+                &[$((stringify!($rh), $crate::records::Kind::$rk)),*];
             $($crate::record!(@flag $flag);)*
 
             $crate::versioned!();
@@ -144,7 +152,8 @@ macro_rules! record {
             }
 
             fn references(&$this) -> Vec<($crate::records::Kind, i32)> {
-                let all: Vec<($crate::records::Kind, Option<i32>)> = vec![$($rf),*];
+                let all: Vec<($crate::records::Kind, Option<i32>)> =
+                    vec![$(($crate::records::Kind::$rk, $rid)),*];
                 all.into_iter().filter_map(|(kind, id)| Some((kind, id?))).collect()
             }
 
@@ -167,6 +176,7 @@ macro_rules! record {
         const REFERABLE: bool = true;
     };
     (@flag slugged) => {
+        const NEAR: $crate::records::Near = $crate::records::Near::First("slug");
         $crate::slugged!();
     };
     (@outer $model:ident referable) => {};

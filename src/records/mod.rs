@@ -8,6 +8,7 @@
 //! Nothing here knows GraphQL or HTTP.
 
 mod declare;
+mod file;
 mod refs;
 pub mod registry;
 mod row;
@@ -16,10 +17,11 @@ pub mod validate;
 use serde_json::{Map, Value};
 
 pub use declare::{Folded, RefId, read_ref};
-pub use refs::{Keys, Refs};
+pub use file::{Problem, Problems, read, read_from};
+pub use refs::{IDS_PER_STATEMENT, Keys, Refs};
 pub(crate) use registry::for_each_record;
 pub use registry::{Dataset, HasKind, Kind, Rows};
-pub use row::{Problem, Problems, Row, read};
+pub use row::Row;
 pub use validate::is_partial_date;
 
 use crate::store::rows::Decode;
@@ -45,6 +47,10 @@ pub trait Record: HasKind + Decode + Clone + Send + Sync + 'static {
     /// Whether other rows refer to it by its public key (a foreign key by
     /// slug, or a source's `record_key`).
     const REFERABLE: bool = false;
+    /// How its rows are found in the table by their public key.
+    const NEAR: Near;
+    /// Its reference columns: each header, and the kind whose key it holds.
+    const REFS: &'static [(&'static str, Kind)] = &[];
 
     /// Its id.
     fn id(&self) -> i32 {
@@ -79,9 +85,28 @@ pub trait Record: HasKind + Decode + Clone + Send + Sync + 'static {
             .collect();
         parts.join("|")
     }
+    /// The `(kind, key)` references of a row of its file, before it is read.
+    fn referenced(row: &Row<'_>) -> Vec<(Kind, String)> {
+        let cell = |(header, kind): &(&str, Kind)| Some((*kind, row.opt(header)?));
+        Self::REFS.iter().filter_map(cell).collect()
+    }
     /// One row of its file read back, with `id`, references resolved through
     /// `keys`, stamped `now`; problems are recorded on the row.
     fn from_row(row: &Row<'_>, keys: &Keys, id: i32, now: &str) -> Self;
+}
+
+/// Where the rows with given public keys are in a table: a column that
+/// holds one part of each key, to narrow the rows read to those that may
+/// match.
+#[derive(Clone, Copy, Debug)]
+pub enum Near {
+    /// The key's first part is this column's text (a slug).
+    First(&'static str),
+    /// The key's last part is this column's text (a source's URL).
+    Last(&'static str),
+    /// The key's first part is the key of a `Kind` row whose id this column
+    /// holds (a tenancy's park).
+    Parent(Kind, &'static str),
 }
 
 /// A record with a slug, its stable public key, by which the API looks it up.

@@ -2,11 +2,14 @@
 //! public key of the row it points at; [`Keys`] finds the id of a public key
 //! while a dataset is read.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
-use super::{Dataset, Kind, Record, Row, for_each_record};
+use super::{Dataset, Kind, Record, Row, Rows, for_each_record};
+
+/// Ids per `IN (...)` list: well under every backend's parameter limit.
+pub const IDS_PER_STATEMENT: usize = 10_000;
 use crate::store::table::Table;
 
 /// The public key of every row a reference can point at: slugs, and the
@@ -32,25 +35,33 @@ impl Refs {
         }
     }
 
-    /// The keys of exactly these `(kind, id)` references (for single writes).
+    /// The keys of these `(kind, id)` references, and of the rows those keys
+    /// name in turn (a milestone's key names its project's).
     pub async fn load<C: ConnectionTrait>(conn: &C, wanted: &[(Kind, i32)]) -> Result<Self, DbErr> {
-        let mut refs = Self::default();
-        for_each_record!(E => {
-            let ids: Vec<i32> = wanted
-                .iter()
-                .filter(|(kind, _)| *kind == E::KIND)
-                .map(|(_, id)| *id)
-                .collect();
-            if E::REFERABLE && !ids.is_empty() {
-                let id = <E as Record>::Table::ID;
-                let rows = <E as Record>::Table::find()
-                    .filter(id.is_in(ids))
-                    .all(conn)
-                    .await?;
-                refs.add(&rows);
-            }
-        });
-        Ok(refs)
+        let mut rows = Dataset::default();
+        let mut asked: HashSet<(Kind, i32)> = HashSet::new();
+        let mut todo = wanted.to_vec();
+        while !todo.is_empty() {
+            let mut next = Vec::new();
+            for_each_record!(E => {
+                let ids: Vec<i32> = todo
+                    .iter()
+                    .filter(|(kind, id)| *kind == E::KIND && E::REFERABLE && asked.insert((*kind, *id)))
+                    .map(|(_, id)| *id)
+                    .collect();
+                for chunk in ids.chunks(IDS_PER_STATEMENT) {
+                    let id = <E as Record>::Table::ID;
+                    let found: Vec<E> = <E as Record>::Table::find()
+                        .filter(id.is_in(chunk.to_vec()))
+                        .all(conn)
+                        .await?;
+                    next.extend(found.iter().flat_map(Record::references));
+                    Rows::<E>::rows_mut(&mut rows).extend(found);
+                }
+            });
+            todo = next;
+        }
+        Ok(Self::of_dataset(&rows))
     }
 
     /// Every referable key in the database (for export and import).
@@ -67,12 +78,17 @@ impl Refs {
     /// Every referable key of a parsed dataset.
     pub fn of_dataset(data: &Dataset) -> Self {
         let mut refs = Self::default();
+        refs.add_dataset(data);
+        refs
+    }
+
+    /// Adds every referable key of `data` (over those already known).
+    pub fn add_dataset(&mut self, data: &Dataset) {
         for_each_record!(E => {
             if E::REFERABLE {
-                refs.add(data.rows::<E>());
+                self.add(data.rows::<E>());
             }
         });
-        refs
     }
 }
 
@@ -84,6 +100,11 @@ impl Keys {
     /// The id of the row of `kind` whose key is `key`.
     pub fn id(&self, kind: Kind, key: &str) -> Option<i32> {
         self.0.get(&kind)?.get(key).copied()
+    }
+
+    /// Remembers that the row of `kind` whose key is `key` has id `id`.
+    pub fn insert(&mut self, kind: Kind, key: String, id: i32) {
+        self.0.entry(kind).or_default().insert(key, id);
     }
 
     /// Indexes the rows of `R`'s file: the id `ids` gives each position,

@@ -1,75 +1,13 @@
-//! Reading CSV rows with every problem recorded against its file, line and
-//! column, so a bad dataset is reported whole rather than one error at a time.
+//! Typed reading of one CSV row: each accessor applies the rule of its kind
+//! of value (`validate`) and records a broken one as a problem on the row's
+//! file, line and column instead of failing, so a bad file is reported
+//! whole.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
+use super::file::Problems;
 use super::validate::{self, Rule};
 use super::{Keys, Kind};
-
-/// One problem in the dataset.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// The file, e.g. `parks.csv`.
-    pub file: String,
-    /// 1-based line number (the header is line 1).
-    pub line: u64,
-    /// The column at fault, when one is.
-    pub column: Option<String>,
-    /// What is wrong.
-    pub reason: String,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.column {
-            Some(column) => write!(
-                f,
-                "{} line {}, column {column}: {}",
-                self.file, self.line, self.reason
-            ),
-            None => write!(f, "{} line {}: {}", self.file, self.line, self.reason),
-        }
-    }
-}
-
-/// The problems found so far, shared by every row reader.
-pub type Problems = RefCell<Vec<Problem>>;
-
-/// Turns the byte offsets csv reports into 1-based line numbers, counting
-/// forward only (records come in order). csv's own `line()` is not usable: with
-/// CRLF line ends a record's position is the `\n` that ended the previous one.
-struct LineCounter<'t> {
-    text: &'t [u8],
-    offset: usize,
-    line: u64,
-}
-
-impl<'t> LineCounter<'t> {
-    fn new(text: &'t str) -> Self {
-        Self {
-            text: text.as_bytes(),
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    fn line_at(&mut self, byte: u64) -> u64 {
-        let mut byte = (byte as usize).min(self.text.len());
-        // Step over line breaks that belong to the previous record.
-        while matches!(self.text.get(byte), Some(b'\n' | b'\r')) {
-            byte += 1;
-        }
-        if byte >= self.offset {
-            self.line += self.text[self.offset..byte]
-                .iter()
-                .filter(|c| **c == b'\n')
-                .count() as u64;
-            self.offset = byte;
-        }
-        self.line
-    }
-}
 
 /// One CSV row with typed accessors that record problems instead of failing.
 pub struct Row<'a> {
@@ -80,90 +18,27 @@ pub struct Row<'a> {
     problems: &'a Problems,
 }
 
-/// Parses `text` as CSV with exactly `headers`. A wrong header is one problem
-/// for the whole file (and no rows).
-pub fn read<'a>(
-    file: &'static str,
-    text: &str,
-    headers: &[&'static str],
-    problems: &'a Problems,
-) -> Vec<Row<'a>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let found: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(str::to_owned).collect(),
-        Err(err) => {
-            problem(
-                problems,
-                file,
-                1,
-                None,
-                format!("cannot read the header: {err}"),
-            );
-            return Vec::new();
-        }
-    };
-    if found != headers {
-        let reason = format!(
-            "expected the header {:?}, found {:?}",
-            headers.join(","),
-            found.join(",")
-        );
-        problem(problems, file, 1, None, reason);
-        return Vec::new();
-    }
-    let mut rows = Vec::new();
-    let mut lines = LineCounter::new(text);
-    for record in reader.records() {
-        match record {
-            Ok(record) => {
-                let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-                let cells: HashMap<&'static str, String> = headers
-                    .iter()
-                    .zip(record.iter())
-                    .map(|(h, v)| (*h, v.trim().to_owned()))
-                    .collect();
-                for (column, value) in &cells {
-                    if let Err(reason) = validate::cell(value) {
-                        problem(problems, file, line, Some(column), reason);
-                    }
-                }
-                rows.push(Row {
-                    file,
-                    line,
-                    cells,
-                    problems,
-                });
-            }
-            Err(err) => {
-                let line = err.position().map_or(0, |p| lines.line_at(p.byte()));
-                problem(problems, file, line, None, format!("not valid CSV: {err}"));
-            }
+impl<'a> Row<'a> {
+    pub(super) fn new(
+        file: &'static str,
+        line: u64,
+        cells: HashMap<&'static str, String>,
+        problems: &'a Problems,
+    ) -> Self {
+        Self {
+            file,
+            line,
+            cells,
+            problems,
         }
     }
-    rows
-}
-
-fn problem(problems: &Problems, file: &str, line: u64, column: Option<&str>, reason: String) {
-    problems.borrow_mut().push(Problem {
-        file: file.to_owned(),
-        line,
-        column: column.map(str::to_owned),
-        reason,
-    });
 }
 
 impl Row<'_> {
     /// Records a problem with `column` of this row.
     pub fn fail(&self, column: &str, reason: impl Into<String>) {
-        problem(
-            self.problems,
-            self.file,
-            self.line,
-            Some(column),
-            reason.into(),
-        );
+        let reason = reason.into();
+        (self.problems).record(self.file, self.line, Some(column), reason);
     }
 
     /// `rule`'s value, or its reason recorded against `column` (and None).

@@ -282,3 +282,43 @@ async fn an_import_of_100000_rows_completes() {
     assert_eq!(app.count("firm").await, 100_000);
     assert_eq!(app.count("change").await, 100_000);
 }
+
+/// An import reads only the database rows it names: a source may cite a
+/// milestone that only the database holds (found by its project and title),
+/// an existing citation is matched by its key and left unchanged, and an
+/// organization's key may cite only milestones of projects it partners in.
+#[tokio::test]
+async fn an_import_finds_the_database_rows_it_cites_by_their_keys() {
+    let app = TestApp::seeded().await;
+    let pseb = app.key("write", Some("pseb")).await;
+    let header = "record_type,record_key,url,title,as_of\n";
+    let existing = "milestone,karachi-it-park|ECNEC approval,https://propakistani.pk/2024/04/09/initial-design-of-karachi-it-park-has-been-completed/,,2025-09-18\n";
+    let own = format!(
+        "{header}{existing}milestone,karachi-it-park|ECNEC approval,https://example.org/ecnec,,2026\n"
+    );
+    let dik = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/milestones.csv"))
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with("dik-new-city-technology-park,"))
+        .map(|l| l.split(',').nth(1).unwrap().to_owned())
+        .unwrap();
+    let foreign = format!(
+        "{header}milestone,dik-new-city-technology-park|{dik},https://example.org/dik,,2026\n"
+    );
+
+    let report = import(&app, &pseb, vec![csv("sources.csv", &own)], false).await;
+    let refused = app
+        .gql_as(
+            &pseb,
+            IMPORT,
+            json!({ "files": [csv("sources.csv", &foreign)] }),
+        )
+        .await;
+
+    assert_eq!(report["problems"], json!([]), "{report:#}");
+    assert_eq!(
+        (report["created"].clone(), report["unchanged"].clone()),
+        (json!(1), json!(1))
+    );
+    assert_eq!(first_code(&refused), "FORBIDDEN", "{refused:#}");
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::records::{Kind, Problem};
+use crate::records::{Kind, Problem, Problems, Row};
 
 /// How an import file is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +22,8 @@ pub struct ImportFile {
     name: String,
     format: Format,
     content: String,
+    // A CSV file on disk, read as it is parsed rather than held whole.
+    path: Option<PathBuf>,
     csv: String,
     // For JSON: the CSV line each object starts on, in order.
     starts: Vec<u64>,
@@ -34,9 +36,30 @@ impl ImportFile {
             name,
             format,
             content,
+            path: None,
             csv: String::new(),
             starts: Vec::new(),
         }
+    }
+
+    /// The file at `path`, named by its file name; the format follows the
+    /// extension. A CSV file is streamed from disk as it is read; a JSON
+    /// file, one document, is read whole.
+    pub fn open(path: &Path) -> anyhow::Result<Self> {
+        let cannot = |err| anyhow::anyhow!("cannot read {}: {err}", path.display());
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let mut file = Self::new(name.to_owned(), Format::Csv, String::new());
+        if path.extension().and_then(|e| e.to_str()) == Some("json") {
+            file.format = Format::Json;
+            file.content = std::fs::read_to_string(path).map_err(cannot)?;
+        } else {
+            std::fs::File::open(path).map_err(cannot)?;
+            file.path = Some(path.to_owned());
+        }
+        Ok(file)
     }
 
     /// The record this file imports (`Park` for `parks.csv` or `parks.json`).
@@ -67,7 +90,14 @@ impl ImportFile {
         let headers = self.headers();
         match self.format {
             Format::Csv => {
-                let mut reader = csv::ReaderBuilder::new().from_reader(self.content.as_bytes());
+                let source: Box<dyn std::io::Read> = match &self.path {
+                    Some(path) => match std::fs::File::open(path) {
+                        Ok(file) => Box::new(std::io::BufReader::new(file)),
+                        Err(err) => return Err(self.problem(0, format!("cannot read it: {err}"))),
+                    },
+                    None => Box::new(self.content.as_bytes()),
+                };
+                let mut reader = csv::ReaderBuilder::new().from_reader(source);
                 let found: Vec<String> = match reader.headers() {
                     Ok(h) => h.iter().map(|c| c.trim().to_owned()).collect(),
                     Err(err) => {
@@ -84,6 +114,7 @@ impl ImportFile {
                         ),
                     ));
                 }
+                drop(reader);
                 self.csv = std::mem::take(&mut self.content);
                 Ok(())
             }
@@ -136,29 +167,28 @@ impl ImportFile {
         &self.csv
     }
 
-    /// The public key of each well-formed row, in order (as the loader reads them).
-    pub fn keys(&self) -> Vec<String> {
-        let columns = self.kind().map(Kind::key).unwrap_or(&[]);
-        let headers = self.headers();
-        let positions: Vec<usize> = columns
-            .iter()
-            .filter_map(|c| headers.iter().position(|h| h == c))
-            .collect();
-        csv::ReaderBuilder::new()
-            .from_reader(self.csv.as_bytes())
-            .records()
-            .filter_map(Result::ok)
-            .map(|record| {
-                positions
-                    .iter()
-                    .map(|p| record.get(*p).unwrap_or("").trim().to_owned())
-                    .collect::<Vec<_>>()
-                    .join("|")
-            })
-            .collect()
+    /// The file's rows (after [`Self::to_csv`]), problems recorded in
+    /// `problems` against the dataset file's name.
+    pub fn rows<'p>(&self, problems: &'p Problems) -> Vec<Row<'p>> {
+        let Some(kind) = self.kind() else {
+            return Vec::new();
+        };
+        let Some(path) = &self.path else {
+            return crate::records::read(kind.file(), &self.csv, kind.headers(), problems);
+        };
+        match std::fs::File::open(path) {
+            Ok(file) => {
+                let source = std::io::BufReader::new(file);
+                crate::records::read_from(kind.file(), source, kind.headers(), problems)
+            }
+            Err(err) => {
+                problems.record(kind.file(), 0, None, format!("cannot read it: {err}"));
+                Vec::new()
+            }
+        }
     }
 
-    /// `problem` (found in the merged CSV) told in this file's terms: its
+    /// `problem` (found in the file as CSV) told in this file's terms: its
     /// name, and for JSON the 1-based position of the object.
     pub fn locate(&self, mut problem: Problem) -> Problem {
         problem.file = self.name.clone();
@@ -173,23 +203,7 @@ impl ImportFile {
     }
 }
 
-/// Reads import files from disk; the format follows the extension.
+/// The import files at `paths` (see [`ImportFile::open`]).
 pub fn read_files(paths: &[PathBuf]) -> anyhow::Result<Vec<ImportFile>> {
-    paths
-        .iter()
-        .map(|path| {
-            let content = std::fs::read_to_string(path)
-                .map_err(|err| anyhow::anyhow!("cannot read {}: {err}", path.display()))?;
-            let format = match path.extension().and_then(|e| e.to_str()) {
-                Some("json") => Format::Json,
-                _ => Format::Csv,
-            };
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_owned();
-            Ok(ImportFile::new(name, format, content))
-        })
-        .collect()
+    paths.iter().map(|path| ImportFile::open(path)).collect()
 }

@@ -1,20 +1,18 @@
 //! All-or-nothing import. Imported rows are matched to the database by their
-//! public keys; each file is validated together with the database's other
-//! rows (so references may point at either), every problem is reported with
-//! the import's own file and line, and nothing is written unless all is well.
+//! public keys and their references resolved to rows of the import or of
+//! the database (`read`); every problem is reported with the import's own
+//! file and line, and nothing is written unless all is well.
 
 use std::collections::HashMap;
 
-use super::export::snapshot;
 use super::files::ImportFile;
-use super::merge::merge;
 use super::plan::Plan;
+use super::read::read;
 use super::scope::check_scope;
 use crate::auth::Actor;
 use crate::changes::Hub;
-use crate::dataset::seed::parse_with;
 use crate::error::AppResult;
-use crate::records::{Kind, Problem, Refs};
+use crate::records::{Kind, Problem};
 use crate::store::Db;
 use crate::writes::Write;
 
@@ -98,7 +96,7 @@ pub async fn import(
         return Ok(report);
     }
     let mut w = Write::begin(db, actor).await?;
-    match merge_and_write(&mut w, &imported, &mut report).await {
+    match read_and_write(&mut w, &imported, &mut report).await {
         Ok(true) => w.commit(hub).await?,
         Ok(false) => w.rollback().await?,
         Err(err) => {
@@ -111,35 +109,24 @@ pub async fn import(
 
 /// Validates the import against the database and, unless there are problems
 /// or it is a dry run, writes it; true when there is something to commit.
-async fn merge_and_write(
+async fn read_and_write(
     w: &mut Write,
     imported: &HashMap<Kind, ImportFile>,
     report: &mut Report,
 ) -> AppResult<bool> {
-    let current = snapshot(w.txn()).await?;
-    let merged = merge(&current, imported);
-    let data = match parse_with(&merged.files, &w.now(), &|file, n| merged.id(file, n)) {
-        Ok(data) => data,
+    let read = match read(w.txn(), imported, &w.now()).await? {
+        Ok(read) => read,
         Err(problems) => {
-            report.problems = problems
-                .into_iter()
-                .map(
-                    |p| match Kind::from_file(&p.file).and_then(|k| imported.get(&k)) {
-                        Some(file) => file.locate(p),
-                        None => p,
-                    },
-                )
-                .collect();
+            report.problems = problems;
             return Ok(false);
         }
     };
-    let refs = Refs::of_dataset(&data);
-    let plan = Plan::new(&data, &merged, &current, &refs);
-    check_scope(w.actor(), &data, &plan.touched(), w.txn()).await?;
+    let plan = Plan::new(&read.data, &read.current, &read.refs);
+    check_scope(w.actor(), &read.data, &plan.touched(), w.txn()).await?;
     (report.created, report.updated, report.unchanged) = plan.counts();
     if report.dry_run {
         return Ok(false);
     }
-    plan.apply(w, &data, &refs).await?;
+    plan.apply(w, &read.data, &read.refs).await?;
     Ok(true)
 }

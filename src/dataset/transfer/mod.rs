@@ -3,9 +3,10 @@
 
 mod export;
 mod files;
+mod find;
 mod import;
-mod merge;
 mod plan;
+mod read;
 mod resolvers;
 mod scope;
 

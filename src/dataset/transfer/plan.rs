@@ -9,8 +9,7 @@ use sea_orm::{
     ModelTrait, Statement,
 };
 
-use super::export::{Row, Snapshot};
-use super::merge::Merged;
+use super::read::Current;
 use crate::error::AppResult;
 use crate::records::{Dataset, Fields, Kind, Record, Refs, Rows, diff, for_each_record, key_of};
 use crate::writes::Write;
@@ -34,46 +33,33 @@ pub type Touched = HashMap<Kind, Vec<(usize, bool)>>;
 /// The fate of every imported row, per kind, in load order.
 pub struct Plan(Vec<(Kind, Vec<Fate>)>);
 
-struct Judge<'a> {
-    current: HashMap<Kind, HashMap<&'a str, &'a Row>>,
-    refs: &'a Refs,
-    merged: &'a Merged,
-}
-
-impl Judge<'_> {
-    fn of<R: Record>(&self, rows: &[R]) -> (Kind, Vec<Fate>) {
-        let existing = &self.current[&R::KIND];
-        let fates = rows[..self.merged.imported(R::FILE).min(rows.len())]
-            .iter()
-            .map(|row| {
-                let fields = row.fields(self.refs);
-                match existing.get(key_of::<R>(&fields).as_str()) {
-                    None => Fate::Create,
-                    Some(old) if diff(&old.fields, &fields).is_none() => Fate::Same,
-                    Some(old) => Fate::Update {
-                        before: old.fields.clone(),
-                        version: old.version,
-                    },
-                }
-            })
-            .collect();
-        (R::KIND, fates)
-    }
+/// The fate of each row of `rows` given the database's rows with their keys.
+fn judge<R: Record>(rows: &[R], current: &Current, refs: &Refs) -> (Kind, Vec<Fate>) {
+    let none = HashMap::new();
+    let existing = current.get(&R::KIND).unwrap_or(&none);
+    let fates = rows
+        .iter()
+        .map(|row| {
+            let fields = row.fields(refs);
+            match existing.get(&key_of::<R>(&fields)) {
+                None => Fate::Create,
+                Some(old) if diff(&old.fields, &fields).is_none() => Fate::Same,
+                Some(old) => Fate::Update {
+                    before: old.fields.clone(),
+                    version: old.version,
+                },
+            }
+        })
+        .collect();
+    (R::KIND, fates)
 }
 
 impl Plan {
-    /// Compares each imported row of `data` with the database's `current` rows.
-    pub fn new(data: &Dataset, merged: &Merged, current: &Snapshot, refs: &Refs) -> Self {
-        let judge = Judge {
-            current: current
-                .iter()
-                .map(|(kind, rows)| (*kind, rows.iter().map(|r| (r.key.as_str(), r)).collect()))
-                .collect(),
-            refs,
-            merged,
-        };
+    /// Compares each imported row of `data` with the database's `current`
+    /// rows of the same keys.
+    pub fn new(data: &Dataset, current: &Current, refs: &Refs) -> Self {
         let mut fates = Vec::new();
-        for_each_record!(E => { fates.push(judge.of::<E>(data.rows())); });
+        for_each_record!(E => { fates.push(judge::<E>(data.rows(), current, refs)); });
         Self(fates)
     }
 

@@ -3,15 +3,15 @@
 //! tenancies), the projects it partners in (their partners and milestones),
 //! new firms, and the citations of those.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use entity::{park, project_partner};
+use entity::{milestone, park, project_partner};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 use super::plan::Touched;
 use crate::auth::{Actor, KeyScope, Owners};
 use crate::error::{AppError, AppResult};
-use crate::records::{Dataset, Kind};
+use crate::records::{Dataset, IDS_PER_STATEMENT, Kind};
 
 /// FORBIDDEN, naming the rows, unless `actor` may make every change in
 /// `touched`: the ownership rule of mutations ([`Actor::may_change`]) asked
@@ -60,6 +60,8 @@ struct Owned<'a> {
     projects: HashSet<i32>,
     /// Firms the import adds.
     new_firms: HashSet<i32>,
+    /// The project of each milestone a source cites, in the import or not.
+    milestone_projects: HashMap<i32, i32>,
 }
 
 impl<'a> Owned<'a> {
@@ -101,6 +103,7 @@ impl<'a> Owned<'a> {
             .into_iter()
             .map(|n| data.firms[n].id)
             .collect();
+        let milestone_projects = milestone_projects(data, txn).await?;
         Ok(Self {
             org: [org],
             data,
@@ -108,6 +111,7 @@ impl<'a> Owned<'a> {
             parks,
             projects,
             new_firms,
+            milestone_projects,
         })
     }
 
@@ -119,12 +123,11 @@ impl<'a> Owned<'a> {
     /// Who owns the record `id` of type `record_type` that a source cites,
     /// and whether the import adds it.
     fn cited(&self, record_type: &str, id: i32) -> (Owners<'_>, bool) {
-        let project_of = |m: i32| self.data.milestones.iter().find(|x| x.id == m);
         match record_type {
             "park" => (self.owners(&self.parks, id), false),
             "project" => (self.owners(&self.projects, id), false),
             "milestone" => {
-                let project = project_of(id).map_or(0, |m| m.project_id);
+                let project = self.milestone_projects.get(&id).copied().unwrap_or(0);
                 (self.owners(&self.projects, project), false)
             }
             "firm" => (Owners::Shared, self.new_firms.contains(&id)),
@@ -162,4 +165,31 @@ impl<'a> Owned<'a> {
         };
         actor.may_change(owners, is_new, "")
     }
+}
+
+/// The project of each milestone the import's sources cite: the import's
+/// own milestones, and the database's for the others.
+async fn milestone_projects(
+    data: &Dataset,
+    txn: &DatabaseTransaction,
+) -> AppResult<HashMap<i32, i32>> {
+    let mut projects: HashMap<i32, i32> = data
+        .milestones
+        .iter()
+        .map(|m| (m.id, m.project_id))
+        .collect();
+    let cited: Vec<i32> = data
+        .sources
+        .iter()
+        .filter(|s| s.record_type == "milestone" && !projects.contains_key(&s.record_id))
+        .map(|s| s.record_id)
+        .collect();
+    for chunk in cited.chunks(IDS_PER_STATEMENT) {
+        let found = milestone::Entity::find()
+            .filter(milestone::Column::Id.is_in(chunk.to_vec()))
+            .all(txn)
+            .await?;
+        projects.extend(found.into_iter().map(|m| (m.id, m.project_id)));
+    }
+    Ok(projects)
 }

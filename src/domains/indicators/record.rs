@@ -9,7 +9,7 @@ crate::store::rows::by_position! {
 }
 
 crate::record! {
-    Model in Entity as "indicator" from "indicators.csv", key [key, period], referable;
+    Model in Entity as "indicator" from "indicators.csv", key [key, period] near First("key"), referable;
     key: key_part => key_folded,
     period: key_part => period_folded,
     value: number,

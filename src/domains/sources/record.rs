@@ -2,7 +2,7 @@
 
 use entity::source::{Entity, Model};
 
-use crate::records::{Fields, Keys, Kind, Record, Refs, Row, fields};
+use crate::records::{Fields, Keys, Kind, Near, Record, Refs, Row, fields};
 
 crate::store::rows::by_position! {
     Model { id, record_type, record_id, url, title, as_of }
@@ -16,6 +16,7 @@ impl Record for Model {
         &["record_type", "record_key", "url", "title", "as_of"];
     const KEY: &'static [&'static str] = &["record_type", "record_key", "url"];
     const EMBEDDED: &'static str = include_str!("../../../data/sources.csv");
+    const NEAR: Near = Near::Last("url");
 
     fn fields(&self, refs: &Refs) -> Fields {
         let record_key = Kind::from_type(&self.record_type)
@@ -28,6 +29,17 @@ impl Record for Model {
             ("title", self.title.clone().into()),
             ("as_of", self.as_of.clone().into()),
         ])
+    }
+    fn references(&self) -> Vec<(Kind, i32)> {
+        let kind = Kind::from_type(&self.record_type);
+        kind.map(|kind| (kind, self.record_id))
+            .into_iter()
+            .collect()
+    }
+    fn referenced(row: &Row<'_>) -> Vec<(Kind, String)> {
+        let kind = Kind::from_type(&row.opt("record_type").unwrap_or_default());
+        let cited = kind.filter(|k| k.referable()).zip(row.opt("record_key"));
+        cited.into_iter().collect()
     }
     fn from_row(r: &Row<'_>, keys: &Keys, id: i32, _now: &str) -> Self {
         let record_type = r.text("record_type");

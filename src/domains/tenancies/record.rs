@@ -2,6 +2,8 @@
 //! (one row of `park.tenants`).
 
 use entity::tenancy::{Entity, Model};
+
+use crate::records::Kind;
 use entity::{firm, tenancy};
 use sea_orm::{DbErr, FromQueryResult, QueryResult};
 
@@ -12,7 +14,7 @@ crate::store::rows::by_position! {
 }
 
 crate::record! {
-    Model in Entity as "tenancy" from "tenancies.csv", key [park_slug, firm_slug, since];
+    Model in Entity as "tenancy" from "tenancies.csv", key [park_slug, firm_slug, since] near Parent(Kind::Park, "park_id");
     park_slug -> park_id: Park,
     firm_slug -> firm_id: Firm,
     area_sqft: count,
