@@ -14,7 +14,7 @@ use super::batching::Gate;
 use super::kit::loader::{ById, Children};
 use crate::domains::sources::SourcesOf;
 use crate::graphql::kit::loader::StatsLoader;
-use crate::records::{Record, for_each_record};
+use crate::records::{Kind, Record, for_each_record};
 use crate::store::Db;
 
 /// A record as the GraphQL side serves it: which loaders a request needs
@@ -24,6 +24,12 @@ pub trait Served: Record {
     const BY_ID: bool = false;
     /// Whether its type shows `sources`: a loader of its citations.
     const SOURCED: bool = false;
+    /// Its object type's name when it implements `Node` (a variant of
+    /// `node::Node`), so `node(id:)` finds it; None otherwise.
+    const NODE: Option<&'static str> = None;
+    /// Whether `search` looks in its names (its type must then be a
+    /// `SearchResult` variant).
+    const SEARCHED: bool = false;
     /// The loaders of the lists and relations that return its rows.
     fn loaders(_set: &mut LoaderSet<'_>) {}
 }
@@ -75,6 +81,28 @@ pub fn with_loaders(mut request: Request, db: &Db, gate: &Arc<Gate>) -> Request 
     });
     set.uncached(StatsLoader::new);
     request
+}
+
+/// The object type of records of `kind`, when it implements `Node`.
+pub fn node_name(kind: Kind) -> Option<&'static str> {
+    let mut name = None;
+    for_each_record!(E => {
+        if E::KIND == kind {
+            name = <E as Served>::NODE;
+        }
+    });
+    name
+}
+
+/// Whether `search` looks in the names of records of `kind`.
+pub fn searched(kind: Kind) -> bool {
+    let mut searched = false;
+    for_each_record!(E => {
+        if E::KIND == kind {
+            searched = <E as Served>::SEARCHED;
+        }
+    });
+    searched
 }
 
 #[cfg(test)]

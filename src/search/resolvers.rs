@@ -1,7 +1,8 @@
 use async_graphql::{Context, Object};
 
 use super::service;
-use super::types::{SearchResult, searched};
+use super::types::SearchResult;
+use crate::graphql::loaders::searched;
 use crate::graphql::node::load_typed;
 use crate::records::Kind;
 use crate::store::Db;

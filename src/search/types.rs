@@ -6,7 +6,6 @@ use crate::domains::organizations::Organization;
 use crate::domains::parks::Park;
 use crate::domains::projects::Project;
 use crate::graphql::node::Node;
-use crate::records::Kind;
 
 /// A record whose name matched a search.
 #[derive(Union, Clone, Debug)]
@@ -34,16 +33,5 @@ impl SearchResult {
             Node::Organization(o) => Self::Organization(o),
             Node::Indicator(_) => return None,
         })
-    }
-}
-
-/// Whether `search` looks in the names of records of `kind`. A new kind does
-/// not compile until it is placed here (and, if searched, in [`SearchResult`]).
-pub fn searched(kind: Kind) -> bool {
-    match kind {
-        Kind::Park | Kind::Firm | Kind::Project | Kind::City | Kind::Organization => true,
-        Kind::Tenancy | Kind::ProjectPartner | Kind::Milestone | Kind::Indicator | Kind::Source => {
-            false
-        }
     }
 }

@@ -53,6 +53,40 @@ async fn node_and_nodes_resolve_global_ids() {
     assert_eq!(data["nodes"][2]["slug"], "islamabad-it-park");
 }
 
+/// Every record type that says it has global IDs (`Served::NODE`) is found
+/// by `node`, as its own type: none is left out of `node::load_typed`.
+#[tokio::test]
+async fn every_record_type_with_global_ids_is_found_by_node() {
+    let app = TestApp::seeded().await;
+    let named: Vec<&str> = parkgraph::records::Kind::ALL
+        .iter()
+        .filter_map(|kind| parkgraph::graphql::loaders::node_name(*kind))
+        .collect();
+
+    for name in &named {
+        let id = parkgraph::graphql::node::global_id(name, 1).0;
+        let data = app
+            .data(
+                "query ($id: ID!) { node(id: $id) { __typename id } }",
+                json!({ "id": id }),
+            )
+            .await;
+        assert_eq!(data["node"]["__typename"], *name, "{data}");
+        assert_eq!(data["node"]["id"], id.as_str());
+    }
+    assert_eq!(
+        named,
+        [
+            "City",
+            "Organization",
+            "Park",
+            "Firm",
+            "Project",
+            "Indicator"
+        ]
+    );
+}
+
 /// A string that is not a global ID is the client's error.
 #[tokio::test]
 async fn a_malformed_global_id_is_bad_user_input() {

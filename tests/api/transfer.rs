@@ -322,3 +322,36 @@ async fn an_import_finds_the_database_rows_it_cites_by_their_keys() {
     );
     assert_eq!(first_code(&refused), "FORBIDDEN", "{refused:#}");
 }
+
+/// One import takes at most one file per table: as many files as the
+/// registry has tables, and no more.
+#[tokio::test]
+async fn an_import_takes_at_most_one_file_per_table() {
+    let app = TestApp::seeded().await;
+    let admin = app.key("admin", None).await;
+    let tables = parkgraph::records::Kind::ALL.len();
+    let one = csv("firms.csv", "slug,name,sector,employees\n");
+
+    let too_many = app
+        .gql_as(
+            &admin,
+            IMPORT,
+            json!({ "files": vec![one.clone(); tables + 1] }),
+        )
+        .await;
+    let every = app
+        .gql_as(&admin, IMPORT, json!({ "files": vec![one; tables] }))
+        .await;
+
+    assert_eq!(first_code(&too_many), "BAD_USER_INPUT", "{too_many:#}");
+    let message = too_many["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("at most {tables} files")),
+        "{message}"
+    );
+    let problems = &every["data"]["importDataset"]["problems"];
+    assert_eq!(
+        problems[0]["reason"], "the same table is imported twice",
+        "{every:#}"
+    );
+}

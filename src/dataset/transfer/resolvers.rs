@@ -3,6 +3,7 @@ use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use super::files::{Format, ImportFile};
 use super::import::{Report, import};
 use crate::auth::{KeyScope, actor};
+use crate::records::Kind;
 
 /// How an import file is written.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -78,6 +79,23 @@ impl From<Report> for ImportReport {
     }
 }
 
+/// At most as many files as there are tables (the registry's kinds).
+struct OnePerTable;
+
+impl async_graphql::CustomValidator<Vec<ImportFileInput>> for OnePerTable {
+    fn check(
+        &self,
+        files: &Vec<ImportFileInput>,
+    ) -> Result<(), async_graphql::InputValueError<Vec<ImportFileInput>>> {
+        let most = Kind::ALL.len();
+        if files.len() > most {
+            let message = format!("at most {most} files, one per table");
+            return Err(async_graphql::InputValueError::custom(message));
+        }
+        Ok(())
+    }
+}
+
 /// Bulk writes.
 #[derive(Default)]
 pub struct ImportMutation;
@@ -92,7 +110,10 @@ impl ImportMutation {
     async fn import_dataset(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The files, at most one per table.", validator(max_items = 10))]
+        #[graphql(
+            desc = "The files, at most one per table.",
+            validator(custom = "OnePerTable")
+        )]
         files: Vec<ImportFileInput>,
         #[graphql(
             desc = "Report what would change; write nothing.",

@@ -73,4 +73,6 @@ crate::connection!(
 impl Served for city::Model {
     const BY_ID: bool = true;
     const SOURCED: bool = true;
+    const NODE: Option<&'static str> = Some("City");
+    const SEARCHED: bool = true;
 }

@@ -62,4 +62,6 @@ crate::aggregate! {
 impl Served for firm::Model {
     const BY_ID: bool = true;
     const SOURCED: bool = true;
+    const NODE: Option<&'static str> = Some("Firm");
+    const SEARCHED: bool = true;
 }

@@ -40,4 +40,5 @@ crate::object! {
 impl Served for entity::indicator::Model {
     const BY_ID: bool = true;
     const SOURCED: bool = true;
+    const NODE: Option<&'static str> = Some("Indicator");
 }

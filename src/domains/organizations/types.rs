@@ -68,4 +68,6 @@ crate::connection!(
 impl Served for organization::Model {
     const BY_ID: bool = true;
     const SOURCED: bool = true;
+    const NODE: Option<&'static str> = Some("Organization");
+    const SEARCHED: bool = true;
 }

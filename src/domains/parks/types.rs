@@ -108,6 +108,8 @@ crate::object! {
 impl Served for park::Model {
     const BY_ID: bool = true;
     const SOURCED: bool = true;
+    const NODE: Option<&'static str> = Some("Park");
+    const SEARCHED: bool = true;
 
     fn loaders(set: &mut LoaderSet<'_>) {
         set.uncached(PageLoader::<park::Model>::new);

@@ -93,6 +93,8 @@ crate::child_of! {
 impl Served for project::Model {
     const BY_ID: bool = true;
     const SOURCED: bool = true;
+    const NODE: Option<&'static str> = Some("Project");
+    const SEARCHED: bool = true;
 
     fn loaders(set: &mut LoaderSet<'_>) {
         set.cached(Children::<ProjectsOfPark>::new);
