@@ -395,3 +395,11 @@ pub fn migrations_since(name: &str) -> u32 {
         .expect("a known migration");
     (names.len() - at) as u32
 }
+
+/// How many rows the shipped dataset holds, over every table.
+pub fn shipped_rows() -> usize {
+    let files = parkgraph::dataset::seed::embedded();
+    parkgraph::dataset::seed::parse_with(&files, "2026-01-01T00:00:00Z", &|_, n| n as i32 + 1)
+        .expect("the shipped dataset is valid")
+        .len()
+}
