@@ -1,26 +1,55 @@
 //! parkgraph: a GraphQL service for data about Pakistan's technology parks.
 //!
 //! # Layout
-//! Data flows from HTTP down to the database and back:
-//! - [`cli`] and [`app`]: the command line; building, binding and serving the server.
-//! - [`http`]: routes, the GraphQL handler (request ids, error codes), GraphiQL,
-//!   health and readiness. Knows nothing of tables.
-//! - [`graphql`]: the schema merged from the domains, and per-request DataLoaders;
-//!   [`batch`] makes each nesting level one batch. Knows nothing of axum.
-//! - The domains, one folder each with the same files (`types`, `inputs`,
-//!   `resolvers`, `service`, `loaders` where it has them): [`parks`], [`firms`],
-//!   [`tenancies`], [`projects`], [`cities`], [`organizations`], [`indicators`],
-//!   [`sources`], [`search`]; and [`node`] for global IDs.
-//! - Shared machinery: [`relay`] (keyset connections, aggregates, nested pages),
-//!   [`filters`] (operator inputs to SQL), [`loaders`] (by-id and child loaders),
-//!   [`enums`] (GraphQL enums as stored text).
-//! - [`db`] (the pool and its counters), [`error`] (the one error enum and its
-//!   codes), [`config`], [`telemetry`], [`clock`].
-//! - [`seed`]: validating and loading the shipped (or a synthetic) dataset.
-//! - Writes: [`auth`] (API keys and scopes), [`writes`] (the one-transaction
-//!   write with its lock, idempotency and change log; each writable domain adds
-//!   `mutations` and `write`), [`changes`] (the change feed and subscriptions),
-//!   [`transfer`] (export and all-or-nothing import).
+//!
+//! The README's "Layout" shows the same map (a test keeps the two equal and
+//! fails when a module is missing from it):
+//!
+//! ```text
+//! src/                  bands from the edge down; a band uses only the bands below it
+//!   main.rs cli.rs      the binary and its subcommands (serve, seed, import, export, keys)
+//!   app.rs              building the server: connect, migrate, seed, bind, serve
+//!   config/             settings from the environment (values.rs), secrets redacted (redact.rs)
+//!   error.rs            the one error enum and its codes
+//!   telemetry.rs        logs and OpenTelemetry traces
+//!   clock.rs            the time writes stamp
+//!   http/               the edge: routes (mod.rs), GraphQL over HTTP (graphql.rs, params.rs,
+//!                       negotiate.rs), error bodies (errors.rs), rate limits (rate.rs), metrics.rs,
+//!                       graphiql/ (its files in the binary, assets.rs). Knows no tables.
+//!   graphql/            the request: request.rs (admit, execute, finish), limits/ (analyze.rs,
+//!                       config.rs, documents.rs, tokens.rs: depth, cost, aliases before parsing),
+//!                       persisted.rs, batching.rs (one statement per nesting level),
+//!                       response_order.rs, the schema (mod.rs), loaders.rs (what each record
+//!                       serves), node.rs (global IDs), enums.rs. Knows no axum.
+//!     kit/              the GraphQL side every domain shares: object.rs (object!), connection.rs
+//!                       (pages, aggregate!), filters.rs (entity_filter!, entity_order!), loader.rs,
+//!                       prefetch.rs, shape.rs (the one place a selection becomes what SQL fetches),
+//!                       mutation.rs (mutation_item!)
+//!   domains/            one folder per record, the same files in each:
+//!                       record.rs (what it is, record!), types.rs (its API objects), inputs.rs
+//!                       (filter, sort keys, write inputs), resolvers.rs (root fields, mutations),
+//!                       service.rs (its own reads, when it has any), write.rs (its writes, when it
+//!                       has any): cities organizations parks firms tenancies projects partners
+//!                       milestones indicators sources
+//!   search/             search across names: service.rs (SQL), types.rs, resolvers.rs
+//!   writes/             one-transaction writes (mod.rs: lock, change log), idempotency.rs, rows.rs
+//!                       (insert, save, remove, each logged), lookup.rs, validate.rs (rules as
+//!                       BAD_USER_INPUT), sources.rs (citations)
+//!   auth/               API keys (keys.rs), scopes, the ownership rule (Actor::may_change)
+//!   changes/            the change feed: hub.rs (fan-out, LISTEN/NOTIFY), types.rs, resolvers.rs
+//!   dataset/            whole datasets: seed/ (read.rs, write.rs, synthetic.rs) and transfer/
+//!                       (export.rs, files.rs, read.rs and find.rs: an import read against the
+//!                       database by key, plan.rs, scope.rs, import.rs, resolvers.rs)
+//!   records/            what a stored record is: the Record trait (mod.rs), record! (declare.rs),
+//!                       the one list of records (registry.rs), refs.rs (keys and ids), file.rs and
+//!                       row.rs (reading rows), validate.rs (the rules). Knows no GraphQL.
+//!   store/              the SQL engine: the pool (mod.rs), listing/ (args.rs, keyset.rs, page.rs,
+//!                       nested.rs, stats.rs), prefetch/ (children.rs, kin.rs), filter/ (literal.rs,
+//!                       text.rs), rows.rs (rows by position), table.rs, literal.rs, read.rs,
+//!                       sqlite_plan.rs. Knows no GraphQL and no record.
+//! ```
+//!
+//! To add a kind of record, see the README's "Adding an entity".
 
 pub mod app;
 pub mod auth;

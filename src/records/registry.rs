@@ -1,7 +1,7 @@
 //! The one list of stored records, in load order (parents before children).
 //! From it come [`Kind`], the [`Dataset`] with one list per record, the
 //! tables' [`Table`](crate::store::table::Table) impls, and
-//! [`for_each_record!`], which runs a block once per record.
+//! `for_each_record!`, which runs a block once per record.
 //!
 //! The list and the `impl Record`s check each other: a model listed here
 //! without an `impl Record` does not compile (`Kind::type_name`), nor does an

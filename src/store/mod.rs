@@ -241,7 +241,7 @@ impl Db {
         self.conn.get_database_backend()
     }
 
-    /// Every row of `select`, its LIMIT written into the SQL (see [`literal`]).
+    /// Every row of `select`, its LIMIT written into the SQL (see `literal.rs`).
     pub async fn select_all(
         &self,
         select: &SelectStatement,

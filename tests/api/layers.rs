@@ -109,3 +109,66 @@ fn every_domain_is_a_folder_of_the_same_few_files() {
     }
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// The map in `src/lib.rs` (between its ```text fences).
+fn crate_map() -> String {
+    let lib =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
+    let lines: Vec<&str> = lib
+        .lines()
+        .filter_map(|l| l.strip_prefix("//!"))
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect();
+    let start = lines.iter().position(|l| *l == "```text").unwrap() + 1;
+    let end = start + lines[start..].iter().position(|l| *l == "```").unwrap();
+    lines[start..end].join("\n")
+}
+
+#[test]
+fn the_crate_map_names_every_module_and_the_readme_shows_the_same_map() {
+    let map = crate_map();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut missing = Vec::new();
+    for file in rust_files(&src) {
+        let relative = file.strip_prefix(&src).unwrap();
+        let name = relative.file_name().unwrap().to_string_lossy().into_owned();
+        let mut wanted: Vec<String> = relative
+            .parent()
+            .into_iter()
+            .flat_map(|p| p.iter())
+            .map(|dir| dir.to_string_lossy().into_owned())
+            .map(|dir| {
+                if map.contains(&format!("{dir}/")) {
+                    dir + "/"
+                } else {
+                    dir
+                }
+            })
+            .collect();
+        if name != "mod.rs" && name != "lib.rs" {
+            wanted.push(name);
+        }
+        for part in wanted {
+            if !map.contains(part.as_str()) {
+                missing.push(format!("{} ({part})", relative.display()));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not in the map of src/lib.rs: {missing:#?}"
+    );
+
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    assert!(
+        readme.contains(&map),
+        "README.md's Layout differs from src/lib.rs's map"
+    );
+    let layout = readme.find("## Layout").unwrap();
+    let third = readme.match_indices("\n## ").nth(3).map_or(0, |(i, _)| i);
+    assert!(
+        layout < third,
+        "the Layout section is not near the top of README.md"
+    );
+}

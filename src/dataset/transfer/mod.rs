@@ -1,5 +1,5 @@
-//! Moving whole datasets in and out: every table in its public shape
-//! ([`records`]), export to the dataset file layout, and all-or-nothing import.
+//! Moving whole datasets in and out: export of every table in the dataset
+//! file layout, and all-or-nothing import, read against the database by key.
 
 mod export;
 mod files;

@@ -2,7 +2,7 @@
 //! `park LEFT JOIN city AS park_city ON park_city.id = park.city_id`, so a
 //! query costs one statement per level of nesting instead of one per
 //! relation. A single looked-up row can also carry its lists, as JSON (see
-//! [`children`]).
+//! `children.rs`).
 //!
 //! Each [`Join`] comes with a [`Token`] from whoever asked for it (the
 //! GraphQL side, which puts the rows into its per-request loaders); the
@@ -67,7 +67,7 @@ impl Join {
     /// in its statement as one JSON column named `alias`, with the to-one
     /// relations of each child (`C::joins`); `parent_id` is the parent's `id`
     /// column. They come back as a `Vec<(i32, Kin<ModelOf<C>>)>`. See
-    /// [`children`].
+    /// `children.rs`.
     pub fn children<C>(alias: &'static str, parent_id: impl ColumnTrait, token: Token) -> Self
     where
         C: ChildOf,
