@@ -130,52 +130,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             data,
             synthetic,
             scale,
-        } => {
-            let db = connect(&config).await?;
-            db.migrate().await?;
-            let started = std::time::Instant::now();
-            let outcome = if synthetic {
-                seed::seed_synthetic(&db, scale).await?
-            } else {
-                let files = match &data {
-                    Some(dir) => seed::from_dir(dir)?,
-                    None => seed::embedded(),
-                };
-                seed::seed(&db, &files).await?
-            };
-            tracing::info!(
-                elapsed_ms = started.elapsed().as_millis() as u64,
-                "seed finished"
-            );
-            match outcome {
-                seed::Outcome::Loaded(rows) => println!("loaded {rows} rows"),
-                seed::Outcome::AlreadySeeded => {
-                    println!("the database already holds data; nothing was written")
-                }
-            }
-        }
+        } => seed_command(&config, data, synthetic, scale).await?,
         Command::Keys { action } => {
             let db = connect(&config).await?;
             db.migrate().await?;
             keys(&db, action).await?;
         }
-        Command::Import { files, dry_run } => {
-            let db = connect(&config).await?;
-            db.migrate().await?;
-            let files = crate::dataset::transfer::read_files(&files)?;
-            let report = crate::dataset::transfer::import(
-                &db,
-                None,
-                &crate::auth::Actor::cli(),
-                files,
-                dry_run,
-            )
-            .await?;
-            println!("{report}");
-            if !report.problems.is_empty() {
-                anyhow::bail!("the import has problems; nothing was written");
-            }
-        }
+        Command::Import { files, dry_run } => import_command(&config, &files, dry_run).await?,
         Command::Export { dir } => {
             let db = connect(&config).await?;
             db.migrate().await?;
@@ -183,6 +144,54 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("exported {rows} rows to {}", dir.display());
         }
         Command::Schema => unreachable!("handled above"),
+    }
+    Ok(())
+}
+
+async fn seed_command(
+    config: &Config,
+    data: Option<std::path::PathBuf>,
+    synthetic: bool,
+    scale: f64,
+) -> anyhow::Result<()> {
+    let db = connect(config).await?;
+    db.migrate().await?;
+    let started = std::time::Instant::now();
+    let outcome = if synthetic {
+        seed::seed_synthetic(&db, scale).await?
+    } else {
+        let files = match &data {
+            Some(dir) => seed::from_dir(dir)?,
+            None => seed::embedded(),
+        };
+        seed::seed(&db, &files).await?
+    };
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "seed finished"
+    );
+    match outcome {
+        seed::Outcome::Loaded(rows) => println!("loaded {rows} rows"),
+        seed::Outcome::AlreadySeeded => {
+            println!("the database already holds data; nothing was written")
+        }
+    }
+    Ok(())
+}
+
+async fn import_command(
+    config: &Config,
+    files: &[std::path::PathBuf],
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    let db = connect(config).await?;
+    db.migrate().await?;
+    let files = crate::dataset::transfer::read_files(files)?;
+    let cli = crate::auth::Actor::cli();
+    let report = crate::dataset::transfer::import(&db, None, &cli, files, dry_run).await?;
+    println!("{report}");
+    if !report.problems.is_empty() {
+        anyhow::bail!("the import has problems; nothing was written");
     }
     Ok(())
 }

@@ -22,9 +22,9 @@
 //!                       response_order.rs, the schema (mod.rs), loaders.rs (what each record
 //!                       serves), node.rs (global IDs), enums.rs. Knows no axum.
 //!     kit/              the GraphQL side every domain shares: object.rs (object!), connection.rs
-//!                       (pages, aggregate!), filters.rs (entity_filter!, entity_order!), loader.rs,
-//!                       prefetch.rs, shape.rs (the one place a selection becomes what SQL fetches),
-//!                       mutation.rs (mutation_item!)
+//!                       (pages, aggregate!), filters.rs (operator inputs), inputs.rs (entity_filter!,
+//!                       entity_order!), loader.rs, prefetch.rs, shape.rs (the one place a selection
+//!                       becomes what SQL fetches), mutation.rs (mutation_item!)
 //!   domains/            one folder per record, the same files in each:
 //!                       record.rs (what it is, record!), types.rs (its API objects), inputs.rs
 //!                       (filter, sort keys, write inputs), resolvers.rs (root fields, mutations),

@@ -155,141 +155,116 @@ impl Config {
 
     /// Reads settings through `lookup`, so tests need not touch the process environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let defaults = Self::default();
-        let get = |name: &'static str| lookup(name).filter(|v| !v.trim().is_empty());
-        let database_url = match get("DATABASE_URL") {
-            Some(url) if url.starts_with("sqlite:") || url.starts_with("postgres") => url,
-            Some(url) => {
-                return Err(ConfigError {
-                    name: "DATABASE_URL",
-                    value: redact(&url),
-                    reason: "expected sqlite://FILE?mode=rwc or postgres://USER:PASS@HOST/DB"
-                        .into(),
-                });
-            }
-            None => defaults.database_url,
-        };
+        let d = Self::default();
+        let env = Env(lookup);
+        let (flag, count) = ("true or false", "a positive whole number");
         Ok(Self {
-            database_url,
-            addr: parse(
-                get("PARKGRAPH_ADDR"),
-                "PARKGRAPH_ADDR",
-                defaults.addr,
-                "HOST:PORT",
-            )?,
-            db_max_connections: match get("PARKGRAPH_DB_MAX_CONNECTIONS") {
-                None => defaults.db_max_connections,
-                value => Some(
-                    parse(
-                        value,
-                        "PARKGRAPH_DB_MAX_CONNECTIONS",
-                        0,
-                        "a positive whole number",
-                    )
-                    .and_then(|n: u32| positive("PARKGRAPH_DB_MAX_CONNECTIONS", n))?,
-                ),
+            database_url: env.database_url(d.database_url)?,
+            addr: env.value("PARKGRAPH_ADDR", d.addr, "HOST:PORT")?,
+            db_max_connections: match env.get("PARKGRAPH_DB_MAX_CONNECTIONS") {
+                None => d.db_max_connections,
+                Some(_) => Some(env.positive("PARKGRAPH_DB_MAX_CONNECTIONS", 0, count)?),
             },
-            log_format: match get("PARKGRAPH_LOG_FORMAT").as_deref() {
-                None | Some("text") => LogFormat::Text,
-                Some("json") => LogFormat::Json,
-                Some(other) => {
-                    return Err(ConfigError {
-                        name: "PARKGRAPH_LOG_FORMAT",
-                        value: other.to_owned(),
-                        reason: "expected text or json".into(),
-                    });
-                }
-            },
-            seed_on_start: parse(
-                get("PARKGRAPH_SEED_ON_START"),
-                "PARKGRAPH_SEED_ON_START",
-                defaults.seed_on_start,
-                "true or false",
-            )?,
-            limits: {
-                let mut limits = defaults.limits;
-                for (name, field) in Limits::fields() {
-                    let value = field(&mut limits);
-                    *value = parse(get(name), name, *value, "a positive whole number")
-                        .and_then(|n: u64| positive(name, n))?;
-                }
-                limits
-            },
-            max_body_bytes: parse(
-                get("PARKGRAPH_MAX_BODY_BYTES"),
+            log_format: env.log_format()?,
+            seed_on_start: env.value("PARKGRAPH_SEED_ON_START", d.seed_on_start, flag)?,
+            limits: env.limits(d.limits)?,
+            max_body_bytes: env.positive(
                 "PARKGRAPH_MAX_BODY_BYTES",
-                defaults.max_body_bytes,
+                d.max_body_bytes,
                 "a positive whole number of bytes",
-            )
-            .and_then(|n: u64| positive("PARKGRAPH_MAX_BODY_BYTES", n))?,
-            request_timeout: millis(
-                get("PARKGRAPH_REQUEST_TIMEOUT_MS"),
-                "PARKGRAPH_REQUEST_TIMEOUT_MS",
-                defaults.request_timeout,
             )?,
-            introspection: parse(
-                get("PARKGRAPH_INTROSPECTION"),
-                "PARKGRAPH_INTROSPECTION",
-                defaults.introspection,
-                "true or false",
-            )?,
-            production: parse(
-                get("PARKGRAPH_PRODUCTION"),
-                "PARKGRAPH_PRODUCTION",
-                defaults.production,
-                "true or false",
-            )?,
-            rate_per_minute: parse(
-                get("PARKGRAPH_RATE_LIMIT_PER_MINUTE"),
+            request_timeout: env.millis("PARKGRAPH_REQUEST_TIMEOUT_MS", d.request_timeout)?,
+            introspection: env.value("PARKGRAPH_INTROSPECTION", d.introspection, flag)?,
+            production: env.value("PARKGRAPH_PRODUCTION", d.production, flag)?,
+            rate_per_minute: env.value(
                 "PARKGRAPH_RATE_LIMIT_PER_MINUTE",
-                defaults.rate_per_minute,
+                d.rate_per_minute,
                 "a whole number (0 turns rate limiting off)",
             )?,
-            rate_burst: parse(
-                get("PARKGRAPH_RATE_LIMIT_BURST"),
-                "PARKGRAPH_RATE_LIMIT_BURST",
-                defaults.rate_burst,
-                "a positive whole number",
-            )
-            .and_then(|n: u32| positive("PARKGRAPH_RATE_LIMIT_BURST", n))?,
-            trust_forwarded_for: parse(
-                get("PARKGRAPH_TRUST_FORWARDED_FOR"),
+            rate_burst: env.positive("PARKGRAPH_RATE_LIMIT_BURST", d.rate_burst, count)?,
+            trust_forwarded_for: env.value(
                 "PARKGRAPH_TRUST_FORWARDED_FOR",
-                defaults.trust_forwarded_for,
-                "true or false",
+                d.trust_forwarded_for,
+                flag,
             )?,
-            cors_origins: match get("PARKGRAPH_CORS_ORIGINS") {
+            cors_origins: match env.get("PARKGRAPH_CORS_ORIGINS") {
                 None => Vec::new(),
                 Some(list) => origins(&list)?,
             },
-            db_acquire_timeout: millis(
-                get("PARKGRAPH_DB_ACQUIRE_TIMEOUT_MS"),
-                "PARKGRAPH_DB_ACQUIRE_TIMEOUT_MS",
-                defaults.db_acquire_timeout,
-            )?,
-            db_busy_timeout: millis(
-                get("PARKGRAPH_DB_BUSY_TIMEOUT_MS"),
-                "PARKGRAPH_DB_BUSY_TIMEOUT_MS",
-                defaults.db_busy_timeout,
-            )?,
-            shutdown_grace: millis(
-                get("PARKGRAPH_SHUTDOWN_GRACE_MS"),
-                "PARKGRAPH_SHUTDOWN_GRACE_MS",
-                defaults.shutdown_grace,
-            )?,
-            persisted_queries: get("PARKGRAPH_PERSISTED_QUERIES").map(std::path::PathBuf::from),
-            persisted_only: parse(
-                get("PARKGRAPH_PERSISTED_ONLY"),
-                "PARKGRAPH_PERSISTED_ONLY",
-                defaults.persisted_only,
-                "true or false",
-            )?,
-            get_max_age: parse(
-                get("PARKGRAPH_GET_MAX_AGE"),
+            db_acquire_timeout: env
+                .millis("PARKGRAPH_DB_ACQUIRE_TIMEOUT_MS", d.db_acquire_timeout)?,
+            db_busy_timeout: env.millis("PARKGRAPH_DB_BUSY_TIMEOUT_MS", d.db_busy_timeout)?,
+            shutdown_grace: env.millis("PARKGRAPH_SHUTDOWN_GRACE_MS", d.shutdown_grace)?,
+            persisted_queries: env
+                .get("PARKGRAPH_PERSISTED_QUERIES")
+                .map(std::path::PathBuf::from),
+            persisted_only: env.value("PARKGRAPH_PERSISTED_ONLY", d.persisted_only, flag)?,
+            get_max_age: env.value(
                 "PARKGRAPH_GET_MAX_AGE",
-                defaults.get_max_age,
+                d.get_max_age,
                 "a whole number of seconds",
             )?,
         })
+    }
+}
+
+/// The environment, read one setting at a time; an empty value is unset.
+struct Env<F>(F);
+
+impl<F: Fn(&str) -> Option<String>> Env<F> {
+    fn get(&self, name: &str) -> Option<String> {
+        (self.0)(name).filter(|v| !v.trim().is_empty())
+    }
+
+    fn value<T: std::str::FromStr>(
+        &self,
+        name: &'static str,
+        default: T,
+        expected: &str,
+    ) -> Result<T, ConfigError> {
+        parse(self.get(name), name, default, expected)
+    }
+
+    fn positive<N>(&self, name: &'static str, default: N, expected: &str) -> Result<N, ConfigError>
+    where
+        N: std::str::FromStr + Copy + Default + PartialEq + ToString,
+    {
+        positive(name, self.value(name, default, expected)?)
+    }
+
+    fn millis(&self, name: &'static str, default: Duration) -> Result<Duration, ConfigError> {
+        millis(self.get(name), name, default)
+    }
+
+    fn database_url(&self, default: String) -> Result<String, ConfigError> {
+        match self.get("DATABASE_URL") {
+            Some(url) if url.starts_with("sqlite:") || url.starts_with("postgres") => Ok(url),
+            Some(url) => Err(ConfigError {
+                name: "DATABASE_URL",
+                value: redact(&url),
+                reason: "expected sqlite://FILE?mode=rwc or postgres://USER:PASS@HOST/DB".into(),
+            }),
+            None => Ok(default),
+        }
+    }
+
+    fn log_format(&self) -> Result<LogFormat, ConfigError> {
+        match self.get("PARKGRAPH_LOG_FORMAT").as_deref() {
+            None | Some("text") => Ok(LogFormat::Text),
+            Some("json") => Ok(LogFormat::Json),
+            Some(other) => Err(ConfigError {
+                name: "PARKGRAPH_LOG_FORMAT",
+                value: other.to_owned(),
+                reason: "expected text or json".into(),
+            }),
+        }
+    }
+
+    fn limits(&self, mut limits: Limits) -> Result<Limits, ConfigError> {
+        for (name, field) in Limits::fields() {
+            let value = field(&mut limits);
+            *value = self.positive(name, *value, "a positive whole number")?;
+        }
+        Ok(limits)
     }
 }

@@ -15,14 +15,13 @@ pub use sqlite_plan::explain as explain_sqlite;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{
-    ColumnTrait, ConnectOptions, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    DbBackend, DbErr, EntityTrait, QueryFilter, QueryResult, SqliteTransactionMode, Statement,
-    TransactionOptions, TransactionTrait, sea_query::SelectStatement,
+    ConnectOptions, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
+    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
 
 tokio::task_local! {
@@ -239,41 +238,6 @@ impl Db {
     /// The SQL dialect in use.
     pub fn backend(&self) -> DbBackend {
         self.conn.get_database_backend()
-    }
-
-    /// Every row of `select`, its LIMIT written into the SQL (see `literal.rs`).
-    pub async fn select_all(
-        &self,
-        select: &SelectStatement,
-    ) -> Result<Vec<QueryResult>, sea_orm::DbErr> {
-        let statement = literal::statement(self.backend(), select);
-        let started = Instant::now();
-        let rows = read::all(&self.conn, &statement).await;
-        self.stats
-            .ran(&statement.sql, started.elapsed(), rows.is_err());
-        rows
-    }
-
-    /// The first row of `select`, if any, like [`Db::select_all`].
-    pub async fn select_one(
-        &self,
-        select: &SelectStatement,
-    ) -> Result<Option<QueryResult>, sea_orm::DbErr> {
-        let statement = literal::statement(self.backend(), select);
-        let started = Instant::now();
-        let row = read::one(&self.conn, &statement).await;
-        self.stats
-            .ran(&statement.sql, started.elapsed(), row.is_err());
-        row
-    }
-
-    /// The row of `E` whose `column` equals `value` (a slug), if any.
-    pub async fn find_one<E: EntityTrait>(
-        &self,
-        column: E::Column,
-        value: &str,
-    ) -> Result<Option<E::Model>, sea_orm::DbErr> {
-        E::find().filter(column.eq(value)).one(&self.conn).await
     }
 
     /// Connections open in the pool, and how many of them are idle.

@@ -18,13 +18,18 @@
 //! sea-orm).
 
 use std::sync::Arc;
+use std::time::Instant;
 
+use sea_orm::sea_query::SelectStatement;
 use sea_orm::sqlx::{self, AssertSqlSafe};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use sea_orm::{
     ConnAcquireErr, DatabaseConnection, DbBackend, DbErr, QueryResult, RuntimeErr, Statement,
     Values,
 };
 use sea_query_sqlx::SqlxValues;
+
+use super::{Db, literal};
 
 // Runs `$body` with `$query` (the statement, values bound) and `$handle` (a
 // connection from the pool) of whichever backend `$conn` is on; the two
@@ -94,4 +99,41 @@ fn acquire_error(error: sqlx::Error) -> DbErr {
 // As sea-orm's `sqlx_error_to_query_err`.
 fn query_error(error: sqlx::Error) -> DbErr {
     DbErr::Query(RuntimeErr::SqlxError(Arc::new(error)))
+}
+
+impl Db {
+    /// Every row of `select`, its LIMIT written into the SQL (see `literal.rs`).
+    pub async fn select_all(
+        &self,
+        select: &SelectStatement,
+    ) -> Result<Vec<QueryResult>, sea_orm::DbErr> {
+        let statement = literal::statement(self.backend(), select);
+        let started = Instant::now();
+        let rows = all(&self.conn, &statement).await;
+        self.stats
+            .ran(&statement.sql, started.elapsed(), rows.is_err());
+        rows
+    }
+
+    /// The first row of `select`, if any, like [`Db::select_all`].
+    pub async fn select_one(
+        &self,
+        select: &SelectStatement,
+    ) -> Result<Option<QueryResult>, sea_orm::DbErr> {
+        let statement = literal::statement(self.backend(), select);
+        let started = Instant::now();
+        let row = one(&self.conn, &statement).await;
+        self.stats
+            .ran(&statement.sql, started.elapsed(), row.is_err());
+        row
+    }
+
+    /// The row of `E` whose `column` equals `value` (a slug), if any.
+    pub async fn find_one<E: EntityTrait>(
+        &self,
+        column: E::Column,
+        value: &str,
+    ) -> Result<Option<E::Model>, sea_orm::DbErr> {
+        E::find().filter(column.eq(value)).one(&self.conn).await
+    }
 }

@@ -15,6 +15,7 @@ mod examples;
 mod filters;
 mod graphiql;
 mod http;
+mod imports;
 mod keys;
 mod layers;
 mod limits;

@@ -5,7 +5,7 @@
 
 use entity::{city, firm, milestone, organization, park, project, project_partner, tenancy};
 
-use crate::records::Dataset;
+use crate::records::{Dataset, Rows, for_each_record};
 
 /// splitmix64: tiny, fast and fully deterministic, which is all a fixture needs.
 struct Rng(u64);
@@ -103,19 +103,42 @@ fn date(rng: &mut Rng, from: i64, to: i64) -> String {
     )
 }
 
+/// How many rows of each parent table the synthetic dataset has.
+struct Sizes {
+    cities: usize,
+    orgs: usize,
+    parks: usize,
+    firms: usize,
+    projects: usize,
+}
+
 /// The synthetic dataset at `scale`, with ids from 1 in every table.
 pub fn generate(scale: f64, now: &str) -> Dataset {
     let mut rng = Rng(0x005E_ED0F_9A2C);
-    let stamp = || (1, now.to_owned());
     let mut data = Dataset::default();
-    let cities = count(50, scale);
-    let orgs = count(200, scale);
-    let parks = count(2_000, scale);
-    let firms = count(100_000, scale);
-    let projects = count(500, scale);
+    let sizes = Sizes {
+        cities: count(50, scale),
+        orgs: count(200, scale),
+        parks: count(2_000, scale),
+        firms: count(100_000, scale),
+        projects: count(500, scale),
+    };
+    // The order of the draws is the dataset: keep it.
+    places(&mut rng, &sizes, &mut data);
+    firms(&mut rng, &sizes, &mut data);
+    projects(&mut rng, &sizes, &mut data);
+    for_each_record!(E => {
+        for row in Rows::<E>::rows_mut(&mut data) {
+            row.set_version(1);
+            row.set_updated_at(now.to_owned());
+        }
+    });
+    data
+}
 
-    for i in 0..cities {
-        let (version, updated_at) = stamp();
+/// Cities, organizations and parks.
+fn places(rng: &mut Rng, sizes: &Sizes, data: &mut Dataset) {
+    for i in 0..sizes.cities {
         let name = format!("{} City {i:04}", rng.pick(&WORDS));
         data.cities.push(city::Model {
             id: i as i32 + 1,
@@ -123,12 +146,10 @@ pub fn generate(scale: f64, now: &str) -> Dataset {
             name_folded: entity::fold(&name),
             name,
             province: rng.pick(&PROVINCES).to_owned(),
-            version,
-            updated_at,
+            ..Default::default()
         });
     }
-    for i in 0..orgs {
-        let (version, updated_at) = stamp();
+    for i in 0..sizes.orgs {
         let name = format!("{} Organization {i:05}", rng.pick(&WORDS));
         data.organizations.push(organization::Model {
             id: i as i32 + 1,
@@ -136,12 +157,10 @@ pub fn generate(scale: f64, now: &str) -> Dataset {
             name_folded: entity::fold(&name),
             name,
             kind: rng.pick(&ORG_KINDS).to_owned(),
-            version,
-            updated_at,
+            ..Default::default()
         });
     }
-    for i in 0..parks {
-        let (version, updated_at) = stamp();
+    for i in 0..sizes.parks {
         let name = format!("{} Technology Park {i:06}", rng.pick(&WORDS));
         data.parks.push(park::Model {
             id: i as i32 + 1,
@@ -150,17 +169,18 @@ pub fn generate(scale: f64, now: &str) -> Dataset {
             name,
             kind: rng.pick(&PARK_KINDS).to_owned(),
             status: rng.pick(&STATUSES).to_owned(),
-            city_id: rng.below(cities) as i32 + 1,
-            operator_id: (!rng.chance(10)).then(|| rng.below(orgs) as i32 + 1),
+            city_id: rng.below(sizes.cities) as i32 + 1,
+            operator_id: (!rng.chance(10)).then(|| rng.below(sizes.orgs) as i32 + 1),
             area_sqft: (!rng.chance(10)).then(|| rng.between(5_000, 1_200_000)),
             opened_year: (!rng.chance(30)).then(|| rng.between(1999, 2025) as i32),
-            notes: None,
-            version,
-            updated_at,
+            ..Default::default()
         });
     }
-    for i in 0..firms {
-        let (version, updated_at) = stamp();
+}
+
+/// Firms, and three tenancies each.
+fn firms(rng: &mut Rng, sizes: &Sizes, data: &mut Dataset) {
+    for i in 0..sizes.firms {
         let name = format!("{} Systems {i:07}", rng.pick(&WORDS));
         let sector = rng.pick(&SECTORS).to_owned();
         data.firms.push(firm::Model {
@@ -171,29 +191,29 @@ pub fn generate(scale: f64, now: &str) -> Dataset {
             name,
             sector: Some(sector),
             employees: (!rng.chance(20)).then(|| rng.between(2, 5_000) as i32),
-            version,
-            updated_at,
+            ..Default::default()
         });
     }
-    for i in 0..firms * 3 {
-        let (version, updated_at) = stamp();
-        let since = date(&mut rng, 2000, 2024);
+    for i in 0..sizes.firms * 3 {
+        let since = date(rng, 2000, 2024);
         let until = rng
             .chance(25)
             .then(|| format!("{}", since[..4].parse::<i64>().unwrap_or(2000) + 1));
         data.tenancies.push(tenancy::Model {
             id: i as i32 + 1,
-            park_id: rng.below(parks) as i32 + 1,
-            firm_id: (i % firms) as i32 + 1,
+            park_id: rng.below(sizes.parks) as i32 + 1,
+            firm_id: (i % sizes.firms) as i32 + 1,
             area_sqft: (!rng.chance(30)).then(|| rng.between(500, 50_000)),
             since: Some(since),
             until,
-            version,
-            updated_at,
+            ..Default::default()
         });
     }
-    for i in 0..projects {
-        let (version, updated_at) = stamp();
+}
+
+/// Projects, each with four partners and ten milestones.
+fn projects(rng: &mut Rng, sizes: &Sizes, data: &mut Dataset) {
+    for i in 0..sizes.projects {
         let name = format!("{} IT Park Project {i:05}", rng.pick(&WORDS));
         data.projects.push(project::Model {
             id: i as i32 + 1,
@@ -201,31 +221,26 @@ pub fn generate(scale: f64, now: &str) -> Dataset {
             name_folded: entity::fold(&name),
             name,
             status: rng.pick(&STATUSES).to_owned(),
-            city_id: rng.below(cities) as i32 + 1,
-            park_id: (!rng.chance(20)).then(|| rng.below(parks) as i32 + 1),
+            city_id: rng.below(sizes.cities) as i32 + 1,
+            park_id: (!rng.chance(20)).then(|| rng.below(sizes.parks) as i32 + 1),
             cost_usd: (!rng.chance(20)).then(|| rng.between(1, 300) as f64 * 1_000_000.0),
             area_sqft: (!rng.chance(20)).then(|| rng.between(20_000, 1_500_000)),
             target_year: Some(rng.between(2024, 2032) as i32),
             jobs_target: (!rng.chance(20)).then(|| rng.between(100, 20_000) as i32),
             exports_target_usd: (!rng.chance(40)).then(|| rng.between(1, 100) as f64 * 1_000_000.0),
-            notes: None,
-            version,
-            updated_at,
+            ..Default::default()
         });
         for _ in 0..4 {
-            let (version, updated_at) = stamp();
             data.partners.push(project_partner::Model {
                 id: data.partners.len() as i32 + 1,
                 project_id: i as i32 + 1,
-                organization_id: rng.below(orgs) as i32 + 1,
+                organization_id: rng.below(sizes.orgs) as i32 + 1,
                 role: rng.pick(&ROLES).to_owned(),
-                version,
-                updated_at,
+                ..Default::default()
             });
         }
         for m in 0..10 {
-            let (version, updated_at) = stamp();
-            let due = date(&mut rng, 2020, 2030);
+            let due = date(rng, 2020, 2030);
             let reached = rng.chance(40).then(|| due.clone());
             data.milestones.push(milestone::Model {
                 id: data.milestones.len() as i32 + 1,
@@ -233,10 +248,8 @@ pub fn generate(scale: f64, now: &str) -> Dataset {
                 title: format!("Step {m}"),
                 due: Some(due),
                 reached,
-                version,
-                updated_at,
+                ..Default::default()
             });
         }
     }
-    data
 }

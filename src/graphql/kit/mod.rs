@@ -2,6 +2,7 @@
 
 pub mod connection;
 pub mod filters;
+pub mod inputs;
 pub mod loader;
 pub mod mutation;
 pub mod object;

@@ -16,11 +16,11 @@ pub use args::{Cursor, MAX_PAGE_SIZE, PageArgs, PageRequest};
 pub use keyset::{KeyKind, OrderKey};
 pub use nested::{Nested, NestedKey, by_query};
 pub use page::{Page, PageSpec};
-pub use stats::{StatRow, StatsSpec};
+pub use stats::{StatRow, StatsSpec, count_all, summary, summary_measures};
 
 use std::sync::Arc;
 
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::sea_query::{Condition, Expr, Query, SelectStatement};
 use sea_orm::{EntityTrait, Iterable};
 
 use crate::error::{AppError, AppResult};
@@ -215,30 +215,6 @@ where
         let statement = self.spec.statement_for_parents(backend, column, parents);
         backend.build(&statement).to_string()
     }
-}
-
-/// `COUNT(*)`.
-pub fn count_all() -> Expr {
-    Expr::cust("COUNT(*)")
-}
-
-/// The aggregate measures `SUM`, `AVG`, `MIN`, `MAX` of each expression, in
-/// that order per expression, after a leading `COUNT(*)`.
-pub fn summary_measures(fields: &[Expr]) -> Vec<Expr> {
-    let mut measures = vec![count_all()];
-    for field in fields {
-        measures.push(field.clone().sum());
-        measures.push(field.clone().avg());
-        measures.push(field.clone().min());
-        measures.push(field.clone().max());
-    }
-    measures
-}
-
-/// Reads a figure from a row made with [`summary_measures`]: `op` is 0 for
-/// sum, 1 average, 2 minimum, 3 maximum, of the `field`-th expression.
-pub fn summary(row: &StatRow, field: usize, op: usize) -> Option<f64> {
-    row.value(1 + field * 4 + op)
 }
 
 /// Appends the unique `id` as the last sort key, following the first key's

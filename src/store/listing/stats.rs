@@ -108,3 +108,27 @@ impl StatsSpec {
         Ok(out)
     }
 }
+
+/// `COUNT(*)`.
+pub fn count_all() -> Expr {
+    Expr::cust("COUNT(*)")
+}
+
+/// The aggregate measures `SUM`, `AVG`, `MIN`, `MAX` of each expression, in
+/// that order per expression, after a leading `COUNT(*)`.
+pub fn summary_measures(fields: &[Expr]) -> Vec<Expr> {
+    let mut measures = vec![count_all()];
+    for field in fields {
+        measures.push(field.clone().sum());
+        measures.push(field.clone().avg());
+        measures.push(field.clone().min());
+        measures.push(field.clone().max());
+    }
+    measures
+}
+
+/// Reads a figure from a row made with [`summary_measures`]: `op` is 0 for
+/// sum, 1 average, 2 minimum, 3 maximum, of the `field`-th expression.
+pub fn summary(row: &StatRow, field: usize, op: usize) -> Option<f64> {
+    row.value(1 + field * 4 + op)
+}
