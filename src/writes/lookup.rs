@@ -72,6 +72,43 @@ pub fn apply<T, U>(
     Ok(())
 }
 
+/// Applies update field `value` to `slot` when it is given, through `check`:
+/// left out, nothing changes; null, BAD_USER_INPUT naming `field` (it
+/// cannot be cleared).
+pub fn apply_required<T, U>(
+    slot: &mut U,
+    field: &str,
+    value: async_graphql::MaybeUndefined<T>,
+    check: impl FnOnce(T) -> AppResult<U>,
+) -> AppResult<()> {
+    if let Some(value) = required(field, value)? {
+        *slot = check(value)?;
+    }
+    Ok(())
+}
+
+/// The id of the `R` whose slug input field `field` names; BAD_USER_INPUT
+/// naming the field when there is none.
+pub async fn slug_of<R: crate::records::Slugged>(
+    w: &Write,
+    field: &str,
+    slug: &str,
+) -> AppResult<i32> {
+    reference::<R::Table>(w, R::SLUG, slug, field, R::TYPE).await
+}
+
+/// [`slug_of`] for a reference that may be empty.
+pub async fn opt_slug_of<R: crate::records::Slugged>(
+    w: &Write,
+    field: &str,
+    slug: Option<String>,
+) -> AppResult<Option<i32>> {
+    match slug {
+        Some(slug) => Ok(Some(slug_of::<R>(w, field, &slug).await?)),
+        None => Ok(None),
+    }
+}
+
 /// An update field that may be left out but not set to null.
 pub fn required<T>(field: &str, value: async_graphql::MaybeUndefined<T>) -> AppResult<Option<T>> {
     match value {

@@ -5,7 +5,7 @@ use entity::{firm, tenancy};
 use super::inputs::{CreateFirmInput, UpdateFirmInput};
 use crate::auth::Owners;
 use crate::error::{AppError, AppResult};
-use crate::writes::lookup::{apply, current, required};
+use crate::writes::lookup::{apply, apply_required, current};
 use crate::writes::rows::{children, create_cited, remove_cited, remove_each, save_cited};
 use crate::writes::{Write, validate};
 
@@ -42,9 +42,8 @@ pub async fn update(
         .may_change(Owners::Shared, false, "existing firms")?;
     let now = current::<firm::Model>(w, &slug, sent).await?;
     let mut next = now.clone();
-    if let Some(name) = required("input.name", input.name)? {
-        next.name = validate::text("input.name", &name, false)?;
-    }
+    let name = |v: String| validate::text("input.name", &v, false);
+    apply_required(&mut next.name, "input.name", input.name, name)?;
     apply(&mut next.sector, input.sector, |v| {
         validate::opt_text("input.sector", v)
     })?;

@@ -8,7 +8,7 @@ use super::record::unreserved;
 use crate::auth::Owners;
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
-use crate::writes::lookup::{current, required};
+use crate::writes::lookup::{apply_required, current};
 use crate::writes::rows::{create_cited, remove_cited, save_cited};
 use crate::writes::{Write, validate};
 
@@ -39,12 +39,11 @@ pub async fn update(
         .may_change(Owners::Admins, false, "organizations")?;
     let now = current::<organization::Model>(w, &slug, sent).await?;
     let mut next = now.clone();
-    if let Some(name) = required("input.name", input.name)? {
-        next.name = validate::text("input.name", &name, false)?;
-    }
-    if let Some(kind) = required("input.kind", input.kind)? {
-        next.kind = to_db(kind).to_owned();
-    }
+    let name = |v: String| validate::text("input.name", &v, false);
+    apply_required(&mut next.name, "input.name", input.name, name)?;
+    apply_required(&mut next.kind, "input.kind", input.kind, |v| {
+        Ok(to_db(v).to_owned())
+    })?;
     save_cited(w, &now, next, input.sources).await
 }
 

@@ -7,25 +7,9 @@ use super::inputs::{CreateParkInput, UpdateParkInput};
 use crate::auth::Owners;
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
-use crate::writes::lookup::{apply, current, reference, required};
+use crate::writes::lookup::{apply, apply_required, current, opt_slug_of, required, slug_of};
 use crate::writes::rows::{children, create_cited, remove_cited, remove_each, save, save_cited};
 use crate::writes::{Write, validate};
-
-async fn operator(w: &Write, field: &str, slug: Option<String>) -> AppResult<Option<i32>> {
-    match slug {
-        Some(slug) => Ok(Some(
-            reference::<organization::Entity>(
-                w,
-                organization::Column::Slug,
-                &slug,
-                field,
-                "organization",
-            )
-            .await?,
-        )),
-        None => Ok(None),
-    }
-}
 
 /// Creates a park; its id.
 pub async fn create(w: &mut Write, input: CreateParkInput) -> AppResult<i32> {
@@ -36,15 +20,13 @@ pub async fn create(w: &mut Write, input: CreateParkInput) -> AppResult<i32> {
         name,
         kind: to_db(input.kind).to_owned(),
         status: to_db(input.status).to_owned(),
-        city_id: reference::<city::Entity>(
+        city_id: slug_of::<city::Model>(w, "input.citySlug", &input.city_slug).await?,
+        operator_id: opt_slug_of::<organization::Model>(
             w,
-            city::Column::Slug,
-            &input.city_slug,
-            "input.citySlug",
-            "city",
+            "input.operatorSlug",
+            input.operator_slug,
         )
         .await?,
-        operator_id: operator(w, "input.operatorSlug", input.operator_slug).await?,
         area_sqft: validate::count("input.areaSqft", input.area_sqft)?,
         opened_year: validate::year("input.openedYear", input.opened_year)?,
         notes: validate::opt_text("input.notes", input.notes)?,
@@ -67,22 +49,21 @@ pub async fn update(
     let owners = Owners::Orgs(current.operator_id.as_slice());
     w.actor().may_change(owners, false, "this park")?;
     let mut next = current.clone();
-    if let Some(name) = required("input.name", input.name)? {
-        next.name = validate::text("input.name", &name, false)?;
-    }
-    if let Some(kind) = required("input.kind", input.kind)? {
-        next.kind = to_db(kind).to_owned();
-    }
-    if let Some(status) = required("input.status", input.status)? {
-        next.status = to_db(status).to_owned();
-    }
+    let name = |v: String| validate::text("input.name", &v, false);
+    apply_required(&mut next.name, "input.name", input.name, name)?;
+    apply_required(&mut next.kind, "input.kind", input.kind, |v| {
+        Ok(to_db(v).to_owned())
+    })?;
+    apply_required(&mut next.status, "input.status", input.status, |v| {
+        Ok(to_db(v).to_owned())
+    })?;
     if let Some(city) = required("input.citySlug", input.city_slug)? {
-        next.city_id =
-            reference::<city::Entity>(w, city::Column::Slug, &city, "input.citySlug", "city")
-                .await?;
+        next.city_id = slug_of::<city::Model>(w, "input.citySlug", &city).await?;
     }
     if !input.operator_slug.is_undefined() {
-        next.operator_id = operator(w, "input.operatorSlug", input.operator_slug.take()).await?;
+        next.operator_id =
+            opt_slug_of::<organization::Model>(w, "input.operatorSlug", input.operator_slug.take())
+                .await?;
         let owners = Owners::Orgs(next.operator_id.as_slice());
         w.actor()
             .may_change(owners, false, "a park's operator to another organization")?;

@@ -8,7 +8,7 @@ use crate::auth::Owners;
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
 use crate::records::Kind;
-use crate::writes::lookup::{apply, current, reference, required};
+use crate::writes::lookup::{apply, apply_required, current, opt_slug_of, required, slug_of};
 use crate::writes::rows::{children, create_cited, remove_cited, remove_each, save_cited};
 use crate::writes::{Write, sources, validate};
 
@@ -21,16 +21,6 @@ pub async fn owners(w: &Write, id: i32) -> AppResult<Vec<i32>> {
         .into_iter()
         .map(|p| p.organization_id)
         .collect())
-}
-
-async fn park_id(w: &Write, slug: Option<String>) -> AppResult<Option<i32>> {
-    match slug {
-        Some(slug) => Ok(Some(
-            reference::<park::Entity>(w, park::Column::Slug, &slug, "input.parkSlug", "park")
-                .await?,
-        )),
-        None => Ok(None),
-    }
 }
 
 fn jobs(value: Option<i32>) -> AppResult<Option<i32>> {
@@ -47,15 +37,8 @@ pub async fn create(w: &mut Write, input: CreateProjectInput) -> AppResult<i32> 
         slug: input.slug.clone(),
         name,
         status: to_db(input.status).to_owned(),
-        city_id: reference::<city::Entity>(
-            w,
-            city::Column::Slug,
-            &input.city_slug,
-            "input.citySlug",
-            "city",
-        )
-        .await?,
-        park_id: park_id(w, input.park_slug).await?,
+        city_id: slug_of::<city::Model>(w, "input.citySlug", &input.city_slug).await?,
+        park_id: opt_slug_of::<park::Model>(w, "input.parkSlug", input.park_slug).await?,
         cost_usd: validate::amount("input.costUsd", input.cost_usd)?,
         area_sqft: validate::count("input.areaSqft", input.area_sqft)?,
         target_year: validate::year("input.targetYear", input.target_year)?,
@@ -79,19 +62,17 @@ pub async fn update(
     w.actor()
         .may_change(Owners::Orgs(&owners), false, "this project")?;
     let mut next = current.clone();
-    if let Some(name) = required("input.name", input.name)? {
-        next.name = validate::text("input.name", &name, false)?;
-    }
-    if let Some(status) = required("input.status", input.status)? {
-        next.status = to_db(status).to_owned();
-    }
+    let name = |v: String| validate::text("input.name", &v, false);
+    apply_required(&mut next.name, "input.name", input.name, name)?;
+    apply_required(&mut next.status, "input.status", input.status, |v| {
+        Ok(to_db(v).to_owned())
+    })?;
     if let Some(city) = required("input.citySlug", input.city_slug)? {
-        next.city_id =
-            reference::<city::Entity>(w, city::Column::Slug, &city, "input.citySlug", "city")
-                .await?;
+        next.city_id = slug_of::<city::Model>(w, "input.citySlug", &city).await?;
     }
     if !input.park_slug.is_undefined() {
-        next.park_id = park_id(w, input.park_slug.take()).await?;
+        next.park_id =
+            opt_slug_of::<park::Model>(w, "input.parkSlug", input.park_slug.take()).await?;
     }
     apply(&mut next.cost_usd, input.cost_usd, |v| {
         validate::amount("input.costUsd", v)
