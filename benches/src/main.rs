@@ -143,7 +143,9 @@ async fn main() -> anyhow::Result<()> {
 fn finish(args: &Args, bench: &std::path::Path, rows: &[report::Row]) -> anyhow::Result<()> {
     println!("\n{}", tables::markdown(rows));
     if !args.no_save {
-        report::save(&bench.join("results"), rows)?;
+        // The Markdown shows the whole file, earlier runs' rows too.
+        let all = report::save(&bench.join("results"), rows)?;
+        std::fs::write(bench.join("results/results.md"), tables::markdown(&all))?;
         eprintln!("saved to {}", bench.join("results").display());
     }
     Ok(())

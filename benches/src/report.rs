@@ -123,9 +123,9 @@ pub fn num(v: f64, places: usize) -> String {
     }
 }
 
-/// Replaces the rows of this run's backends and scales in the CSV and renders
-/// the Markdown from the whole file.
-pub fn save(dir: &Path, rows: &[Row]) -> anyhow::Result<()> {
+/// Replaces the rows of this run's backends and scales in the CSV; every
+/// row the file now holds.
+pub fn save(dir: &Path, rows: &[Row]) -> anyhow::Result<Vec<Row>> {
     std::fs::create_dir_all(dir)?;
     let csv = dir.join("results.csv");
     let replaced = |r: &Row| {
@@ -163,8 +163,7 @@ pub fn save(dir: &Path, rows: &[Row]) -> anyhow::Result<()> {
         text.push('\n');
     }
     std::fs::write(&csv, text)?;
-    std::fs::write(dir.join("results.md"), crate::tables::markdown(&all))?;
-    Ok(())
+    Ok(all)
 }
 
 pub fn scale_key(scale: &str) -> f64 {

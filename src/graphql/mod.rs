@@ -191,6 +191,6 @@ fn is_subscription(request: &Request) -> bool {
 /// does not parse or names no such operation (execution reports those).
 pub fn operation_type(request: &Request) -> Option<OperationType> {
     let document = async_graphql::parser::parse_query(&request.query).ok()?;
-    crate::graphql::request::operation(&document, request.operation_name.as_deref())
+    crate::graphql::response_order::operation(&document, request.operation_name.as_deref())
         .map(|op| op.node.ty)
 }

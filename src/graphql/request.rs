@@ -11,8 +11,7 @@
 
 use std::sync::Arc;
 
-use async_graphql::parser::types::{ExecutableDocument, OperationDefinition};
-use async_graphql::{Positioned, Request, Response, ServerResult};
+use async_graphql::{Request, Response, ServerResult};
 
 use crate::graphql::limits::{Admitted, Guard, Limits};
 use crate::graphql::persisted::PersistedQueries;
@@ -51,7 +50,8 @@ fn required_variables(request: &mut Request) -> ServerResult<()> {
     let Ok(document) = request.parsed_query() else {
         return Ok(());
     };
-    let Some(operation) = operation(document, name.as_deref()) else {
+    let Some(operation) = crate::graphql::response_order::operation(document, name.as_deref())
+    else {
         return Ok(());
     };
     let required: Vec<_> = operation
@@ -74,21 +74,6 @@ fn required_variables(request: &mut Request) -> ServerResult<()> {
         }
     }
     Ok(())
-}
-
-/// The operation of `document` that `name` picks: the one so named, or the
-/// first when no name is given (a document with several is refused by
-/// validation).
-pub fn operation<'a>(
-    document: &'a ExecutableDocument,
-    name: Option<&str>,
-) -> Option<&'a Positioned<OperationDefinition>> {
-    let mut operations = document.operations.iter();
-    let found = match name {
-        Some(name) => operations.find(|(n, _)| n.map(|n| n.as_str()) == Some(name)),
-        None => operations.next(),
-    };
-    found.map(|(_, operation)| operation)
 }
 
 /// The response to a request that [`Front::admit`] refused.

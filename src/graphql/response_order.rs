@@ -7,16 +7,19 @@
 use std::cell::OnceCell;
 
 use async_graphql::Name;
+use async_graphql::Positioned;
 use async_graphql::Value;
-use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
+use async_graphql::parser::types::{
+    ExecutableDocument, OperationDefinition, Selection, SelectionSet,
+};
 
 // Fragments cannot form cycles in a validated document; this only bounds
 // the walk if one ever got through.
 const MAX_FRAGMENT_DEPTH: usize = 64;
 
-/// Reorders `data`, the result of `operation` in `document`, in place.
-pub fn reorder(document: &ExecutableDocument, operation: Option<&str>, data: &mut Value) {
-    if let Some(op) = crate::graphql::request::operation(document, operation) {
+/// Reorders `data`, the result of the operation `name` picks in `document`, in place.
+pub fn reorder(document: &ExecutableDocument, name: Option<&str>, data: &mut Value) {
+    if let Some(op) = operation(document, name) {
         Shape::of(document, &[&op.node.selection_set.node]).apply(document, data);
     }
 }
@@ -115,4 +118,19 @@ fn collect<'a>(
             }
         }
     }
+}
+
+/// The operation of `document` that `name` picks: the one so named, or the
+/// first when no name is given (a document with several is refused by
+/// validation).
+pub fn operation<'a>(
+    document: &'a ExecutableDocument,
+    name: Option<&str>,
+) -> Option<&'a Positioned<OperationDefinition>> {
+    let mut operations = document.operations.iter();
+    let found = match name {
+        Some(name) => operations.find(|(n, _)| n.map(|n| n.as_str()) == Some(name)),
+        None => operations.next(),
+    };
+    found.map(|(_, operation)| operation)
 }

@@ -1,5 +1,7 @@
-//! The database handle: a sea-orm connection plus the counters that tests and
-//! operators read (statements run, rows decoded for pages).
+//! The SQL engine: the database handle (a sea-orm connection plus the
+//! counters that tests and operators read: statements run, rows decoded for
+//! pages), and the statements every list, relation and filter becomes. It
+//! knows no GraphQL and no record.
 
 pub mod filter;
 pub mod listing;

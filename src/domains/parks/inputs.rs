@@ -5,7 +5,7 @@ use async_graphql::{Enum, InputObject, MaybeUndefined};
 use entity::park::{Column, Entity};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait};
 
-use super::types::{ParkKind, ParkStatus};
+use super::record::{ParkKind, ParkStatus};
 use crate::domains::cities::CityFilter;
 use crate::domains::firms::FirmFilter;
 use crate::domains::organizations::OrganizationFilter;

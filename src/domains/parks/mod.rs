@@ -11,5 +11,6 @@ mod write;
 pub use inputs::{
     CreateParkInput, ParkFilter, ParkGroupBy, ParkOrder, ParkOrderField, UpdateParkInput,
 };
+pub use record::{ParkKind, ParkStatus};
 pub use resolvers::{ParkMutation, ParkQuery};
-pub use types::{Park, ParkConnection, ParkKind, ParkStatus, connection};
+pub use types::{Park, ParkConnection, connection};

@@ -1,10 +1,37 @@
-//! What a park is as a stored record.
+//! What a park is as a stored record, and the kinds and statuses it may
+//! have.
 
+use async_graphql::Enum;
 use entity::park::{Column, Entity, Model};
 
-use super::types::{ParkKind, ParkStatus};
 use crate::graphql::enums::names;
 use crate::store::rows::{ALL, Wanted, bit};
+
+/// What kind of park this is.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ParkKind {
+    /// A Software Technology Park (STP), most run by or with PSEB.
+    SoftwareTechnologyPark,
+    /// A large purpose-built IT park (Karachi IT Park, Islamabad IT Park).
+    ItPark,
+    /// A science or technology park, often university-led.
+    TechnologyPark,
+}
+
+/// Where a park or project stands.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ParkStatus {
+    /// Announced or agreed, not yet being built.
+    Planned,
+    /// Being built.
+    UnderConstruction,
+    /// Open and hosting firms.
+    Operational,
+    /// No longer operating.
+    Closed,
+    /// The sources do not support any status.
+    Unknown,
+}
 
 crate::store::rows::by_position! {
     Model {

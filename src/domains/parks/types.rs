@@ -1,12 +1,12 @@
 //! Parks as the API shows them: the park, its connection with aggregates
 //! and groups, and `parkStats`.
 
-use async_graphql::{Context, Enum, SimpleObject};
+use async_graphql::{Context, SimpleObject};
 use entity::{city, organization, park};
 use tokio::sync::OnceCell;
 
 use super::inputs::{ParkFilter, ParkGroupBy, ParkOrder};
-use super::record::columns;
+use super::record::{ParkKind, ParkStatus, columns};
 use super::service::{self, Figures};
 use crate::domains::cities::City;
 use crate::domains::firms::{FirmFilter, FirmOrder};
@@ -24,32 +24,6 @@ use crate::store::filter::col;
 use crate::store::listing::{PageArgs, Scope, StatRow, list};
 use crate::store::prefetch::Join;
 use crate::store::rows::bit;
-
-/// What kind of park this is.
-#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum ParkKind {
-    /// A Software Technology Park (STP), most run by or with PSEB.
-    SoftwareTechnologyPark,
-    /// A large purpose-built IT park (Karachi IT Park, Islamabad IT Park).
-    ItPark,
-    /// A science or technology park, often university-led.
-    TechnologyPark,
-}
-
-/// Where a park or project stands.
-#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum ParkStatus {
-    /// Announced or agreed, not yet being built.
-    Planned,
-    /// Being built.
-    UnderConstruction,
-    /// Open and hosting firms.
-    Operational,
-    /// No longer operating.
-    Closed,
-    /// The sources do not support any status.
-    Unknown,
-}
 
 /// A software technology park, IT park or technology park.
 #[derive(Clone, Debug)]

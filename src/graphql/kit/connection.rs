@@ -11,8 +11,7 @@ use async_graphql::{Context, SimpleObject};
 use sea_orm::sea_query::{Expr, SelectStatement};
 use tokio::sync::OnceCell;
 
-use super::loader::{PageLoader, StatsLoader, loader};
-use super::prefetch::feed;
+use super::loader::{PageLoader, StatsLoader, feed, loader};
 use crate::error::AppResult;
 use crate::store::Db;
 use crate::store::listing::{

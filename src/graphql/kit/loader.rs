@@ -2,19 +2,20 @@
 //! rows by id, the children of many parents, pages and statistics of many
 //! parents' nested lists.
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
 use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use futures::future::BoxFuture;
 use sea_orm::DbErr;
 
-use super::prefetch::feed;
 use crate::error::{AppError, AppResult};
 use crate::store::Db;
 use crate::store::listing::{NestedKey, Page, PageSpec, StatRow, StatsSpec, by_query};
-use crate::store::prefetch::{ChildOf, Kin, ModelOf, children_of};
+use crate::store::prefetch::{ChildOf, Kin, ModelOf, Prefetched, children_of};
 use crate::store::rows::Decode;
 use crate::store::table::{Table, by_ids};
 
@@ -208,4 +209,25 @@ where
             E::default().table_name()
         ))
     })
+}
+
+/// How one join's rows reach their loader: the token the GraphQL side
+/// gives each [`Join`].
+pub type Feed =
+    for<'a, 'b> fn(&'a Context<'b>, &'a (dyn Any + Send + Sync)) -> BoxFuture<'a, AppResult<()>>;
+
+/// Puts every prefetched relation into this request's loader caches.
+pub async fn feed(ctx: &Context<'_>, prefetched: &Prefetched) -> AppResult<()> {
+    for fetched in &prefetched.0 {
+        let feed = fetched
+            .token
+            .downcast_ref::<Feed>()
+            .ok_or_else(|| wiring("a join made without a feed"))?;
+        feed(ctx, &*fetched.rows).await?;
+    }
+    Ok(())
+}
+
+pub(super) fn wiring(what: &str) -> AppError {
+    AppError::Internal(anyhow::anyhow!("prefetch wiring: {what}"))
 }

@@ -11,18 +11,13 @@ use futures::future::BoxFuture;
 use sea_orm::ColumnTrait;
 use serde::de::DeserializeOwned;
 
-use super::loader::{ById, Children, RequestLoader, loader};
-use crate::error::{AppError, AppResult};
+use super::loader::{ById, Children, Feed, RequestLoader, feed, loader, wiring};
+use crate::error::AppResult;
 use crate::records::Slugged;
 use crate::store::Db;
-use crate::store::prefetch::{ChildOf, Join, Kin, ModelOf, Prefetched, find_one};
+use crate::store::prefetch::{ChildOf, Join, Kin, ModelOf, find_one};
 use crate::store::rows::Decode;
 use crate::store::table::Table;
-
-/// How one join's rows reach their loader: the token the GraphQL side
-/// gives each [`Join`].
-type Feed =
-    for<'a, 'b> fn(&'a Context<'b>, &'a (dyn Any + Send + Sync)) -> BoxFuture<'a, AppResult<()>>;
 
 /// The to-one relation to `E` through `foreign_key`, read with a list's rows
 /// (see [`Join::to`]), its rows then in the request's by-id loader of `E`.
@@ -42,18 +37,6 @@ where
     ModelOf<C>: DeserializeOwned + Clone + Send + Sync + 'static,
 {
     Join::children::<C>(alias, parent_id, Arc::new(families::<C> as Feed))
-}
-
-/// Puts every prefetched relation into this request's loader caches.
-pub async fn feed(ctx: &Context<'_>, prefetched: &Prefetched) -> AppResult<()> {
-    for fetched in &prefetched.0 {
-        let feed = fetched
-            .token
-            .downcast_ref::<Feed>()
-            .ok_or_else(|| wiring("a join made without a feed"))?;
-        feed(ctx, &*fetched.rows).await?;
-    }
-    Ok(())
 }
 
 /// The `R` with this slug, with `joins` read in its statement; its
@@ -111,8 +94,4 @@ where
         children.feed_many(families.iter().cloned()).await;
         Ok(())
     })
-}
-
-fn wiring(what: &str) -> AppError {
-    AppError::Internal(anyhow::anyhow!("prefetch wiring: {what}"))
 }
