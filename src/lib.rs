@@ -29,8 +29,8 @@
 //!                       record.rs (what it is, record!), types.rs (its API objects), inputs.rs
 //!                       (filter, sort keys, write inputs), resolvers.rs (root fields, mutations),
 //!                       service.rs (its own reads, when it has any), write.rs (its writes, when it
-//!                       has any): cities organizations parks firms tenancies projects partners
-//!                       milestones indicators sources
+//!                       has any): cities organizations parks firms tenancies
+//!                       tenancy_observations projects partners milestones indicators sources
 //!   search/             search across names: service.rs (SQL), types.rs, resolvers.rs
 //!   writes/             one-transaction writes (mod.rs: lock, change log), idempotency.rs, rows.rs
 //!                       (insert, save, remove, each logged), lookup.rs, validate.rs (rules as
@@ -42,7 +42,8 @@
 //!                       database by key, plan.rs, scope.rs, import.rs, resolvers.rs)
 //!   records/            what a stored record is: the Record trait (mod.rs), record! (declare.rs),
 //!                       the one list of records (registry.rs), refs.rs (keys and ids), file.rs and
-//!                       row.rs (reading rows), validate.rs (the rules). Knows no GraphQL.
+//!                       row.rs (reading rows), validate.rs (the rules), derived.rs (columns
+//!                       that follow from other rows: a tenancy's sightings). Knows no GraphQL.
 //!   store/              the SQL engine: the pool (mod.rs), listing/ (args.rs, keyset.rs, page.rs,
 //!                       nested.rs, stats.rs), prefetch/ (children.rs, kin.rs), filter/ (literal.rs,
 //!                       text.rs), rows.rs (rows by position), table.rs, literal.rs, read.rs,

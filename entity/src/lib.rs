@@ -20,6 +20,7 @@ pub mod project;
 pub mod project_partner;
 pub mod source;
 pub mod tenancy;
+pub mod tenancy_observation;
 
 /// Text folded for sorting and case-insensitive matching: lower case by
 /// Unicode's full mappings (`"Ölpark"` and `"ÖLPARK"` both give `"ölpark"`).

@@ -16,6 +16,13 @@ pub struct Model {
     pub until: Option<String>,
     pub version: i32,
     pub updated_at: String,
+    /// The earliest date it was seen (derived from its sightings).
+    pub first_seen: Option<String>,
+    /// The latest date it was seen present (derived).
+    pub last_seen: Option<String>,
+    /// When it ended: its `until`, else the first end event after it was
+    /// last seen present (derived).
+    pub ended_on: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,7 +11,7 @@ mod values;
 
 pub use redact::redact;
 
-use values::{millis, origins, parse, positive};
+use values::{day, millis, origins, parse, positive};
 
 /// The embedded default: a SQLite file beside the working directory, created
 /// (`mode=rwc`) on first start.
@@ -84,6 +84,12 @@ pub struct Config {
     /// `PARKGRAPH_GET_MAX_AGE`: seconds a successful GET query may be cached
     /// (`Cache-Control: max-age`).
     pub get_max_age: u32,
+    /// `PARKGRAPH_TENANCY_FRESH_MONTHS`: how recent a sighting must be for
+    /// a tenancy to be current (default 24).
+    pub tenancy_fresh_months: u32,
+    /// `PARKGRAPH_AS_OF`: the day tenancy statuses are judged on,
+    /// `YYYY-MM-DD` (default: today).
+    pub as_of: Option<time::Date>,
 }
 
 impl Config {
@@ -131,6 +137,8 @@ impl Default for Config {
             persisted_queries: None,
             persisted_only: false,
             get_max_age: 60,
+            tenancy_fresh_months: 24,
+            as_of: None,
         }
     }
 }
@@ -204,6 +212,15 @@ impl Config {
                 d.get_max_age,
                 "a whole number of seconds",
             )?,
+            tenancy_fresh_months: env.positive(
+                "PARKGRAPH_TENANCY_FRESH_MONTHS",
+                d.tenancy_fresh_months,
+                "a positive whole number of months",
+            )?,
+            as_of: match env.get("PARKGRAPH_AS_OF") {
+                None => d.as_of,
+                Some(text) => Some(day("PARKGRAPH_AS_OF", &text)?),
+            },
         })
     }
 }

@@ -68,3 +68,24 @@ pub fn positive<N: Copy + Default + PartialEq + ToString>(
     }
     Ok(n)
 }
+
+pub fn day(name: &'static str, text: &str) -> Result<time::Date, ConfigError> {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let number = |i: usize, len: usize| {
+        (parts
+            .get(i)
+            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit())))
+        .and_then(|p| p.parse::<i32>().ok())
+    };
+    let date = match (parts.len(), number(0, 4), number(1, 2), number(2, 2)) {
+        (3, Some(y), Some(m), Some(d)) => time::Month::try_from(m as u8)
+            .ok()
+            .and_then(|m| time::Date::from_calendar_date(y, m, d as u8).ok()),
+        _ => None,
+    };
+    date.ok_or_else(|| ConfigError {
+        name,
+        value: text.to_owned(),
+        reason: "expected a date, YYYY-MM-DD".into(),
+    })
+}

@@ -10,3 +10,4 @@ pub mod partners;
 pub mod projects;
 pub mod sources;
 pub mod tenancies;
+pub mod tenancy_observations;

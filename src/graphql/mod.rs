@@ -27,7 +27,8 @@ use crate::domains::milestones::MilestoneMutation;
 use crate::domains::organizations::{OrganizationMutation, OrganizationQuery};
 use crate::domains::parks::{ParkMutation, ParkQuery};
 use crate::domains::projects::{ProjectMutation, ProjectQuery};
-use crate::domains::tenancies::TenancyMutation;
+use crate::domains::tenancies::{Freshness, TenancyMutation};
+use crate::domains::tenancy_observations::TenancyObservationMutation;
 use crate::graphql::batching::{Gate, Quiesce};
 use crate::graphql::node::NodeQuery;
 use crate::graphql::persisted::PersistedQueries;
@@ -55,6 +56,7 @@ pub struct Mutation(
     ParkMutation,
     FirmMutation,
     TenancyMutation,
+    TenancyObservationMutation,
     ProjectMutation,
     MilestoneMutation,
     OrganizationMutation,
@@ -85,7 +87,11 @@ pub fn sdl() -> String {
 /// The schema with the database and the change hub attached. Persisted
 /// queries and the limits are in front of it: see [`crate::graphql::request`].
 pub fn build_schema(db: Db, hub: Hub, config: &Config) -> AppSchema {
-    let mut builder = schema_builder().data(db).data(hub);
+    let freshness = Freshness {
+        months: config.tenancy_fresh_months,
+        as_of: config.as_of,
+    };
+    let mut builder = schema_builder().data(db).data(hub).data(freshness);
     if !config.introspection {
         builder = builder.disable_introspection();
     }

@@ -157,6 +157,8 @@ macro_rules! record {
                 all.into_iter().filter_map(|(kind, id)| Some((kind, id?))).collect()
             }
 
+            // Columns not in the file (derived ones) start empty.
+            #[allow(clippy::needless_update)]
             fn from_row(
                 $r: &$crate::records::Row<'_>,
                 $keys: &$crate::records::Keys,
@@ -166,7 +168,7 @@ macro_rules! record {
                 let _ = $keys;
                 $($read)*
                 $((|$row: &$crate::records::Row<'_>| $check)($r);)?
-                Self { id, $($init,)* version: 1, updated_at: now.to_owned() }
+                Self { id, $($init,)* version: 1, updated_at: now.to_owned(), ..Default::default() }
             }
         }
 

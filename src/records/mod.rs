@@ -8,6 +8,7 @@
 //! Nothing here knows GraphQL or HTTP.
 
 mod declare;
+pub mod derived;
 mod file;
 mod refs;
 pub mod registry;

@@ -121,6 +121,7 @@ records! {$
     Park => parks: park,
     Firm => firms: firm,
     Tenancy => tenancies: tenancy,
+    TenancyObservation => tenancy_observations: tenancy_observation,
     Project => projects: project,
     ProjectPartner => partners: project_partner,
     Milestone => milestones: milestone,

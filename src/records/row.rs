@@ -153,6 +153,14 @@ impl Row<'_> {
         Some(value)
     }
 
+    /// A date that must be given (see [`validate::date`]).
+    pub fn required_date(&self, column: &str) -> String {
+        if self.opt(column).is_none() {
+            self.fail(column, "must not be empty");
+        }
+        self.date(column).unwrap_or_default()
+    }
+
     /// A required value that must be one of `names` (an enum's, as stored).
     pub fn one_of(&self, column: &str, names: &[&str]) -> String {
         let value = self.text(column);

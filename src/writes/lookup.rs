@@ -2,7 +2,10 @@
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
+use entity::{firm, park};
+
 use super::Write;
+use crate::auth::Owners;
 use crate::error::{AppError, AppResult};
 
 /// The `E` whose `column` is `slug`; NOT_FOUND when there is none.
@@ -17,6 +20,21 @@ pub async fn existing<E: EntityTrait>(
         .one(w.txn())
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no {what} has the slug {slug:?}")))
+}
+
+/// A park and a firm by slug, where the caller changes the park's `what`
+/// (its operator's to change); NOT_FOUND or FORBIDDEN otherwise.
+pub async fn park_and_firm(
+    w: &Write,
+    park_slug: &str,
+    firm_slug: &str,
+    what: &str,
+) -> AppResult<(park::Model, firm::Model)> {
+    let park = existing::<park::Entity>(w, park::Column::Slug, park_slug, "park").await?;
+    let owners = Owners::Orgs(park.operator_id.as_slice());
+    w.actor().may_change(owners, false, what)?;
+    let firm = existing::<firm::Entity>(w, firm::Column::Slug, firm_slug, "firm").await?;
+    Ok((park, firm))
 }
 
 /// The id of the `E` an input field refers to by slug; BAD_USER_INPUT naming

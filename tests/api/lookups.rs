@@ -155,7 +155,7 @@ async fn every_relation_resolves_on_the_shipped_data() {
         .data(
             "{
               firm(slug: \"techlogix-ltd\") { id name sector employees version updatedAt
-                tenancies { current since until areaSqft park { slug } firm { slug } }
+                tenancies { status current since until areaSqft park { slug } firm { slug } }
                 sources { url title asOf } }
               organization(slug: \"nust\") { id kind sources { url }
                 parksOperated { nodes { slug operator { slug } } }
@@ -176,7 +176,8 @@ async fn every_relation_resolves_on_the_shipped_data() {
     let tenancy = &data["firm"]["tenancies"][0];
     assert_eq!(tenancy["firm"]["slug"], "techlogix-ltd");
     assert_eq!(tenancy["park"]["slug"], "pseb-stp1-awami-markaz-islamabad");
-    assert_eq!(tenancy["current"], true);
+    assert_eq!(tenancy["status"], "ENDED", "STP-1 burned in 2017");
+    assert_eq!(tenancy["current"], false);
     assert!(!data["firm"]["sources"].as_array().unwrap().is_empty());
     let nust = &data["organization"];
     assert_eq!(

@@ -28,6 +28,7 @@ mod relations;
 mod schema;
 mod search;
 mod seed;
+mod sightings;
 mod stats;
 mod tenant_counts;
 mod traffic;

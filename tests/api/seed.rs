@@ -152,10 +152,16 @@ fn bad_configuration_names_the_variable() {
         ("PARKGRAPH_DB_MAX_CONNECTIONS", "0"),
         ("PARKGRAPH_LOG_FORMAT", "xml"),
         ("PARKGRAPH_SEED_ON_START", "maybe"),
+        ("PARKGRAPH_AS_OF", "2026-02-30"),
+        ("PARKGRAPH_AS_OF", "06/12/2026"),
+        ("PARKGRAPH_TENANCY_FRESH_MONTHS", "0"),
     ] {
         let err = with(name, value).unwrap_err().to_string();
         assert!(err.starts_with(name), "{err}");
     }
+    let pinned = with("PARKGRAPH_AS_OF", "2026-12-06").unwrap().as_of;
+    assert_eq!(pinned.map(|d| d.to_string()), Some("2026-12-06".to_owned()));
+    assert_eq!((defaults.as_of, defaults.tenancy_fresh_months), (None, 24));
     let secret = with("DATABASE_URL", "postgres://u:hunter2@db/x").unwrap();
     assert!(!format!("{secret:?}").contains("hunter2"));
 }

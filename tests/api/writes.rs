@@ -210,7 +210,11 @@ async fn deleting_a_park_with_tenancies_needs_cascade() {
 /// addTenancy opens one tenancy per firm and park; endTenancy closes it.
 #[tokio::test]
 async fn a_tenancy_is_opened_once_and_ended_not_before_it_began() {
-    let app = TestApp::seeded().await;
+    // Judged on a fixed day: the tenancy is fresh then, and its end has come.
+    let app = TestApp::configured(|config| {
+        config.as_of = Some(time::Date::from_calendar_date(2025, time::Month::June, 1).unwrap());
+    })
+    .await;
     let key = app.key("write", None).await;
     let add = "mutation { addTenancy(parkSlug: \"fazal-stp-islamabad\", firmSlug: \"arkotech-corporation\", since: \"2024-03\") { since current version park { slug } firm { slug } } }";
     let end = "mutation($until: String!) { endTenancy(parkSlug: \"fazal-stp-islamabad\", firmSlug: \"arkotech-corporation\", until: $until) { until current version } }";

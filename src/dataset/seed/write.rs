@@ -5,6 +5,7 @@ use sea_orm::{
 };
 
 use super::{Outcome, SeedError};
+use crate::records::derived::derive_all;
 use crate::records::{Dataset, Kind, Record, Rows, for_each_record};
 use crate::store::Db;
 
@@ -95,6 +96,7 @@ pub async fn write(db: &Db, data: impl FnOnce() -> Dataset) -> Result<Outcome, S
         return Ok(Outcome::AlreadySeeded);
     }
     let mut data = data();
+    derive_all(data.tenancies.iter_mut(), &data.tenancy_observations);
     let total = data.len();
     for_each_record!(E => {
         let rows = std::mem::take(Rows::<E>::rows_mut(&mut data));

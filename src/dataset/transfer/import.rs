@@ -12,6 +12,7 @@ use super::scope::check_scope;
 use crate::auth::Actor;
 use crate::changes::Hub;
 use crate::error::AppResult;
+use crate::records::derived::rederive;
 use crate::records::{Kind, Problem};
 use crate::store::Db;
 use crate::writes::Write;
@@ -128,5 +129,8 @@ async fn read_and_write(
         return Ok(false);
     }
     plan.apply(w, &read.data, &read.refs).await?;
+    let tenancies = read.data.tenancies.iter().map(|t| (t.park_id, t.firm_id));
+    let seen = (read.data.tenancy_observations.iter()).map(|s| (s.park_id, s.firm_id));
+    rederive(w.txn(), &tenancies.chain(seen).collect::<Vec<_>>()).await?;
     Ok(true)
 }

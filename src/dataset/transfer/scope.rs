@@ -147,6 +147,10 @@ impl<'a> Owned<'a> {
                 (Owners::Orgs(park.operator_id.as_slice()), is_new)
             }
             Kind::Tenancy => (self.owners(&self.parks, data.tenancies[n].park_id), is_new),
+            Kind::TenancyObservation => {
+                let park = data.tenancy_observations[n].park_id;
+                (self.owners(&self.parks, park), is_new)
+            }
             Kind::Project => (self.owners(&self.projects, data.projects[n].id), is_new),
             Kind::ProjectPartner => (
                 self.owners(&self.projects, data.partners[n].project_id),

@@ -1,6 +1,6 @@
 //! Firm writes, each inside a [`Write`].
 
-use entity::{firm, tenancy};
+use entity::{firm, tenancy, tenancy_observation};
 
 use super::inputs::{CreateFirmInput, UpdateFirmInput};
 use crate::auth::Owners;
@@ -63,12 +63,16 @@ pub async fn delete(
         .may_change(Owners::Shared, false, "existing firms")?;
     let now = current::<firm::Model>(w, &slug, sent).await?;
     let tenancies = children::<tenancy::Model>(w, tenancy::Column::FirmId, now.id).await?;
-    if !cascade && !tenancies.is_empty() {
+    let seen = tenancy_observation::Column::FirmId;
+    let sightings = children::<tenancy_observation::Model>(w, seen, now.id).await?;
+    if !cascade && (!tenancies.is_empty() || !sightings.is_empty()) {
         return Err(AppError::Conflict(format!(
-            "firm {slug:?} still has {} tenancies; send cascade: true to delete them too",
-            tenancies.len()
+            "firm {slug:?} still has {} tenancies ({} sightings); send cascade: true to delete them too",
+            tenancies.len(),
+            sightings.len()
         )));
     }
+    remove_each(w, &sightings).await?;
     remove_each(w, &tenancies).await?;
     remove_cited(w, &now).await
 }

@@ -13,7 +13,9 @@ use crate::domains::firms::{FirmFilter, FirmOrder};
 use crate::domains::organizations::Organization;
 use crate::domains::projects::{Project, ProjectsOfPark};
 use crate::domains::sources::{Source, SourcesOf};
-use crate::domains::tenancies::{TenancyConnection, tenant_columns, tenants_of_park};
+use crate::domains::tenancies::{
+    TenancyConnection, TenancyStatus, TenantFilter, tenant_columns, tenants_of_park, window,
+};
 use crate::error::AppResult;
 use crate::graphql::kit::connection::Connection;
 use crate::graphql::kit::loader::PageLoader;
@@ -59,9 +61,14 @@ crate::object! {
         field opened_year: Option<i32>;
 
         /// Firms renting space here, each edge with the terms of its tenancy.
-        /// Filter and order by the firm; default order is by tenancy id.
-        list fn tenants(&self, ctx, filter: FirmFilter, order_by: FirmOrder, args) -> TenancyConnection {
+        /// Filter and order by the firm, and filter by the tenancy's status;
+        /// default order is by tenancy id.
+        list fn tenants(&self, ctx, filter: FirmFilter, order_by: FirmOrder, args,
+            status: Option<Vec<TenancyStatus>> = "Only tenancies in one of these statuses (see `Tenancy.status`).")
+            -> TenancyConnection {
             let wanted = tenant_columns(ctx);
+            let statuses = status.map(|statuses| (statuses, window(ctx)));
+            let filter = TenantFilter { firm: filter, statuses };
             let tenants = tenants_of_park(self.0.id, filter, order_by, &args, wanted)?;
             Ok(TenancyConnection(Connection::new(tenants, ctx)))
         }

@@ -1,7 +1,7 @@
 //! Park writes, each inside a [`Write`]: validated, scoped to the caller's
 //! organization, version-checked, and logged.
 
-use entity::{city, organization, park, project, tenancy};
+use entity::{city, organization, park, project, tenancy, tenancy_observation};
 
 use super::inputs::{CreateParkInput, UpdateParkInput};
 use crate::auth::Owners;
@@ -93,14 +93,18 @@ pub async fn delete(
     let owners = Owners::Orgs(current.operator_id.as_slice());
     w.actor().may_change(owners, false, "this park")?;
     let tenancies = children::<tenancy::Model>(w, tenancy::Column::ParkId, current.id).await?;
+    let seen = tenancy_observation::Column::ParkId;
+    let sightings = children::<tenancy_observation::Model>(w, seen, current.id).await?;
     let projects = children::<project::Model>(w, project::Column::ParkId, current.id).await?;
-    if !cascade && (!tenancies.is_empty() || !projects.is_empty()) {
+    if !cascade && (!tenancies.is_empty() || !sightings.is_empty() || !projects.is_empty()) {
         return Err(AppError::Conflict(format!(
-            "park {slug:?} still has {} tenancies and {} projects; send cascade: true to delete its tenancies and unlink its projects",
+            "park {slug:?} still has {} tenancies ({} sightings) and {} projects; send cascade: true to delete its tenancies and unlink its projects",
             tenancies.len(),
+            sightings.len(),
             projects.len()
         )));
     }
+    remove_each(w, &sightings).await?;
     remove_each(w, &tenancies).await?;
     for p in projects {
         let unlinked = project::Model {

@@ -8,7 +8,7 @@ mod service;
 mod types;
 mod write;
 
-pub use record::TenantRow;
+pub use record::{Freshness, TenancyStatus, TenantRow, Window};
 pub use resolvers::TenancyMutation;
-pub use service::{firm_ids_in_parks, park_ids_with_tenant, tenants_of_park};
-pub use types::{TenanciesOfFirm, Tenancy, TenancyConnection, tenant_columns};
+pub use service::{TenantFilter, firm_ids_in_parks, park_ids_with_tenant, tenants_of_park};
+pub use types::{TenanciesOfFirm, Tenancy, TenancyConnection, tenant_columns, window};

@@ -2,10 +2,10 @@
 //! parks and firms.
 
 use entity::{firm, tenancy};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{IdenStatic, Iterable, JoinType};
 
-use super::record::{TENANCY_COLUMNS, TenantRow};
+use super::record::{TENANCY_COLUMNS, TenancyStatus, TenantRow, Window};
 use crate::domains::firms::{FirmFilter, FirmOrder};
 use crate::domains::parks::ParkFilter;
 use crate::error::AppResult;
@@ -31,11 +31,50 @@ fn with_firms(filter: Option<&FirmFilter>) -> SelectStatement {
     select
 }
 
+/// The tenancies whose status, judged in `window`, is one of `statuses`
+/// (the SQL of [`Window::status`]).
+fn in_status(statuses: &[TenancyStatus], window: &Window) -> Condition {
+    let column = |c: tenancy::Column| Expr::col((tenancy::Entity, c));
+    let ended_on = || column(tenancy::Column::EndedOn);
+    let last_seen = || column(tenancy::Column::LastSeen);
+    let ended = || {
+        ended_on()
+            .is_not_null()
+            .and(ended_on().lte(window.as_of.as_str()))
+    };
+    let open = || {
+        ended_on()
+            .is_null()
+            .or(ended_on().gt(window.as_of.as_str()))
+    };
+    let mut any = Condition::any();
+    for status in statuses {
+        any = any.add(match status {
+            TenancyStatus::Ended => ended(),
+            TenancyStatus::Current => open().and(last_seen().gte(window.cutoff.as_str())),
+            TenancyStatus::Unknown => {
+                open().and((last_seen().is_null()).or(last_seen().lt(window.cutoff.as_str())))
+            }
+        });
+    }
+    any
+}
+
+/// Which tenants a park's list shows: those of firms matching `firm`, in
+/// one of `statuses` (judged in the window) when given.
+#[derive(Default)]
+pub struct TenantFilter {
+    /// On the firm.
+    pub firm: Option<FirmFilter>,
+    /// On the tenancy's status, and the window it is judged in.
+    pub statuses: Option<(Vec<TenancyStatus>, Window)>,
+}
+
 /// The tenants of one park, filtered and sorted by firm, paged by tenancy,
 /// reading the `wanted` columns of each tenant row.
 pub fn tenants_of_park(
     park_id: i32,
-    filter: Option<FirmFilter>,
+    filter: TenantFilter,
     order_by: Option<Vec<FirmOrder>>,
     args: &PageArgs,
     wanted: Wanted,
@@ -50,9 +89,13 @@ pub fn tenants_of_park(
         column: col(tenancy::Column::ParkId),
         id: park_id,
     };
+    let mut select = with_firms(filter.firm.as_ref());
+    if let Some((statuses, window)) = &filter.statuses {
+        select.cond_where(in_status(statuses, window));
+    }
     let listing = Listing::<TenantRow>::new(
         "tenancy",
-        with_firms(filter.as_ref()),
+        select,
         |select| {
             for (i, c) in tenancy::Column::iter().enumerate() {
                 if wants(wanted, i) {
@@ -107,7 +150,8 @@ mod tests {
         db.migrate().await.unwrap();
         let firm_name_and_employees = (1 << 2 | 1 << 4 | 1) << TENANCY_COLUMNS;
         let args = PageArgs::new(Some(20), None, None, None);
-        let tenants = tenants_of_park(1, None, None, &args, 1 | firm_name_and_employees).unwrap();
+        let wanted = 1 | firm_name_and_employees;
+        let tenants = tenants_of_park(1, TenantFilter::default(), None, &args, wanted).unwrap();
         let sql = tenants.sql_for_parents(sea_orm::DbBackend::Sqlite, &[1, 2]);
         let steps = crate::store::explain_sqlite(&db, &sql).await;
         let covered = "SEARCH tenancy USING COVERING INDEX ix_tenancy_park_id_firm_id (park_id=?)";

@@ -4,11 +4,12 @@
 use async_graphql::{Context, Object};
 use entity::{firm, park, tenancy};
 
-use super::record::{TENANCY_COLUMNS, TenantRow, columns};
+use super::record::{Freshness, TENANCY_COLUMNS, TenancyStatus, TenantRow, Window, columns};
 use crate::domains::firms::{self, Firm};
 use crate::domains::parks::Park;
+use crate::domains::tenancy_observations::{ObservationsOfPark, TenancyObservation};
 use crate::graphql::kit::connection::{Connection, PageInfo};
-use crate::graphql::kit::loader::{Children, PageLoader};
+use crate::graphql::kit::loader::{Children, PageLoader, children};
 use crate::graphql::kit::prefetch::join_to;
 use crate::graphql::kit::shape::node_fields;
 use crate::graphql::loaders::{LoaderSet, Served};
@@ -33,16 +34,60 @@ crate::object! {
         /// When the tenancy began (ISO-8601, possibly just `YYYY`); null when unknown.
         field since: Option<&str>;
 
-        /// When it ended (ISO-8601); null while current or when unknown.
+        /// When it ended, as stated (ISO-8601); null when no end date is
+        /// known. See `endedOn` for an end shown by a sighting.
         field until: Option<&str>;
 
-        /// True when no end date is recorded.
-        async fn current(&self) -> bool {
-            self.0.until.is_none()
+        /// Where it stands: CURRENT only when the firm was seen present
+        /// within the freshness window (`PARKGRAPH_TENANCY_FRESH_MONTHS`,
+        /// default 24, before `PARKGRAPH_AS_OF`, default today) and nothing
+        /// ended it; ENDED after an end date or an end event; else UNKNOWN.
+        async fn status(&self, ctx: &Context<'_>) -> TenancyStatus {
+            window(ctx).status(&self.0)
+        }
+
+        /// The earliest date the firm is known there (its sightings and
+        /// `since`); null when never dated.
+        field first_seen: Option<&str>;
+
+        /// The latest date the firm was seen present there; null when never
+        /// dated.
+        field last_seen: Option<&str>;
+
+        /// When it ended: `until`, else the first end event (moved out,
+        /// premises destroyed) on or after it was last seen present; null
+        /// when no end is known.
+        field ended_on: Option<&str>;
+
+        /// The dated sightings of the firm in the park, oldest first, each
+        /// with its page.
+        async fn observations(
+            &self,
+            ctx: &Context<'_>,
+        ) -> async_graphql::Result<Vec<TenancyObservation>> {
+            let rows = children::<ObservationsOfPark>(ctx, self.0.park_id).await?;
+            let firm = self.0.firm_id;
+            let mut rows: Vec<_> = rows.into_iter().filter(|s| s.firm_id == firm).collect();
+            rows.sort_by(|a, b| a.observed_on.cmp(&b.observed_on).then(a.id.cmp(&b.id)));
+            Ok(rows.into_iter().map(TenancyObservation).collect())
+        }
+
+        /// True only when `status` is CURRENT.
+        #[graphql(deprecation = "Use `status`: a tenancy without an end date is not known to be current.")]
+        async fn current(&self, ctx: &Context<'_>) -> bool {
+            window(ctx).status(&self.0) == TenancyStatus::Current
         }
 
         stamp;
     }
+}
+
+/// The dates tenancy statuses are judged by in this request.
+pub fn window(ctx: &Context<'_>) -> Window {
+    ctx.data_opt::<Freshness>()
+        .copied()
+        .unwrap_or_default()
+        .window()
 }
 
 /// A firm in a park, with the terms of its tenancy.

@@ -3,27 +3,13 @@
 use entity::{firm, park, tenancy};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use crate::auth::Owners;
 use crate::error::{AppError, AppResult};
-use crate::writes::lookup::existing;
+use crate::records::derived::rederive;
+use crate::writes::lookup::park_and_firm;
 use crate::writes::rows::{insert, save};
 use crate::writes::{Write, validate};
 
-async fn parties(
-    w: &Write,
-    park_slug: &str,
-    firm_slug: &str,
-) -> AppResult<(park::Model, firm::Model)> {
-    let park = existing::<park::Entity>(w, park::Column::Slug, park_slug, "park").await?;
-    let owners = Owners::Orgs(park.operator_id.as_slice());
-    w.actor().may_change(
-        owners,
-        false,
-        "tenancies of parks another organization operates",
-    )?;
-    let firm = existing::<firm::Entity>(w, firm::Column::Slug, firm_slug, "firm").await?;
-    Ok((park, firm))
-}
+const TENANCIES: &str = "tenancies of parks another organization operates";
 
 async fn open(
     w: &Write,
@@ -48,7 +34,7 @@ pub async fn add(
 ) -> AppResult<i32> {
     let area_sqft = validate::count("areaSqft", area)?;
     let since = validate::date("since", since)?;
-    let (park, firm) = parties(w, &park_slug, &firm_slug).await?;
+    let (park, firm) = park_and_firm(w, &park_slug, &firm_slug, TENANCIES).await?;
     if open(w, &park, &firm).await?.is_some() {
         return Err(AppError::Conflict(format!(
             "{firm_slug:?} already has an open tenancy in {park_slug:?}; end it first"
@@ -63,6 +49,7 @@ pub async fn add(
         ..Default::default()
     };
     let row = insert(w, model).await?;
+    rederive(w.txn(), &[(park.id, firm.id)]).await?;
     Ok(row.id)
 }
 
@@ -75,7 +62,7 @@ pub async fn end(
 ) -> AppResult<i32> {
     let until = validate::date("until", Some(until))?
         .ok_or_else(|| AppError::bad_input("until", "must not be empty"))?;
-    let (park, firm) = parties(w, &park_slug, &firm_slug).await?;
+    let (park, firm) = park_and_firm(w, &park_slug, &firm_slug, TENANCIES).await?;
     let current = open(w, &park, &firm).await?.ok_or_else(|| {
         AppError::NotFound(format!(
             "{firm_slug:?} has no open tenancy in {park_slug:?}"
@@ -87,5 +74,6 @@ pub async fn end(
         ..current.clone()
     };
     save(w, &current, next).await?;
+    rederive(w.txn(), &[(park.id, firm.id)]).await?;
     Ok(current.id)
 }

@@ -43,6 +43,7 @@ impl<T: Copy> Shown<'_, T> for T {
 ///   a connection field taking the filter, `orderBy` and the four paging
 ///   arguments, with their descriptions; `ctx` is the context and `args` the
 ///   paging arguments (`PageArgs`) in `body`, which returns `AppResult<Conn>`.
+///   More arguments follow `args` as `, name: T = "description"`.
 /// - `lookup fn name(&self, ctx, slug) -> T { body }`: a root lookup by
 ///   slug, with the argument's description; `body` returns
 ///   `AppResult<Option<T>>`.
@@ -128,12 +129,15 @@ macro_rules! object {
     (@items $metas:tt $ty:ident [$($done:tt)*]
         $(#[$attr:meta])*
         list fn $name:ident(
-            &$this:ident, $ctx:ident, $filter:ident: $fty:ty, $order:ident: $oty:ty, $args:ident $(,)?
+            &$this:ident, $ctx:ident, $filter:ident: $fty:ty, $order:ident: $oty:ty, $args:ident
+            $(, $extra:ident: $ety:ty = $edesc:literal)*
         ) -> $ret:ty $body:block
         $($rest:tt)*
     ) => {
         $crate::object!(@items $metas $ty [$($done)*
             $(#[$attr])*
+            // The arguments are the field's, as GraphQL clients send them.
+            #[allow(clippy::too_many_arguments)]
             async fn $name(
                 &$this,
                 $ctx: &async_graphql::Context<'_>,
@@ -142,6 +146,7 @@ macro_rules! object {
                     desc = "Sort keys, most significant first; ties are broken by id. Default: by id."
                 )]
                 $order: Option<Vec<$oty>>,
+                $(#[graphql(desc = $edesc)] $extra: $ety,)*
                 #[graphql(
                     desc = "At most this many records from the start, or after `after` (0 to 100; default 20)."
                 )]

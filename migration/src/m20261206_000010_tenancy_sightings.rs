@@ -1,0 +1,103 @@
+//! Tenancies from sightings: `tenancy_observation` holds dated observations
+//! of a firm in a park (listed as a tenant, moved in, moved out, an eviction
+//! notice, the premises destroyed), each with the page that reports it; a
+//! tenancy keeps what follows from them (`first_seen`, `last_seen`,
+//! `ended_on`), so its status can be filtered on in SQL.
+//!
+//! Dates are partial ISO-8601 texts compared as bytes: `COLLATE "C"` on
+//! PostgreSQL, whose default collations may skip the hyphens.
+
+use sea_orm::DbBackend;
+use sea_orm_migration::prelude::*;
+
+use crate::helpers::{bookkeeping, create_indexes, fk, index_with_id};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+/// The columns a tenancy gains, derived from its sightings.
+const DERIVED: [&str; 3] = ["first_seen", "last_seen", "ended_on"];
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let postgres = manager.get_database_backend() == DbBackend::Postgres;
+        let date = |name: &'static str| {
+            let mut column = ColumnDef::new(Alias::new(name));
+            column.text();
+            if postgres {
+                column.extra("COLLATE \"C\"");
+            }
+            column
+        };
+        let mut table = Table::create();
+        table
+            .table(Alias::new("tenancy_observation"))
+            .if_not_exists()
+            .col(
+                ColumnDef::new(Alias::new("id"))
+                    .integer()
+                    .not_null()
+                    .auto_increment()
+                    .primary_key(),
+            )
+            .col(ColumnDef::new(Alias::new("park_id")).integer().not_null())
+            .col(ColumnDef::new(Alias::new("firm_id")).integer().not_null())
+            .col(ColumnDef::new(Alias::new("kind")).string().not_null())
+            .col(date("observed_on").not_null())
+            .col(ColumnDef::new(Alias::new("area_sqft")).big_integer())
+            .col(ColumnDef::new(Alias::new("source_url")).text().not_null())
+            .col(ColumnDef::new(Alias::new("quote")).text())
+            .foreign_key(&mut fk("tenancy_observation", "park_id", "park"))
+            .foreign_key(&mut fk("tenancy_observation", "firm_id", "firm"));
+        manager
+            .create_table(bookkeeping(&mut table).to_owned())
+            .await?;
+        create_indexes(
+            manager,
+            vec![
+                index_with_id("tenancy_observation", &["park_id", "firm_id"]),
+                index_with_id("tenancy_observation", &["firm_id"]),
+            ],
+        )
+        .await?;
+        for column in DERIVED {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Alias::new("tenancy"))
+                        .add_column(date(column))
+                        .to_owned(),
+                )
+                .await?;
+        }
+        // Before sightings, a tenancy's own dates were all there was.
+        manager
+            .get_connection()
+            .execute_unprepared(
+                "UPDATE tenancy SET first_seen = since, last_seen = since, ended_on = until",
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for column in DERIVED {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Alias::new("tenancy"))
+                        .drop_column(Alias::new(column))
+                        .to_owned(),
+                )
+                .await?;
+        }
+        manager
+            .drop_table(
+                Table::drop()
+                    .table(Alias::new("tenancy_observation"))
+                    .to_owned(),
+            )
+            .await
+    }
+}
