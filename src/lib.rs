@@ -29,8 +29,9 @@
 //!                       record.rs (what it is, record!), types.rs (its API objects), inputs.rs
 //!                       (filter, sort keys, write inputs), resolvers.rs (root fields, mutations),
 //!                       service.rs (its own reads, when it has any), write.rs (its writes, when it
-//!                       has any): cities organizations parks firms tenancies
-//!                       tenancy_observations projects partners milestones indicators sources
+//!                       has any): cities city_coordinates organizations parks firms
+//!                       tenancies tenancy_observations projects partners milestones indicators
+//!                       sources
 //!   search/             search across names: service.rs (SQL), types.rs, resolvers.rs
 //!   writes/             one-transaction writes (mod.rs: lock, change log), idempotency.rs, rows.rs
 //!                       (insert, save, remove, each logged), lookup.rs, validate.rs (rules as
@@ -39,7 +40,8 @@
 //!   changes/            the change feed: hub.rs (fan-out, LISTEN/NOTIFY), types.rs, resolvers.rs
 //!   dataset/            whole datasets: seed/ (read.rs, write.rs, synthetic.rs) and transfer/
 //!                       (export.rs, files.rs, read.rs and find.rs: an import read against the
-//!                       database by key, plan.rs, scope.rs, import.rs, resolvers.rs)
+//!                       database by key, plan.rs, scope.rs, import.rs, resolvers.rs), and
+//!                       licenses.rs (the licenses of data served beside our own)
 //!   records/            what a stored record is: the Record trait (mod.rs), record! (declare.rs),
 //!                       the one list of records (registry.rs), refs.rs (keys and ids), file.rs and
 //!                       row.rs (reading rows), validate.rs (the rules), derived.rs (columns

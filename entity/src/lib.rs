@@ -10,6 +10,7 @@
 pub mod api_key;
 pub mod change;
 pub mod city;
+pub mod city_coordinate;
 pub mod firm;
 pub mod idempotency_key;
 pub mod indicator;

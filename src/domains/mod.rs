@@ -1,6 +1,7 @@
 //! The domains, one folder each: what the API says about each kind of record.
 
 pub mod cities;
+pub mod city_coordinates;
 pub mod firms;
 pub mod indicators;
 pub mod milestones;

@@ -19,6 +19,7 @@ use async_graphql::{MergedObject, MergedSubscription, Request, Response, Schema,
 
 use crate::changes::{ChangeQuery, ChangeSubscription, Hub};
 use crate::config::Config;
+use crate::dataset::licenses::LicenseQuery;
 use crate::dataset::transfer::ImportMutation;
 use crate::domains::cities::CityQuery;
 use crate::domains::firms::{FirmMutation, FirmQuery};
@@ -48,6 +49,7 @@ pub struct Query(
     IndicatorQuery,
     SearchQuery,
     ChangeQuery,
+    LicenseQuery,
 );
 
 /// Every mutation, merged from the domains. Each needs an API key.

@@ -117,6 +117,7 @@ macro_rules! records {
 
 records! {$
     City => cities: city,
+    CityCoordinate => city_coordinates: city_coordinate,
     Organization => organizations: organization,
     Park => parks: park,
     Firm => firms: firm,

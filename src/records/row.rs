@@ -127,6 +127,14 @@ impl Row<'_> {
         );
     }
 
+    /// Degrees that must be given, within `limit` either way (see
+    /// [`validate::degrees`]).
+    pub fn degrees(&self, column: &str, limit: f64) -> f64 {
+        let value = self.number(column);
+        self.check(column, validate::degrees(value, limit))
+            .unwrap_or_default()
+    }
+
     /// An optional number.
     pub fn float(&self, column: &str) -> Option<f64> {
         let value = self.opt(column)?;

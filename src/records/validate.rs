@@ -81,6 +81,16 @@ pub fn amount(value: f64) -> Rule<f64> {
     Ok(value)
 }
 
+/// A latitude (`limit` 90) or longitude (`limit` 180) in degrees.
+pub fn degrees(value: f64, limit: f64) -> Rule<f64> {
+    if !value.is_finite() || value.abs() > limit {
+        return Err(format!(
+            "{value} is not between -{limit} and {limit} degrees"
+        ));
+    }
+    Ok(value)
+}
+
 /// A year in [`YEARS`].
 pub fn year(value: i32) -> Rule<i32> {
     if !YEARS.contains(&value) {

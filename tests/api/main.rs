@@ -24,6 +24,7 @@ mod operations;
 mod ownership;
 mod pagination;
 mod persisted;
+mod places;
 mod relations;
 mod schema;
 mod search;

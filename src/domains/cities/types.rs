@@ -3,9 +3,11 @@
 use async_graphql::Enum;
 use entity::city;
 
+use crate::domains::city_coordinates::{CoordinatesOfCity, GeoPoint};
 use crate::domains::parks::{ParkConnection, ParkFilter, ParkOrder};
 use crate::domains::projects::{ProjectConnection, ProjectFilter, ProjectOrder};
 use crate::domains::sources::{Source, SourcesOf};
+use crate::graphql::kit::loader::children;
 use crate::graphql::loaders::Served;
 use crate::store::listing::Scope;
 
@@ -45,6 +47,12 @@ crate::object! {
 
         /// The province or territory the city is in.
         enum province: Province;
+
+        /// Its point on the map, from GeoNames; null when none is known.
+        async fn location(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Option<GeoPoint>> {
+            let points = children::<CoordinatesOfCity>(ctx, self.0.id).await?;
+            Ok(points.into_iter().next().map(GeoPoint))
+        }
 
         /// Parks in this city. Same arguments as the root `parks`; default order is by id.
         list fn parks(&self, ctx, filter: ParkFilter, order_by: ParkOrder, args) -> ParkConnection {

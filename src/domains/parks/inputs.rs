@@ -52,6 +52,9 @@ crate::entity_order! {
         OpenedYear => optional Int ("opened_year", col(Column::OpenedYear)),
         /// By the number of tenancies recorded for the park.
         TenantCount => required Int ("tenant_count", tenant_count()),
+        /// By distance from the point given as `near` (required with it);
+        /// parks whose city has no point last.
+        Distance => optional Float ("distance", Expr::value(0.0)),
     }
 }
 

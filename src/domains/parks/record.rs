@@ -68,7 +68,7 @@ pub fn columns(field: &str) -> Wanted {
         "name" => bit(2),
         "kind" => bit(3),
         "status" => bit(4),
-        "city" => bit(5),
+        "city" | "location" | "distanceKm" => bit(5),
         "operator" => bit(6),
         "areaSqft" => bit(7),
         "openedYear" => bit(8),

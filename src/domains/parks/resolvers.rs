@@ -4,8 +4,10 @@ use async_graphql::Context;
 use entity::park;
 
 use super::inputs::{CreateParkInput, ParkFilter, ParkOrder, UpdateParkInput};
-use super::types::{Park, ParkConnection, ParkStats, connection, joins};
+use super::service::Near;
+use super::types::{Park, ParkConnection, ParkStats, connection_near, joins};
 use super::write;
+use crate::domains::city_coordinates::NearInput;
 use crate::domains::projects::ProjectsOfPark;
 use crate::domains::sources::SourcesOf;
 use crate::graphql::kit::connection::Connection;
@@ -26,9 +28,14 @@ crate::object! {
             Ok(by_slug::<park::Model>(ctx, &slug, &lookup_joins(ctx)).await?.map(Park))
         }
 
-        /// Parks, filtered, sorted and paged. Default order is by id.
-        list fn parks(&self, ctx, filter: ParkFilter, order_by: ParkOrder, args) -> ParkConnection {
-            connection(ctx, filter, order_by, &args, Scope::Root)
+        /// Parks, filtered, sorted and paged. Default order is by id. With
+        /// `near`, only parks within `withinKm` of the point, and DISTANCE
+        /// from it as a sort key.
+        list fn parks(&self, ctx, filter: ParkFilter, order_by: ParkOrder, args,
+            near: Option<NearInput> = "A point to search from (a park's point is its city's).")
+            -> ParkConnection {
+            let near = near.map(Near::checked).transpose()?;
+            connection_near(ctx, filter, order_by, near, &args, Scope::Root)
         }
 
         /// Aggregates over the parks that match the filter (all parks without one).

@@ -7,8 +7,9 @@ use tokio::sync::OnceCell;
 
 use super::inputs::{ParkFilter, ParkGroupBy, ParkOrder};
 use super::record::{ParkKind, ParkStatus, columns};
-use super::service::{self, Figures};
+use super::service::{self, Figures, Near};
 use crate::domains::cities::City;
+use crate::domains::city_coordinates::{CoordinatesOfCity, GeoPoint, distance_km};
 use crate::domains::firms::{FirmFilter, FirmOrder};
 use crate::domains::organizations::Organization;
 use crate::domains::projects::{Project, ProjectsOfPark};
@@ -18,12 +19,12 @@ use crate::domains::tenancies::{
 };
 use crate::error::AppResult;
 use crate::graphql::kit::connection::Connection;
-use crate::graphql::kit::loader::PageLoader;
+use crate::graphql::kit::loader::{PageLoader, children};
 use crate::graphql::kit::prefetch::join_to;
 use crate::graphql::kit::shape::{node_fields, selects_in_nodes};
 use crate::graphql::loaders::{LoaderSet, Served};
 use crate::store::filter::col;
-use crate::store::listing::{PageArgs, Scope, StatRow, list};
+use crate::store::listing::{PageArgs, Scope, StatRow};
 use crate::store::prefetch::Join;
 use crate::store::rows::bit;
 
@@ -59,6 +60,26 @@ crate::object! {
 
         /// The year the park opened to tenants; null when unknown or not yet open.
         field opened_year: Option<i32>;
+
+        /// The park's point on the map: its city's (no source read gives a
+        /// park's own yet); null when its city has none.
+        async fn location(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<GeoPoint>> {
+            let points = children::<CoordinatesOfCity>(ctx, self.0.city_id).await?;
+            Ok(points.into_iter().next().map(GeoPoint))
+        }
+
+        /// Kilometres from this point to the park's `location` (great
+        /// circle); null when the park has none.
+        async fn distance_km(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Degrees north.")] latitude: f64,
+            #[graphql(desc = "Degrees east.")] longitude: f64,
+        ) -> async_graphql::Result<Option<f64>> {
+            let points = children::<CoordinatesOfCity>(ctx, self.0.city_id).await?;
+            let to = |p: &entity::city_coordinate::Model| (p.latitude, p.longitude);
+            Ok(points.first().map(|p| distance_km((latitude, longitude), to(p))))
+        }
 
         /// Firms renting space here, each edge with the terms of its tenancy.
         /// Filter and order by the firm, and filter by the tenancy's status;
@@ -107,8 +128,21 @@ pub fn connection(
     args: &PageArgs,
     scope: Scope,
 ) -> AppResult<ParkConnection> {
+    connection_near(ctx, filter, order_by, None, args, scope)
+}
+
+/// [`connection`] from a point: only parks `near` it, or sorted by
+/// DISTANCE from it.
+pub fn connection_near(
+    ctx: &Context<'_>,
+    filter: Option<ParkFilter>,
+    order_by: Option<Vec<ParkOrder>>,
+    near: Option<Near>,
+    args: &PageArgs,
+    scope: Scope,
+) -> AppResult<ParkConnection> {
     let wanted = node_fields(ctx).into_iter().map(columns);
-    let listing = list(filter, order_by, args, scope)?
+    let listing = service::listing(filter, order_by, near, args, scope)?
         .narrowed::<park::Entity>(wanted.fold(bit(0), |a, b| a | b))
         .join(joins(|field| selects_in_nodes(ctx, field)));
     Ok(ParkConnection(Connection::new(listing, ctx)))

@@ -19,13 +19,14 @@ use sha2::Digest as _;
 use assets::ASSETS;
 
 /// The catalogue, built into the binary: one tab per example.
-const EXAMPLES: [&str; 9] = [
+const EXAMPLES: [&str; 10] = [
     include_str!("../../../examples/explore-park-with-tenants-and-sources.graphql"),
     include_str!("../../../examples/explore-export-figures-by-year.graphql"),
     include_str!("../../../examples/explore-parks-by-province.graphql"),
     include_str!("../../../examples/mobile-park-list-page.graphql"),
     include_str!("../../../examples/mobile-park-detail.graphql"),
     include_str!("../../../examples/mobile-project-progress.graphql"),
+    include_str!("../../../examples/mobile-parks-near.graphql"),
     include_str!("../../../examples/partner-resume-change-feed.graphql"),
     include_str!("../../../examples/partner-update-park-with-version.graphql"),
     include_str!("../../../examples/partner-import-dry-run.graphql"),
