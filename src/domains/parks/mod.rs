@@ -12,5 +12,5 @@ pub use inputs::{
     CreateParkInput, ParkFilter, ParkGroupBy, ParkOrder, ParkOrderField, UpdateParkInput,
 };
 pub use record::{ParkKind, ParkStatus};
-pub use resolvers::{ParkMutation, ParkQuery};
-pub use types::{Park, ParkConnection, connection};
+pub use resolvers::{ParkMutation, ParkQuery, connection};
+pub use types::{Park, ParkConnection};

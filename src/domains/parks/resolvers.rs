@@ -1,20 +1,24 @@
 //! The root fields and mutations for parks.
 
 use async_graphql::Context;
-use entity::park;
+use entity::{city, organization, park};
 
 use super::inputs::{CreateParkInput, ParkFilter, ParkOrder, UpdateParkInput};
-use super::service::Near;
-use super::types::{Park, ParkConnection, ParkStats, connection_near, joins};
+use super::record::columns;
+use super::service::{self, Near};
+use super::types::{Park, ParkConnection, ParkStats};
 use super::write;
 use crate::domains::city_coordinates::NearInput;
 use crate::domains::projects::ProjectsOfPark;
 use crate::domains::sources::SourcesOf;
+use crate::error::AppResult;
 use crate::graphql::kit::connection::Connection;
+use crate::graphql::kit::prefetch::join_to;
 use crate::graphql::kit::prefetch::{by_slug, join_children};
-use crate::graphql::kit::shape::{nests_children, selects};
+use crate::graphql::kit::shape::{nests_children, node_fields, selects, selects_in_nodes};
 use crate::store::listing::{PageArgs, Scope, list};
 use crate::store::prefetch::Join;
+use crate::store::rows::bit;
 
 /// Root fields for parks.
 #[derive(Default)]
@@ -97,4 +101,47 @@ crate::object! {
                 default "Some(false)",
         ) by Write => write::delete;
     }
+}
+
+/// A park connection, for the root and for `city.parks`/`organization.parksOperated`:
+/// reads only the columns behind the fields selected on its parks, and each
+/// park's city and operator with the page when the query selects them.
+pub fn connection(
+    ctx: &Context<'_>,
+    filter: Option<ParkFilter>,
+    order_by: Option<Vec<ParkOrder>>,
+    args: &PageArgs,
+    scope: Scope,
+) -> AppResult<ParkConnection> {
+    connection_near(ctx, filter, order_by, None, args, scope)
+}
+
+/// [`connection`] from a point: only parks `near` it, or sorted by
+/// DISTANCE from it.
+pub fn connection_near(
+    ctx: &Context<'_>,
+    filter: Option<ParkFilter>,
+    order_by: Option<Vec<ParkOrder>>,
+    near: Option<Near>,
+    args: &PageArgs,
+    scope: Scope,
+) -> AppResult<ParkConnection> {
+    let wanted = node_fields(ctx).into_iter().map(columns);
+    let listing = service::listing(filter, order_by, near, args, scope)?
+        .narrowed::<park::Entity>(wanted.fold(bit(0), |a, b| a | b))
+        .join(joins(|field| selects_in_nodes(ctx, field)));
+    Ok(ParkConnection(Connection::new(listing, ctx)))
+}
+
+/// The to-one relations of a park that `selected` asks for.
+pub fn joins(selected: impl Fn(&str) -> bool) -> Vec<Join> {
+    let mut joins = Vec::new();
+    if selected("city") {
+        joins.push(join_to::<city::Entity>("park_city", park::Column::CityId));
+    }
+    if selected("operator") {
+        let operator = join_to::<organization::Entity>("park_operator", park::Column::OperatorId);
+        joins.push(operator);
+    }
+    joins
 }

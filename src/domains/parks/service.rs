@@ -104,8 +104,8 @@ fn city_point(column: &str) -> String {
 /// degrees of latitude (one degree is [`KM_PER_DEGREE`]); NULL for a park
 /// whose city has no point. Equirectangular, with the cosine of the mean
 /// latitude taken to first order about the point's, so the same arithmetic
-/// runs on SQLite (which has no trigonometry) and PostgreSQL; within 0.5% of
-/// the great-circle distance across Pakistan.
+/// runs on SQLite (which has no trigonometry) and PostgreSQL: within 0.02%
+/// of the great-circle distance up to 300 km, 0.7% across Pakistan.
 pub fn squared_distance((latitude, longitude): (f64, f64)) -> Expr {
     let (lat, lng) = (city_point("latitude"), city_point("longitude"));
     let (cos, sin) = (latitude.to_radians().cos(), latitude.to_radians().sin());

@@ -2,12 +2,12 @@
 //! and groups, and `parkStats`.
 
 use async_graphql::{Context, SimpleObject};
-use entity::{city, organization, park};
+use entity::{city, city_coordinate, organization, park};
 use tokio::sync::OnceCell;
 
-use super::inputs::{ParkFilter, ParkGroupBy, ParkOrder};
-use super::record::{ParkKind, ParkStatus, columns};
-use super::service::{self, Figures, Near};
+use super::inputs::ParkGroupBy;
+use super::record::{ParkKind, ParkStatus};
+use super::service::{self, Figures};
 use crate::domains::cities::City;
 use crate::domains::city_coordinates::{CoordinatesOfCity, GeoPoint, distance_km};
 use crate::domains::firms::{FirmFilter, FirmOrder};
@@ -20,13 +20,9 @@ use crate::domains::tenancies::{
 use crate::error::AppResult;
 use crate::graphql::kit::connection::Connection;
 use crate::graphql::kit::loader::{PageLoader, children};
-use crate::graphql::kit::prefetch::join_to;
-use crate::graphql::kit::shape::{node_fields, selects_in_nodes};
 use crate::graphql::loaders::{LoaderSet, Served};
 use crate::store::filter::col;
-use crate::store::listing::{PageArgs, Scope, StatRow};
-use crate::store::prefetch::Join;
-use crate::store::rows::bit;
+use crate::store::listing::StatRow;
 
 /// A software technology park, IT park or technology park.
 #[derive(Clone, Debug)]
@@ -64,8 +60,7 @@ crate::object! {
         /// The park's point on the map: its city's (no source read gives a
         /// park's own yet); null when its city has none.
         async fn location(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<GeoPoint>> {
-            let points = children::<CoordinatesOfCity>(ctx, self.0.city_id).await?;
-            Ok(points.into_iter().next().map(GeoPoint))
+            Ok(self.point(ctx).await?.map(GeoPoint))
         }
 
         /// Kilometres from this point to the park's `location` (great
@@ -76,9 +71,8 @@ crate::object! {
             #[graphql(desc = "Degrees north.")] latitude: f64,
             #[graphql(desc = "Degrees east.")] longitude: f64,
         ) -> async_graphql::Result<Option<f64>> {
-            let points = children::<CoordinatesOfCity>(ctx, self.0.city_id).await?;
-            let to = |p: &entity::city_coordinate::Model| (p.latitude, p.longitude);
-            Ok(points.first().map(|p| distance_km((latitude, longitude), to(p))))
+            let to = self.point(ctx).await?.map(|p| (p.latitude, p.longitude));
+            Ok(to.map(|to| distance_km((latitude, longitude), to)))
         }
 
         /// Firms renting space here, each edge with the terms of its tenancy.
@@ -107,6 +101,16 @@ crate::object! {
     }
 }
 
+impl Park {
+    async fn point(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<city_coordinate::Model>> {
+        let points = children::<CoordinatesOfCity>(ctx, self.0.city_id).await?;
+        Ok(points.into_iter().next())
+    }
+}
+
 impl Served for park::Model {
     const BY_ID: bool = true;
     const SOURCED: bool = true;
@@ -116,49 +120,6 @@ impl Served for park::Model {
     fn loaders(set: &mut LoaderSet<'_>) {
         set.uncached(PageLoader::<park::Model>::new);
     }
-}
-
-/// A park connection, for the root and for `city.parks`/`organization.parksOperated`:
-/// reads only the columns behind the fields selected on its parks, and each
-/// park's city and operator with the page when the query selects them.
-pub fn connection(
-    ctx: &Context<'_>,
-    filter: Option<ParkFilter>,
-    order_by: Option<Vec<ParkOrder>>,
-    args: &PageArgs,
-    scope: Scope,
-) -> AppResult<ParkConnection> {
-    connection_near(ctx, filter, order_by, None, args, scope)
-}
-
-/// [`connection`] from a point: only parks `near` it, or sorted by
-/// DISTANCE from it.
-pub fn connection_near(
-    ctx: &Context<'_>,
-    filter: Option<ParkFilter>,
-    order_by: Option<Vec<ParkOrder>>,
-    near: Option<Near>,
-    args: &PageArgs,
-    scope: Scope,
-) -> AppResult<ParkConnection> {
-    let wanted = node_fields(ctx).into_iter().map(columns);
-    let listing = service::listing(filter, order_by, near, args, scope)?
-        .narrowed::<park::Entity>(wanted.fold(bit(0), |a, b| a | b))
-        .join(joins(|field| selects_in_nodes(ctx, field)));
-    Ok(ParkConnection(Connection::new(listing, ctx)))
-}
-
-/// The to-one relations of a park that `selected` asks for.
-pub fn joins(selected: impl Fn(&str) -> bool) -> Vec<Join> {
-    let mut joins = Vec::new();
-    if selected("city") {
-        joins.push(join_to::<city::Entity>("park_city", park::Column::CityId));
-    }
-    if selected("operator") {
-        let operator = join_to::<organization::Entity>("park_operator", park::Column::OperatorId);
-        joins.push(operator);
-    }
-    joins
 }
 
 crate::connection!(
