@@ -215,5 +215,5 @@ async fn every_relation_resolves_on_the_shipped_data() {
         .map(|e| e["node"]["name"].as_str().unwrap())
         .collect();
     assert!(names.windows(2).all(|w| w[0] >= w[1]), "{names:?}");
-    assert_eq!(data["firms"]["aggregate"]["count"], 22);
+    assert_eq!(data["firms"]["aggregate"]["count"], 25);
 }

@@ -121,7 +121,7 @@ async fn the_shipped_dataset_loads_into_an_empty_database() {
         .await;
     assert_eq!(
         data,
-        json!({ "parks": { "totalCount": 40 }, "firms": { "totalCount": 22 }, "projects": { "totalCount": 3 } })
+        json!({ "parks": { "totalCount": 40 }, "firms": { "totalCount": 25 }, "projects": { "totalCount": 3 } })
     );
 }
 

@@ -84,7 +84,7 @@ async fn every_shipped_tenancy_has_a_dated_sighting_and_none_is_current() {
             seen += 1;
         }
     }
-    assert_eq!(seen, 22);
+    assert_eq!(seen, 25);
 }
 
 /// A park's tenants with every tenancy's sightings: the park, the page of
@@ -205,4 +205,25 @@ async fn a_bad_or_foreign_sighting_is_refused_and_writes_nothing() {
         "CONFLICT"
     );
     assert_eq!(app.count("tenancy_observation").await, before);
+}
+
+/// Arfa Tower's occupants, seen on 2024-02-14: current within 24 months of
+/// that, unknown after.
+#[tokio::test]
+async fn arfa_towers_occupants_were_current_in_2024_and_are_unknown_now() {
+    let then = TestApp::configured(|config| {
+        config.as_of = Some(time::Date::from_calendar_date(2024, time::Month::June, 1).unwrap());
+    })
+    .await;
+    let now = app().await;
+    let arfa = "arfa-stp-lahore";
+
+    assert_eq!(
+        statuses(&tenants(&then, arfa, Value::Null).await),
+        ["CURRENT"; 3]
+    );
+    assert_eq!(
+        statuses(&tenants(&now, arfa, Value::Null).await),
+        ["UNKNOWN"; 3]
+    );
 }
