@@ -40,7 +40,7 @@ pub fn derive(tenancy: &mut tenancy::Model, sightings: &[&tenancy_observation::M
     tenancy.last_seen = last_seen;
 }
 
-/// [`derive`] for each of `tenancies`, given every sighting of their pairs.
+/// [`derive`](fn@derive) for each of `tenancies`, given every sighting of their pairs.
 pub fn derive_all<'t>(
     tenancies: impl IntoIterator<Item = &'t mut tenancy::Model>,
     sightings: &[tenancy_observation::Model],

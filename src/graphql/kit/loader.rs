@@ -212,7 +212,7 @@ where
 }
 
 /// How one join's rows reach their loader: the token the GraphQL side
-/// gives each [`Join`].
+/// gives each [`Join`](crate::store::prefetch::Join).
 pub type Feed =
     for<'a, 'b> fn(&'a Context<'b>, &'a (dyn Any + Send + Sync)) -> BoxFuture<'a, AppResult<()>>;
 
