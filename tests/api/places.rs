@@ -120,6 +120,26 @@ async fn parks_near_a_point_come_nearest_first_across_pages() {
     assert_eq!(paged, slugs);
 }
 
+/// A page of parks with their points and cities: the page, the cities
+/// (joined), and one statement for all their points.
+#[tokio::test]
+async fn a_page_of_parks_near_a_point_reads_their_points_in_one_statement() {
+    let app = TestApp::seeded().await;
+    let before = app.statements();
+    let page = parks(
+        &app,
+        json!({ "near": near(None), "first": 40, "order": by_distance() }),
+    )
+    .await;
+    let statements = app.statements() - before;
+
+    assert_eq!(page["nodes"].as_array().unwrap().len(), 40);
+    assert!(
+        statements <= 3,
+        "{statements} statements for 40 parks and their points"
+    );
+}
+
 #[tokio::test]
 async fn every_park_is_sorted_by_distance_without_a_radius() {
     let app = TestApp::seeded().await;

@@ -227,3 +227,28 @@ async fn arfa_towers_occupants_were_current_in_2024_and_are_unknown_now() {
         ["UNKNOWN"; 3]
     );
 }
+
+/// A partner mirroring the dataset hears of each sighting in the change
+/// feed, with its fields by public key.
+#[tokio::test]
+async fn the_change_feed_carries_each_sighting_for_partners_to_sync() {
+    let app = app().await;
+    let key = app.key("write", None).await;
+    let input = json!({ "input": {
+        "parkSlug": "ultrasoft-stp-quetta", "firmSlug": "ultrasoft-system", "kind": "MOVED_IN",
+        "observedOn": "2026-10-01", "sourceUrl": "https://example.org/moved-in"
+    }});
+    app.data_as(&key, RECORD, input).await;
+
+    let query = r#"{ changes(first: 10, filter: { types: ["tenancy_observation"] }) {
+        nodes { type operation after } } }"#;
+    let feed = app.data(query, json!({})).await;
+    let nodes = feed["changes"]["nodes"].as_array().unwrap();
+
+    assert_eq!(nodes.len(), 1, "{feed:#}");
+    assert_eq!(nodes[0]["operation"], "CREATE");
+    let after: Value = serde_json::from_str(nodes[0]["after"].as_str().unwrap()).unwrap();
+    assert_eq!(after["kind"], "MOVED_IN");
+    assert_eq!(after["park_slug"], "ultrasoft-stp-quetta");
+    assert_eq!(after["firm_slug"], "ultrasoft-system");
+}
