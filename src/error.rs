@@ -75,9 +75,22 @@ impl From<sea_orm::DbErr> for AppError {
             Self::Unavailable(err)
         } else if is_busy(&err) {
             Self::Busy(err)
+        } else if let Some(sea_orm::SqlErr::UniqueConstraintViolation(message)) = err.sql_err() {
+            Self::Conflict(unique_broken(&message))
         } else {
             Self::Internal(err.into())
         }
+    }
+}
+
+/// What a client is told when a write breaks a unique rule the database
+/// keeps (named by the table in the database's message, never quoted).
+fn unique_broken(message: &str) -> String {
+    if message.contains("project_claim") {
+        "a project may have one PREFERRED claim per property: rank the other one NORMAL first"
+            .to_owned()
+    } else {
+        "another record already has these values, which must be unique".to_owned()
     }
 }
 

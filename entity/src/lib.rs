@@ -18,6 +18,7 @@ pub mod milestone;
 pub mod organization;
 pub mod park;
 pub mod project;
+pub mod project_claim;
 pub mod project_partner;
 pub mod source;
 pub mod tenancy;

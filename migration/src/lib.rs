@@ -15,6 +15,7 @@ mod m20261128_000008_covering_tenancy_indexes;
 mod m20261206_000009_folded_text;
 mod m20261206_000010_tenancy_sightings;
 mod m20261206_000011_city_coordinates;
+mod m20261206_000012_project_claims;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000009_folded_text::Migration),
             Box::new(m20261206_000010_tenancy_sightings::Migration),
             Box::new(m20261206_000011_city_coordinates::Migration),
+            Box::new(m20261206_000012_project_claims::Migration),
         ]
     }
 }

@@ -8,6 +8,7 @@ pub mod milestones;
 pub mod organizations;
 pub mod parks;
 pub mod partners;
+pub mod project_claims;
 pub mod projects;
 pub mod sources;
 pub mod tenancies;

@@ -125,6 +125,7 @@ records! {$
     TenancyObservation => tenancy_observations: tenancy_observation,
     Project => projects: project,
     ProjectPartner => partners: project_partner,
+    ProjectClaim => project_claims: project_claim,
     Milestone => milestones: milestone,
     Indicator => indicators: indicator,
     Source => sources: source,

@@ -5,6 +5,7 @@ mod helpers;
 
 mod batching;
 mod changes;
+mod claims;
 mod cli;
 mod collation;
 mod columns;

@@ -156,6 +156,10 @@ impl<'a> Owned<'a> {
                 self.owners(&self.projects, data.partners[n].project_id),
                 is_new,
             ),
+            Kind::ProjectClaim => (
+                self.owners(&self.projects, data.project_claims[n].project_id),
+                is_new,
+            ),
             Kind::Milestone => (
                 self.owners(&self.projects, data.milestones[n].project_id),
                 is_new,

@@ -9,8 +9,10 @@ use crate::domains::cities::City;
 use crate::domains::milestones::{Milestone, MilestonesOfProject};
 use crate::domains::parks::{Park, ParkStatus};
 use crate::domains::partners::{PartnersOfProject, ProjectPartner};
+use crate::domains::project_claims::{Claim, ClaimProperty, ClaimRank, ClaimsOfProject};
 use crate::domains::sources::{Source, SourcesOf};
 use crate::error::AppResult;
+use crate::graphql::enums::from_db;
 use crate::graphql::kit::connection::Connection;
 use crate::graphql::kit::loader::{Children, PageLoader, children};
 use crate::graphql::kit::prefetch::join_to;
@@ -75,6 +77,44 @@ crate::object! {
         /// Dated steps, in the order they were recorded.
         children milestones: Vec<Milestone> of MilestonesOfProject;
 
+        /// Every value stated for its disputed properties (cost, deadlines,
+        /// targets, progress), newest first, each with its page and rank.
+        /// The typed fields (`costUsd`...) show the PREFERRED cost in USD.
+        async fn claims(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only these properties; all when left out.")]
+            properties: Option<Vec<ClaimProperty>>,
+            #[graphql(
+                desc = "Only these ranks (default PREFERRED and NORMAL).",
+                default_with = "Some(vec![ClaimRank::Preferred, ClaimRank::Normal])"
+            )]
+            ranks: Option<Vec<ClaimRank>>,
+        ) -> async_graphql::Result<Vec<Claim>> {
+            let wanted = |c: &Claim| {
+                let property = from_db::<ClaimProperty>(&c.0.property).ok();
+                let rank = from_db::<ClaimRank>(&c.0.rank).ok();
+                (properties.as_ref()).is_none_or(|ps| property.is_some_and(|p| ps.contains(&p)))
+                    && (ranks.as_ref()).is_none_or(|rs| rank.is_some_and(|r| rs.contains(&r)))
+            };
+            let mut claims: Vec<Claim> = self.claims_of(ctx).await?.into_iter().filter(wanted).collect();
+            claims.sort_by(|a, b| b.0.as_of.cmp(&a.0.as_of).then(a.0.id.cmp(&b.0.id)));
+            Ok(claims)
+        }
+
+        /// True when two claims that are not DEPRECATED give a property
+        /// different values.
+        async fn has_conflicts(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+            let mut seen = std::collections::HashMap::new();
+            for c in self.claims_of(ctx).await? {
+                let value = (c.0.value_number.map(|n| n.to_string()), c.0.value_date.clone(), c.0.unit.clone());
+                if c.0.rank != "DEPRECATED" && *seen.entry(c.0.property.clone()).or_insert(value.clone()) != value {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+
         /// Where the facts about this project come from, with as-of dates.
         children sources: Vec<Source> of SourcesOf<project::Model>;
 
@@ -82,6 +122,13 @@ crate::object! {
         field notes: Option<&str>;
 
         stamp;
+    }
+}
+
+impl Project {
+    async fn claims_of(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Claim>> {
+        let rows = children::<ClaimsOfProject>(ctx, self.0.id).await?;
+        Ok(rows.into_iter().map(Claim).collect())
     }
 }
 

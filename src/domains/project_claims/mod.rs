@@ -1,0 +1,10 @@
+//! Project claims: every value stated for a disputed property of a project
+//! (cost, deadlines, targets, progress), each with its page, the date it was
+//! stated and a rank. Outdated values keep NORMAL rank: they were true when
+//! said; DEPRECATED is for values judged wrong.
+
+mod record;
+mod types;
+
+pub use record::{ClaimProperty, ClaimRank};
+pub use types::{Claim, ClaimsOfProject};
