@@ -123,3 +123,21 @@ async fn a_deadline_without_a_date_or_a_known_reason_is_refused_by_import() {
     assert!(text.contains("value_date"), "{body:#}");
     assert!(text.contains("rank_reason"), "{body:#}");
 }
+
+/// For every project, the typed cost is its preferred cost claim's amount.
+#[tokio::test]
+async fn every_projects_cost_usd_is_its_preferred_cost_claim() {
+    let app = TestApp::seeded().await;
+    let query = r#"{ projects(first: 100) { nodes { slug costUsd
+        claims(properties: [COST], ranks: [PREFERRED]) { valueNumber unit } } } }"#;
+    let data = app.data(query, json!({})).await;
+    let mut checked = 0;
+    for project in data["projects"]["nodes"].as_array().unwrap() {
+        if let Some(claim) = project["claims"].as_array().unwrap().first() {
+            assert_eq!(claim["unit"], "USD", "{project}");
+            assert_eq!(project["costUsd"], claim["valueNumber"], "{project}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 2, "Islamabad and Karachi");
+}

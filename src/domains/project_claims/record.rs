@@ -94,7 +94,7 @@ crate::store::rows::by_position! {
 
 crate::record! {
     Model in Entity as "project_claim" from "project_claims.csv",
-        key [project_slug, property, as_of, source_url] near Parent(Kind::Project, "project_id");
+        key [project_slug, property, unit, as_of, source_url] near Parent(Kind::Project, "project_id");
     project_slug -> project_id: Project,
     property: one_of(&names::<ClaimProperty>()),
     value_number: float,
