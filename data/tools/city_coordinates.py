@@ -81,7 +81,7 @@ def main():
         ])
     out = os.path.join(DATA, "city_coordinates.csv")
     with open(out, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
+        w = csv.writer(f, lineterminator="\r\n")
         w.writerow(["city_slug", "latitude", "longitude", "geonames_id", "geonames_name", "basis"])
         w.writerows(rows)
     print(f"wrote {len(rows)} rows to {out}")
