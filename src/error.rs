@@ -84,14 +84,10 @@ impl From<sea_orm::DbErr> for AppError {
 }
 
 /// What a client is told when a write breaks a unique rule the database
-/// keeps (named by the table in the database's message, never quoted).
-fn unique_broken(message: &str) -> String {
-    if message.contains("project_claim") {
-        "a project may have one PREFERRED claim per property: rank the other one NORMAL first"
-            .to_owned()
-    } else {
-        "another record already has these values, which must be unique".to_owned()
-    }
+/// keeps (the rule itself is documented where the API shows it: one
+/// PREFERRED claim per property). The database's message is not quoted.
+fn unique_broken(_message: &str) -> String {
+    "another record already holds a value that must be unique; nothing was written".to_owned()
 }
 
 impl From<Arc<sea_orm::DbErr>> for AppError {

@@ -2,7 +2,7 @@
 //! bookkeeping columns and every index the same naming.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::schema::{integer, string};
+use sea_orm_migration::schema::{integer, pk_auto, string};
 
 /// `version` (bumped on every write, for optimistic concurrency) and
 /// `updated_at` (ISO-8601, set by the application).
@@ -61,4 +61,21 @@ pub async fn create_indexes(
         manager.create_index(index).await?;
     }
     Ok(())
+}
+
+/// `id`, the auto-increment primary key.
+pub fn id() -> ColumnDef {
+    pk_auto(Alias::new("id"))
+}
+
+/// A text column compared byte by byte on both backends: SQLite's default,
+/// `COLLATE "C"` on PostgreSQL, whose default collations may skip the
+/// hyphens of a partial ISO date (`2025-06` against `2025-06-30`).
+pub fn bytewise_text(postgres: bool, name: &str) -> ColumnDef {
+    let mut column = ColumnDef::new(Alias::new(name));
+    column.text();
+    if postgres {
+        column.extra("COLLATE \"C\"");
+    }
+    column
 }

@@ -4,13 +4,12 @@
 //! tenancy keeps what follows from them (`first_seen`, `last_seen`,
 //! `ended_on`), so its status can be filtered on in SQL.
 //!
-//! Dates are partial ISO-8601 texts compared as bytes: `COLLATE "C"` on
-//! PostgreSQL, whose default collations may skip the hyphens.
+//! Dates are partial ISO-8601 texts compared as bytes (`bytewise_text`).
 
 use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
-use crate::helpers::{bookkeeping, create_indexes, fk, index_with_id};
+use crate::helpers::{bookkeeping, bytewise_text, create_indexes, fk, id, index_with_id};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -22,25 +21,12 @@ const DERIVED: [&str; 3] = ["first_seen", "last_seen", "ended_on"];
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let postgres = manager.get_database_backend() == DbBackend::Postgres;
-        let date = |name: &'static str| {
-            let mut column = ColumnDef::new(Alias::new(name));
-            column.text();
-            if postgres {
-                column.extra("COLLATE \"C\"");
-            }
-            column
-        };
+        let date = |name: &str| bytewise_text(postgres, name);
         let mut table = Table::create();
         table
             .table(Alias::new("tenancy_observation"))
             .if_not_exists()
-            .col(
-                ColumnDef::new(Alias::new("id"))
-                    .integer()
-                    .not_null()
-                    .auto_increment()
-                    .primary_key(),
-            )
+            .col(id())
             .col(ColumnDef::new(Alias::new("park_id")).integer().not_null())
             .col(ColumnDef::new(Alias::new("firm_id")).integer().not_null())
             .col(ColumnDef::new(Alias::new("kind")).string().not_null())

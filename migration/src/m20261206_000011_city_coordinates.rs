@@ -3,7 +3,7 @@
 
 use sea_orm_migration::prelude::*;
 
-use crate::helpers::{bookkeeping, fk, unique};
+use crate::helpers::{bookkeeping, fk, id, unique};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -16,13 +16,7 @@ impl MigrationTrait for Migration {
         table
             .table(Alias::new("city_coordinate"))
             .if_not_exists()
-            .col(
-                column("id")
-                    .integer()
-                    .not_null()
-                    .auto_increment()
-                    .primary_key(),
-            )
+            .col(id())
             .col(column("city_id").integer().not_null())
             .col(column("latitude").double().not_null())
             .col(column("longitude").double().not_null())

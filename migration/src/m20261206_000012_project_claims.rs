@@ -5,7 +5,7 @@
 use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
-use crate::helpers::{bookkeeping, create_indexes, fk, index_with_id};
+use crate::helpers::{bookkeeping, bytewise_text, create_indexes, fk, id, index_with_id};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -15,25 +15,12 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let postgres = manager.get_database_backend() == DbBackend::Postgres;
         let column = |name: &str| ColumnDef::new(Alias::new(name));
-        let date = |name: &str| {
-            let mut c = column(name);
-            c.text();
-            if postgres {
-                c.extra("COLLATE \"C\"");
-            }
-            c
-        };
+        let date = |name: &str| bytewise_text(postgres, name);
         let mut table = Table::create();
         table
             .table(Alias::new("project_claim"))
             .if_not_exists()
-            .col(
-                column("id")
-                    .integer()
-                    .not_null()
-                    .auto_increment()
-                    .primary_key(),
-            )
+            .col(id())
             .col(column("project_id").integer().not_null())
             .col(column("property").string().not_null())
             .col(column("value_number").double())
