@@ -21,6 +21,7 @@ pub mod project;
 pub mod project_claim;
 pub mod project_partner;
 pub mod source;
+pub mod source_document;
 pub mod tenancy;
 pub mod tenancy_observation;
 

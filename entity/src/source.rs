@@ -1,4 +1,5 @@
-//! `source` rows. A citation attached to any record by (record_type, record_id).
+//! `source` rows. A citation: a record (by record_type, record_id) cites a
+//! `source_document` (by its URL), as of a date, with the page's words.
 //!
 //! Hand-kept in the shape sea-orm-cli generates; API types live in the server crate.
 
@@ -12,8 +13,8 @@ pub struct Model {
     pub record_type: String,
     pub record_id: i32,
     pub url: String,
-    pub title: Option<String>,
     pub as_of: Option<String>,
+    pub quote: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -16,6 +16,7 @@ mod m20261206_000009_folded_text;
 mod m20261206_000010_tenancy_sightings;
 mod m20261206_000011_city_coordinates;
 mod m20261206_000012_project_claims;
+mod m20261206_000013_source_documents;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000010_tenancy_sightings::Migration),
             Box::new(m20261206_000011_city_coordinates::Migration),
             Box::new(m20261206_000012_project_claims::Migration),
+            Box::new(m20261206_000013_source_documents::Migration),
         ]
     }
 }

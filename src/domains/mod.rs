@@ -2,6 +2,7 @@
 
 pub mod cities;
 pub mod city_coordinates;
+pub mod documents;
 pub mod firms;
 pub mod indicators;
 pub mod milestones;

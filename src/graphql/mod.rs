@@ -22,6 +22,7 @@ use crate::config::Config;
 use crate::dataset::licenses::LicenseQuery;
 use crate::dataset::transfer::ImportMutation;
 use crate::domains::cities::CityQuery;
+use crate::domains::documents::SourceDocumentQuery;
 use crate::domains::firms::{FirmMutation, FirmQuery};
 use crate::domains::indicators::IndicatorQuery;
 use crate::domains::milestones::MilestoneMutation;
@@ -47,6 +48,7 @@ pub struct Query(
     CityQuery,
     OrganizationQuery,
     IndicatorQuery,
+    SourceDocumentQuery,
     SearchQuery,
     ChangeQuery,
     LicenseQuery,

@@ -41,6 +41,17 @@ pub fn read_ref<T: RefId>(row: &Row<'_>, column: &str, keys: &Keys, kind: Kind) 
     T::from_read(row.reference(column, keys, kind, T::REQUIRED))
 }
 
+/// Checks that `key`, read from `column` of `row`, is the key of a `kind`
+/// row (known through `keys`: in the data, or in the same import).
+pub fn check_key(row: &Row<'_>, column: &str, key: &str, keys: &Keys, kind: Kind) {
+    if key.is_empty() {
+        row.fail(column, "must not be empty");
+    } else if keys.id(kind, key).is_none() {
+        let (name, file) = (kind.type_name(), kind.file());
+        row.fail(column, format!("unknown {name} {key:?} (add it to {file})"));
+    }
+}
+
 /// Text and its folded copy (see `entity::fold`), kept for sorting and
 /// matching.
 pub trait Folded {
@@ -73,6 +84,9 @@ impl Folded for Option<String> {
 ///   (a field kept folded, see [`Folded`]) are optional.
 /// - `city_slug -> city_id: City`: a reference by public key, held in
 ///   `city_id` (`i32` required, `Option<i32>` optional; see [`RefId`]).
+/// - `source_url: url key of SourceDocument`: a required reference held as
+///   the public key itself, read by `Row::url`, which must name a row of
+///   that kind.
 ///
 /// After the columns, `check |row| { ... }` may add checks on the row.
 // The accumulated pieces name the row, the keys, the refs and `self`
@@ -108,6 +122,22 @@ macro_rules! record {
             );]
             [$($init)* $field]
             [$($rf)* ($header $kind $crate::records::RefId::id(&$this.$field))]
+            $($rest)*);
+    };
+    (@column $head:tt [$r:ident $keys:ident $refs:ident $this:tt]
+        [$($h:tt)*] [$($v:tt)*] [$($read:tt)*] [$($init:tt)*] [$($rf:tt)*]
+        $field:ident : $reader:ident key of $kind:ident, $($rest:tt)*
+    ) => {
+        $crate::record!(@column $head [$r $keys $refs $this]
+            [$($h)* $field]
+            [$($v)* (stringify!($field), serde_json::Value::from($this.$field.clone()))]
+            [$($read)*
+                let $field = $r.$reader(stringify!($field));
+                $crate::records::check_key(
+                    $r, stringify!($field), &$field, $keys, $crate::records::Kind::$kind,
+                );]
+            [$($init)* $field]
+            [$($rf)* ($field $kind None::<i32>)]
             $($rest)*);
     };
     (@column $head:tt [$r:ident $keys:ident $refs:ident $this:tt]

@@ -17,7 +17,7 @@ pub mod validate;
 
 use serde_json::{Map, Value};
 
-pub use declare::{Folded, RefId, read_ref};
+pub use declare::{Folded, RefId, check_key, read_ref};
 pub use file::{Problem, Problems, read, read_from};
 pub use refs::{IDS_PER_STATEMENT, Keys, Refs};
 pub(crate) use registry::for_each_record;

@@ -116,6 +116,7 @@ macro_rules! records {
 }
 
 records! {$
+    SourceDocument => source_documents: source_document,
     City => cities: city,
     CityCoordinate => city_coordinates: city_coordinate,
     Organization => organizations: organization,

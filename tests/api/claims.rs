@@ -95,7 +95,11 @@ async fn import_claim(app: &TestApp, row: &str) -> Value {
       importDataset(files: $files) { created problems { column reason } } }"#;
     let content = format!("{header}\n{row}\n");
     let file = json!({ "name": "project_claims.csv", "format": "CSV", "content": content });
-    app.gql_as(&admin, import, json!({ "files": [file] })).await
+    let page = "url,title,publisher,kind,published_on,published_precision,notes\n\
+                https://example.org/briefing,A briefing,,OTHER,2025-09-18,DAY,\n";
+    let document = json!({ "name": "source_documents.csv", "format": "CSV", "content": page });
+    app.gql_as(&admin, import, json!({ "files": [file, document] }))
+        .await
 }
 
 #[tokio::test]

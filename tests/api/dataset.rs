@@ -4,7 +4,7 @@ use crate::helpers::TestApp;
 
 const PARK: &str = "query ($slug: String!) {
   park(slug: $slug) { name kind status areaSqft city { slug province }
-    sources { url title asOf }
+    sources { url asOf quote }
     projects { slug targetYear jobsTarget costUsd } }
 }";
 

@@ -188,14 +188,17 @@ impl TestApp {
 
     /// Rows in `table`.
     pub async fn count(&self, table: &str) -> i64 {
+        self.count_where(table, "1 = 1").await
+    }
+
+    /// Rows of `table` where the SQL condition `condition` holds.
+    pub async fn count_where(&self, table: &str, condition: &str) -> i64 {
         let backend = self.db.backend();
+        let sql = format!("SELECT COUNT(*) AS n FROM {table} WHERE {condition}");
         let row = self
             .db
             .conn
-            .query_one_raw(Statement::from_string(
-                backend,
-                format!("SELECT COUNT(*) AS n FROM {table}"),
-            ))
+            .query_one_raw(Statement::from_string(backend, sql))
             .await
             .unwrap()
             .unwrap();

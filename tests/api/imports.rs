@@ -29,10 +29,17 @@ async fn import(app: &TestApp, key: &str, files: Vec<Value>) -> Value {
 async fn an_import_finds_the_database_rows_it_cites_by_their_keys() {
     let app = TestApp::seeded().await;
     let pseb = app.key("write", Some("pseb")).await;
-    let header = "record_type,record_key,url,title,as_of\n";
-    let existing = "milestone,karachi-it-park|ECNEC approval,https://propakistani.pk/2024/04/09/initial-design-of-karachi-it-park-has-been-completed/,,2025-09-18\n";
+    let header = "record_type,record_key,url,as_of,quote\n";
+    let existing = "milestone,karachi-it-park|ECNEC approval,https://propakistani.pk/2024/04/09/initial-design-of-karachi-it-park-has-been-completed/,2025-09-18,\n";
     let own = format!(
-        "{header}{existing}milestone,karachi-it-park|ECNEC approval,https://example.org/ecnec,,2026\n"
+        "{header}{existing}milestone,karachi-it-park|ECNEC approval,https://example.org/ecnec,2026,\n"
+    );
+    // The new pages, which any key may add.
+    let pages = csv(
+        "source_documents.csv",
+        "url,title,publisher,kind,published_on,published_precision,notes\n\
+         https://example.org/ecnec,,,OTHER,,UNKNOWN,\n\
+         https://example.org/dik,,,OTHER,,UNKNOWN,\n",
     );
     let dik = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/milestones.csv"))
         .unwrap()
@@ -41,22 +48,22 @@ async fn an_import_finds_the_database_rows_it_cites_by_their_keys() {
         .map(|l| l.split(',').nth(1).unwrap().to_owned())
         .unwrap();
     let foreign = format!(
-        "{header}milestone,dik-new-city-technology-park|{dik},https://example.org/dik,,2026\n"
+        "{header}milestone,dik-new-city-technology-park|{dik},https://example.org/dik,2026,\n"
     );
 
-    let report = import(&app, &pseb, vec![csv("sources.csv", &own)]).await;
+    let report = import(&app, &pseb, vec![csv("sources.csv", &own), pages.clone()]).await;
     let refused = app
         .gql_as(
             &pseb,
             IMPORT,
-            json!({ "files": [csv("sources.csv", &foreign)] }),
+            json!({ "files": [csv("sources.csv", &foreign), pages] }),
         )
         .await;
 
     assert_eq!(report["problems"], json!([]), "{report:#}");
     assert_eq!(
         (report["created"].clone(), report["unchanged"].clone()),
-        (json!(1), json!(1))
+        (json!(3), json!(1))
     );
     assert_eq!(first_code(&refused), "FORBIDDEN", "{refused:#}");
 }

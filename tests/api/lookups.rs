@@ -156,7 +156,7 @@ async fn every_relation_resolves_on_the_shipped_data() {
             "{
               firm(slug: \"techlogix-ltd\") { id name sector employees version updatedAt
                 tenancies { status current since until areaSqft park { slug } firm { slug } }
-                sources { url title asOf } }
+                sources { url asOf quote } }
               organization(slug: \"nust\") { id kind sources { url }
                 parksOperated { nodes { slug operator { slug } } }
                 projects { role project { slug } organization { slug } } }

@@ -11,6 +11,7 @@ mod collation;
 mod columns;
 mod contention;
 mod dataset;
+mod documents;
 mod errors;
 mod examples;
 mod filters;

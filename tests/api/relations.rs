@@ -152,7 +152,7 @@ async fn a_looked_up_project_lists_what_the_loaders_list() {
     let fields = "slug progress
         partners { role version organization { slug name kind } }
         milestones { title due reached version updatedAt }
-        sources { url title asOf }";
+        sources { url asOf quote }";
     // The project; on SQLite its partners, milestones and sources after it.
     let nodes = lookups_answer_as_the_list(&app, "project", "projects", fields, 4).await;
     assert!(nodes.len() >= 3, "{nodes:?}");
@@ -186,7 +186,7 @@ async fn a_looked_up_project_lists_what_the_loaders_list() {
 async fn a_looked_up_park_lists_what_the_loaders_list() {
     let app = TestApp::seeded().await;
     let fields =
-        "slug city { slug } projects { slug status park { slug } } sources { url title asOf }";
+        "slug city { slug } projects { slug status park { slug } } sources { url asOf quote }";
     // The park with its city; its projects (their parks are cached); its
     // sources.
     let nodes = lookups_answer_as_the_list(&app, "park", "parks", fields, 3).await;
@@ -204,7 +204,7 @@ async fn a_looked_up_park_lists_what_the_loaders_list() {
 async fn a_looked_up_organization_lists_what_the_loaders_list() {
     let app = TestApp::seeded().await;
     let fields = "slug kind projects { role version project { slug name } organization { slug } }
-        sources { url title asOf }";
+        sources { url asOf quote }";
     // The organization; its roles with their projects; its sources.
     let nodes = lookups_answer_as_the_list(&app, "organization", "organizations", fields, 3).await;
     let with_projects = listing(&nodes, "projects");
@@ -218,7 +218,7 @@ async fn a_looked_up_firm_lists_what_the_loaders_list() {
     let app = TestApp::seeded().await;
     let fields =
         "slug tenancies { park { slug name } firm { slug } areaSqft since until current version }
-        sources { url title asOf }";
+        sources { url asOf quote }";
     // The firm; its tenancies with their parks; its sources.
     let nodes = lookups_answer_as_the_list(&app, "firm", "firms", fields, 3).await;
     let with_tenancies = listing(&nodes, "tenancies");

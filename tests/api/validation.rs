@@ -76,7 +76,7 @@ fn cases() -> Vec<Case> {
             variables: json!({ "input": { "sources": [{ "url": "ftp://x" }] } }),
             field: "input.sources[0].url",
             file: "sources.csv",
-            content: "record_type,record_key,url,title,as_of\npark,fazal-stp-islamabad,ftp://x,,\n"
+            content: "record_type,record_key,url,as_of,quote\npark,fazal-stp-islamabad,ftp://x,,\n"
                 .into(),
             column: "url",
             reason: "\"ftp://x\" is not an http(s) URL".into(),

@@ -164,7 +164,7 @@ impl<'a> Owned<'a> {
                 self.owners(&self.projects, data.milestones[n].project_id),
                 is_new,
             ),
-            Kind::Firm => (Owners::Shared, is_new),
+            Kind::Firm | Kind::SourceDocument => (Owners::Shared, is_new),
             Kind::Source => {
                 let source = &data.sources[n];
                 self.cited(&source.record_type, source.record_id)

@@ -25,7 +25,7 @@ crate::store::rows::by_position! {
 
 crate::record! {
     Model in Entity as "city_coordinate" from "city_coordinates.csv",
-        key [city_slug] near Parent(Kind::City, "city_id");
+        key [city_slug] near Parent(Kind::City, "city_id"), referable;
     city_slug -> city_id: City,
     latitude: degrees(90.0),
     longitude: degrees(180.0),

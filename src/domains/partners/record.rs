@@ -11,7 +11,8 @@ crate::store::rows::by_position! {
 
 crate::record! {
     Model in Entity as "project_partner" from "project_partners.csv",
-        key [project_slug, organization_slug, role] near Parent(Kind::Project, "project_id");
+        key [project_slug, organization_slug, role] near Parent(Kind::Project, "project_id"),
+        referable;
     project_slug -> project_id: Project,
     organization_slug -> organization_id: Organization,
     role: text,

@@ -105,7 +105,7 @@ crate::record! {
     as_of: required_date,
     rank: one_of(&names::<ClaimRank>()),
     rank_reason: opt_text,
-    source_url: url,
+    source_url: url key of SourceDocument,
     quote: opt_text,
     check |row| {
         let property = row.opt("property").and_then(|p| from_db::<ClaimProperty>(&p).ok());

@@ -5,7 +5,7 @@ use entity::source::{Entity, Model};
 use crate::records::{Fields, Keys, Kind, Near, Record, Refs, Row, fields};
 
 crate::store::rows::by_position! {
-    Model { id, record_type, record_id, url, title, as_of }
+    Model { id, record_type, record_id, url, as_of, quote }
 }
 
 impl Record for Model {
@@ -13,7 +13,7 @@ impl Record for Model {
     const TYPE: &'static str = "source";
     const FILE: &'static str = "sources.csv";
     const HEADERS: &'static [&'static str] =
-        &["record_type", "record_key", "url", "title", "as_of"];
+        &["record_type", "record_key", "url", "as_of", "quote"];
     const KEY: &'static [&'static str] = &["record_type", "record_key", "url"];
     const EMBEDDED: &'static str = include_str!("../../../data/sources.csv");
     const NEAR: Near = Near::Last("url");
@@ -26,8 +26,8 @@ impl Record for Model {
             ("record_type", self.record_type.clone().into()),
             ("record_key", record_key.into()),
             ("url", self.url.clone().into()),
-            ("title", self.title.clone().into()),
             ("as_of", self.as_of.clone().into()),
+            ("quote", self.quote.clone().into()),
         ])
     }
     fn references(&self) -> Vec<(Kind, i32)> {
@@ -39,7 +39,8 @@ impl Record for Model {
     fn referenced(row: &Row<'_>) -> Vec<(Kind, String)> {
         let kind = Kind::from_type(&row.opt("record_type").unwrap_or_default());
         let cited = kind.filter(|k| k.referable()).zip(row.opt("record_key"));
-        cited.into_iter().collect()
+        let document = row.opt("url").map(|url| (Kind::SourceDocument, url));
+        cited.into_iter().chain(document).collect()
     }
     fn from_row(r: &Row<'_>, keys: &Keys, id: i32, _now: &str) -> Self {
         let record_type = r.text("record_type");
@@ -55,13 +56,15 @@ impl Record for Model {
                 None
             }
         };
+        let url = r.url("url");
+        crate::records::check_key(r, "url", &url, keys, Kind::SourceDocument);
         Self {
             id,
             record_type,
             record_id: record_id.unwrap_or_default(),
-            url: r.url("url"),
-            title: r.opt_text("title"),
+            url,
             as_of: r.date("as_of"),
+            quote: r.opt_text("quote"),
         }
     }
 }

@@ -8,27 +8,41 @@ use entity::source::{self, Column, Entity, Model};
 use sea_orm::ColumnTrait;
 use sea_orm::sea_query::Condition;
 
+use crate::domains::documents::{SourceDocument, document};
 use crate::graphql::kit::loader::children;
 use crate::graphql::loaders::Served;
 use crate::records::Record;
 use crate::store::prefetch::ChildOf;
 
-/// Where a record or a figure comes from.
+/// A citation: a page that supports a record or a figure, as of a date.
 #[derive(Clone, Debug)]
 pub struct Source(pub source::Model);
 
 crate::object! {
-    /// Where a record or a figure comes from.
+    /// A citation: a page that supports a record or a figure, as of a date.
     impl Source {
-        /// A URL, or the title of a printed document when there is no URL.
+        /// The cited page's URL (its `document`'s key).
         field url: &str;
 
-        /// The document's title, when known.
-        field title: Option<&str>;
+        /// The cited page: its publisher, kind and own publication date.
+        async fn document(&self, ctx: &Context<'_>) -> async_graphql::Result<SourceDocument> {
+            document(ctx, &self.0.url).await
+        }
 
-        /// The date the source's facts hold as of (ISO-8601; `YYYY` or `YYYY-MM`
-        /// when the source gives no exact day).
+        /// The page's title, when known.
+        #[graphql(deprecation = "Use `document { title }`: a title belongs to the page, not to each citation of it.")]
+        async fn title(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+            Ok(document(ctx, &self.0.url).await?.0.title)
+        }
+
+        /// The date the cited facts hold as of (ISO-8601; `YYYY` or `YYYY-MM`
+        /// when no exact day is given); not the page's publication date,
+        /// which is `document.publishedOn`.
         field as_of: Option<&str>;
+
+        /// The page's words for what it supports here, short; null when none
+        /// was kept.
+        field quote: Option<&str>;
     }
 }
 

@@ -43,7 +43,7 @@ crate::record! {
     kind: one_of(&names::<TenancyObservationKind>()),
     observed_on: required_date,
     area_sqft: count,
-    source_url: url,
+    source_url: url key of SourceDocument,
     quote: opt_text,
 }
 

@@ -65,6 +65,7 @@ pub async fn record(w: &mut Write, input: TenancyObservationInput) -> AppResult<
             firm.slug, park.slug
         )));
     }
+    crate::writes::sources::document(w, &source_url, None).await?;
     let model = tenancy_observation::Model {
         park_id: park.id,
         firm_id: firm.id,

@@ -42,6 +42,8 @@ macro_rules! entity_filter {
             }
 
             /// `SELECT id FROM its table WHERE <this filter>`, for relation filters.
+            // Not every filter is some relation's filter (source documents').
+            #[allow(dead_code)]
             pub fn ids(&self) -> sea_orm::sea_query::SelectStatement {
                 $crate::store::table::ids_where::<$entity>(self.condition())
             }
