@@ -17,6 +17,7 @@ mod m20261206_000010_tenancy_sightings;
 mod m20261206_000011_city_coordinates;
 mod m20261206_000012_project_claims;
 mod m20261206_000013_source_documents;
+mod m20261206_000014_indicator_observations;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000011_city_coordinates::Migration),
             Box::new(m20261206_000012_project_claims::Migration),
             Box::new(m20261206_000013_source_documents::Migration),
+            Box::new(m20261206_000014_indicator_observations::Migration),
         ]
     }
 }

@@ -181,6 +181,12 @@ impl Row<'_> {
         value
     }
 
+    /// An optional value that, when given, must be one of `names`.
+    pub fn opt_one_of(&self, column: &str, names: &[&str]) -> Option<String> {
+        self.opt(column)?;
+        Some(self.one_of(column, names))
+    }
+
     /// The id of the `kind` whose key `column` holds; None (and a problem)
     /// when the key is unknown, None when the cell is empty and `required`
     /// is false.

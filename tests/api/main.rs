@@ -22,6 +22,7 @@ mod keys;
 mod layers;
 mod limits;
 mod lookups;
+mod observations;
 mod operations;
 mod ownership;
 mod pagination;

@@ -6,5 +6,5 @@
 mod record;
 mod types;
 
-pub use record::{ClaimProperty, ClaimRank};
+pub use record::{Approximation, ClaimProperty, ClaimRank, ClaimRankReason};
 pub use types::{Claim, ClaimsOfProject};

@@ -80,12 +80,13 @@ crate::object! {
             input: UpdateProjectInput = "The changes.",
         ) -> Project by Write, retry "updateProject" => write::update;
 
-        /// Deletes a project. With partners or milestones it is CONFLICT unless
-        /// `cascade` is true, which deletes them too.
+        /// Deletes a project. With partners, milestones or claims it is
+        /// CONFLICT unless `cascade` is true, which deletes them too; while a
+        /// national figure (`indicators`) is about it, it is CONFLICT.
         delete fn delete_project(
             slug: String = "The project's slug.",
             version: i32 = "The version you last read (`Project.version`).",
-            cascade: Option<bool> = "Also delete its partners and milestones."
+            cascade: Option<bool> = "Also delete its partners, milestones and claims."
                 default "Some(false)",
         ) by Write => write::delete;
     }

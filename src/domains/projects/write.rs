@@ -1,6 +1,6 @@
 //! Project writes, each inside a [`Write`].
 
-use entity::{city, milestone, park, project, project_partner};
+use entity::{city, indicator, milestone, park, project, project_claim, project_partner};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::inputs::{CreateProjectInput, UpdateProjectInput};
@@ -96,8 +96,9 @@ pub async fn update(
     save_cited(w, &current, next, input.sources).await
 }
 
-/// Deletes project `slug` at `sent` version (with `cascade`: its partners and
-/// milestones too).
+/// Deletes project `slug` at `sent` version (with `cascade`: its partners,
+/// milestones and claims too). National figures about it are not its own:
+/// while any is, the delete is a CONFLICT.
 pub async fn delete(
     w: &mut Write,
     slug: String,
@@ -113,13 +114,25 @@ pub async fn delete(
         children(w, project_partner::Column::ProjectId, current.id).await?;
     let milestones: Vec<milestone::Model> =
         children(w, milestone::Column::ProjectId, current.id).await?;
-    if !cascade && (!partners.is_empty() || !milestones.is_empty()) {
+    let claims: Vec<project_claim::Model> =
+        children(w, project_claim::Column::ProjectId, current.id).await?;
+    let figures: Vec<indicator::Model> =
+        children(w, indicator::Column::ProjectId, current.id).await?;
+    if !figures.is_empty() {
         return Err(AppError::Conflict(format!(
-            "project {slug:?} still has {} partners and {} milestones; send cascade: true to delete them too",
-            partners.len(),
-            milestones.len()
+            "{} national figures are about project {slug:?}; change them first",
+            figures.len()
         )));
     }
+    if !cascade && (!partners.is_empty() || !milestones.is_empty() || !claims.is_empty()) {
+        return Err(AppError::Conflict(format!(
+            "project {slug:?} still has {} partners, {} milestones and {} claims; send cascade: true to delete them too",
+            partners.len(),
+            milestones.len(),
+            claims.len()
+        )));
+    }
+    remove_each(w, &claims).await?;
     remove_each(w, &partners).await?;
     for m in &milestones {
         let key = format!("{}|{}", current.slug, m.title);
