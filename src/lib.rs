@@ -35,7 +35,8 @@
 //!   search/             search across names: service.rs (SQL), types.rs, resolvers.rs
 //!   writes/             one-transaction writes (mod.rs: lock, change log), idempotency.rs, rows.rs
 //!                       (insert, save, remove, each logged), lookup.rs, validate.rs (rules as
-//!                       BAD_USER_INPUT), sources.rs (citations)
+//!                       BAD_USER_INPUT), sources.rs (citations and their pages), figures.rs (a
+//!                       project's figures kept with its preferred claims)
 //!   auth/               API keys (keys.rs), scopes, the ownership rule (Actor::may_change)
 //!   changes/            the change feed: hub.rs (fan-out, LISTEN/NOTIFY), types.rs, resolvers.rs
 //!   dataset/            whole datasets: seed/ (read.rs, write.rs, synthetic.rs) and transfer/
@@ -45,7 +46,8 @@
 //!   records/            what a stored record is: the Record trait (mod.rs), record! (declare.rs),
 //!                       the one list of records (registry.rs), refs.rs (keys and ids), file.rs and
 //!                       row.rs (reading rows), validate.rs (the rules), derived.rs (columns
-//!                       that follow from other rows: a tenancy's sightings). Knows no GraphQL.
+//!                       that follow from other rows: a tenancy's sightings), figures.rs (a
+//!                       project's figures from its preferred claims). Knows no GraphQL.
 //!   store/              the SQL engine: the pool (mod.rs), listing/ (args.rs, keyset.rs, page.rs,
 //!                       nested.rs, stats.rs), prefetch/ (children.rs, kin.rs), filter/ (literal.rs,
 //!                       text.rs), rows.rs (rows by position), table.rs, literal.rs, read.rs,

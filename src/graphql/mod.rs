@@ -28,6 +28,7 @@ use crate::domains::indicators::IndicatorQuery;
 use crate::domains::milestones::MilestoneMutation;
 use crate::domains::organizations::{OrganizationMutation, OrganizationQuery};
 use crate::domains::parks::{ParkMutation, ParkQuery};
+use crate::domains::project_claims::ProjectClaimMutation;
 use crate::domains::projects::{ProjectMutation, ProjectQuery};
 use crate::domains::tenancies::{Freshness, TenancyMutation};
 use crate::domains::tenancy_observations::TenancyObservationMutation;
@@ -62,6 +63,7 @@ pub struct Mutation(
     TenancyMutation,
     TenancyObservationMutation,
     ProjectMutation,
+    ProjectClaimMutation,
     MilestoneMutation,
     OrganizationMutation,
     ImportMutation,

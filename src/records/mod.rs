@@ -9,6 +9,7 @@
 
 mod declare;
 pub mod derived;
+pub mod figures;
 mod file;
 mod refs;
 pub mod registry;

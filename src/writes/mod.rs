@@ -2,6 +2,7 @@
 //! caller's idempotency key, changes rows, appends to the change log, and on
 //! commit wakes the change feed (and, on PostgreSQL, every other replica).
 
+pub mod figures;
 mod idempotency;
 pub mod lookup;
 pub mod rows;

@@ -16,6 +16,7 @@ use crate::records::derived::rederive;
 use crate::records::{Kind, Problem};
 use crate::store::Db;
 use crate::writes::Write;
+use crate::writes::figures::refigure;
 
 /// What an import did, or would do.
 #[derive(Debug, Default)]
@@ -132,5 +133,8 @@ async fn read_and_write(
     let tenancies = read.data.tenancies.iter().map(|t| (t.park_id, t.firm_id));
     let seen = (read.data.tenancy_observations.iter()).map(|s| (s.park_id, s.firm_id));
     rederive(w.txn(), &tenancies.chain(seen).collect::<Vec<_>>()).await?;
+    let claimed = read.data.project_claims.iter().map(|c| c.project_id);
+    let projects = read.data.projects.iter().map(|p| p.id);
+    refigure(w, &claimed.chain(projects).collect::<Vec<_>>()).await?;
     Ok(true)
 }

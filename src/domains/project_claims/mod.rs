@@ -3,8 +3,12 @@
 //! stated and a rank. Outdated values keep NORMAL rank: they were true when
 //! said; DEPRECATED is for values judged wrong.
 
+mod inputs;
 mod record;
+mod resolvers;
 mod types;
+mod write;
 
 pub use record::{Approximation, ClaimProperty, ClaimRank, ClaimRankReason};
+pub use resolvers::ProjectClaimMutation;
 pub use types::{Claim, ClaimsOfProject};

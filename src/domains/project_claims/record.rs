@@ -33,6 +33,31 @@ impl ClaimProperty {
     pub fn dated(self) -> bool {
         matches!(self, Self::CompletionDue | Self::CommissioningDue)
     }
+
+    /// Why a value given as a number (`number`) or a date (`date`) does not
+    /// fit this property, and which of the two is at fault; None when it fits.
+    pub fn misfit(self, number: bool, date: bool) -> Option<(Value, &'static str)> {
+        match (self.dated(), number, date) {
+            (true, false, true) | (false, true, false) => None,
+            (true, ..) => Some((
+                Value::Date,
+                "a date property takes value_date, not value_number",
+            )),
+            (false, ..) => Some((
+                Value::Number,
+                "this property takes value_number, not value_date",
+            )),
+        }
+    }
+}
+
+/// The two ways a claim's value is given.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// `value_number`.
+    Number,
+    /// `value_date`.
+    Date,
 }
 
 /// How a claim stands against the others for the same property.
@@ -82,8 +107,20 @@ pub enum Approximation {
     AtMost,
 }
 
-/// The units a claim's amount may be in.
-pub const UNITS: &[&str] = &["USD", "PKR", "PERSON", "PERCENT", "SQFT"];
+/// The unit of a claim's amount.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ClaimUnit {
+    /// US dollars.
+    Usd,
+    /// Pakistani rupees.
+    Pkr,
+    /// People (jobs).
+    Person,
+    /// Percent.
+    Percent,
+    /// Square feet.
+    Sqft,
+}
 
 crate::store::rows::by_position! {
     Model {
@@ -109,16 +146,14 @@ crate::record! {
     quote: opt_text,
     check |row| {
         let property = row.opt("property").and_then(|p| from_db::<ClaimProperty>(&p).ok());
-        let dated = property.is_some_and(ClaimProperty::dated);
         let (number, date) = (row.opt("value_number").is_some(), row.opt("value_date").is_some());
-        if dated && (number || !date) {
-            row.fail("value_date", "a date property takes value_date, not value_number");
+        if let Some((value, reason)) = property.and_then(|p| p.misfit(number, date)) {
+            let column = if value == Value::Date { "value_date" } else { "value_number" };
+            row.fail(column, reason);
         }
-        if !dated && (date || !number) {
-            row.fail("value_number", "this property takes value_number, not value_date");
-        }
-        if let Some(unit) = row.opt("unit").filter(|u| !UNITS.contains(&u.as_str())) {
-            row.fail("unit", format!("{unit:?} is not one of {}", UNITS.join(", ")));
+        let units = names::<ClaimUnit>();
+        if let Some(unit) = row.opt("unit").filter(|u| !units.contains(&u.as_str())) {
+            row.fail("unit", format!("{unit:?} is not one of {}", units.join(", ")));
         }
         let reasons = names::<ClaimRankReason>();
         if let Some(reason) = row.opt("rank_reason").filter(|r| !reasons.contains(&r.as_str())) {

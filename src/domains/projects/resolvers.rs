@@ -72,8 +72,10 @@ crate::object! {
             -> Project by Write, retry "createProject" => write::create;
 
         /// Changes a project. `version` must equal its current version, else
-        /// CONFLICT and nothing changes. Keys bound to an organization may only
-        /// change projects it partners in.
+        /// CONFLICT and nothing changes. A figure that a PREFERRED claim holds
+        /// is changed through claims (`recordProjectClaim`,
+        /// `rankProjectClaim`), not here: BAD_USER_INPUT. Keys bound to an
+        /// organization may only change projects it partners in.
         write fn update_project(
             slug: String = "The project's slug.",
             version: i32 = "The version you last read (`Project.version`).",

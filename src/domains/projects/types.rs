@@ -46,19 +46,24 @@ crate::object! {
         /// The park this project builds, once it exists as a park.
         ref park: Option<Park> from park_id in park::Entity;
 
-        /// Approved cost in US dollars; null when unknown.
+        /// Approved cost in US dollars: the PREFERRED `COST` claim in USD
+        /// when there is one; null when unknown.
         field cost_usd: Option<f64>;
 
-        /// Covered area to be built, square feet; null when unknown.
+        /// Covered area to be built, square feet: the PREFERRED `AREA_SQFT`
+        /// claim when there is one; null when unknown.
         field area_sqft: Option<i64>;
 
-        /// The year completion is targeted (the latest target the sources give).
+        /// The year completion is targeted: the year of the PREFERRED
+        /// `COMPLETION_DUE` claim when there is one.
         field target_year: Option<i32>;
 
-        /// Jobs the project is expected to create, as officially claimed.
+        /// Jobs the project is expected to create: the PREFERRED
+        /// `JOBS_TARGET` claim when there is one.
         field jobs_target: Option<i32>;
 
-        /// Extra IT exports per year expected, US dollars.
+        /// Extra IT exports per year expected, US dollars: the PREFERRED
+        /// `EXPORTS_TARGET` claim in USD when there is one.
         field exports_target_usd: Option<f64>;
 
         /// Share of milestones reached, 0.0 to 1.0; null with no milestones.

@@ -8,6 +8,7 @@ use crate::auth::Owners;
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
 use crate::records::Kind;
+use crate::records::figures::figures;
 use crate::writes::lookup::{apply, apply_required, current, opt_slug_of, required, slug_of};
 use crate::writes::rows::{children, create_cited, remove_cited, remove_each, save_cited};
 use crate::writes::{Write, sources, validate};
@@ -93,7 +94,36 @@ pub async fn update(
     apply(&mut next.notes, input.notes, |v| {
         validate::opt_text("input.notes", v)
     })?;
+    claimed_figures_unchanged(w, &next).await?;
     save_cited(w, &current, next, input.sources).await
+}
+
+/// BAD_USER_INPUT when `next` sets a figure that a PREFERRED claim holds:
+/// the claim, not the project, is where that value is written.
+async fn claimed_figures_unchanged(w: &Write, next: &project::Model) -> AppResult<()> {
+    let claims = project_claim::Entity::find()
+        .filter(project_claim::Column::ProjectId.eq(next.id))
+        .filter(project_claim::Column::Rank.eq("PREFERRED"))
+        .all(w.txn())
+        .await?;
+    let held = figures(next, &claims.iter().collect::<Vec<_>>());
+    let fields = [
+        ("input.costUsd", held.cost_usd != next.cost_usd),
+        ("input.areaSqft", held.area_sqft != next.area_sqft),
+        ("input.targetYear", held.target_year != next.target_year),
+        ("input.jobsTarget", held.jobs_target != next.jobs_target),
+        (
+            "input.exportsTargetUsd",
+            held.exports_target_usd != next.exports_target_usd,
+        ),
+    ];
+    match fields.iter().find(|(_, differs)| *differs) {
+        Some((field, _)) => Err(AppError::bad_input(
+            field,
+            "is the value of this project's PREFERRED claim; record or rank a claim instead",
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Deletes project `slug` at `sent` version (with `cascade`: its partners,
