@@ -5,20 +5,15 @@ use entity::{milestone, project};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::inputs::{MilestoneInput, UpdateMilestoneInput};
-use crate::auth::Owners;
-use crate::domains::projects::owners;
+use crate::domains::projects::changeable;
 use crate::error::{AppError, AppResult};
 use crate::records::{Kind, Refs};
-use crate::writes::lookup::{existing, required, version};
+use crate::writes::lookup::{required, version};
 use crate::writes::rows::{insert, remove, save};
 use crate::writes::{Write, sources, validate};
 
 async fn project(w: &Write, slug: &str) -> AppResult<project::Model> {
-    let project = existing::<project::Entity>(w, project::Column::Slug, slug, "project").await?;
-    let owners = owners(w, project.id).await?;
-    w.actor()
-        .may_change(Owners::Orgs(&owners), false, "this project's milestones")?;
-    Ok(project)
+    changeable(w, slug, "this project's milestones").await
 }
 
 async fn find(

@@ -3,34 +3,28 @@
 //! property is PREFERRED: preferring another makes the former one NORMAL
 //! (OUTDATED); the project's typed figure follows (`writes::figures`).
 
-use entity::{project, project_claim, project_partner};
+use entity::{project, project_claim};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::inputs::{ProjectClaimInput, ProjectClaimKey};
 use super::record::{ClaimRank, ClaimRankReason, Value};
-use crate::auth::Owners;
+use crate::domains::projects::changeable;
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
 use crate::records::{Kind, Refs};
 use crate::writes::figures::refigure;
-use crate::writes::lookup::existing;
 use crate::writes::rows::{insert, remove, save};
 use crate::writes::{Write, sources, validate};
 
 /// The project `slug`, if the caller may change its claims (its partners'
 /// keys, or keys bound to no organization).
 async fn project(w: &Write, slug: &str) -> AppResult<project::Model> {
-    let project = existing::<project::Entity>(w, project::Column::Slug, slug, "project").await?;
-    let partners: Vec<i32> = project_partner::Entity::find()
-        .filter(project_partner::Column::ProjectId.eq(project.id))
-        .all(w.txn())
-        .await?
-        .into_iter()
-        .map(|p| p.organization_id)
-        .collect();
-    let what = "claims of projects its organization is no partner in";
-    w.actor().may_change(Owners::Orgs(&partners), false, what)?;
-    Ok(project)
+    changeable(
+        w,
+        slug,
+        "claims of projects its organization is no partner in",
+    )
+    .await
 }
 
 /// The claim of `project` named by `key`, if recorded.

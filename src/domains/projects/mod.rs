@@ -12,4 +12,4 @@ pub use inputs::{
 };
 pub use resolvers::{ProjectMutation, ProjectQuery};
 pub use types::{Project, ProjectConnection, ProjectsOfPark, connection};
-pub use write::owners;
+pub use write::{changeable, owners};

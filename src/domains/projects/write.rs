@@ -9,7 +9,9 @@ use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
 use crate::records::Kind;
 use crate::records::figures::figures;
-use crate::writes::lookup::{apply, apply_required, current, opt_slug_of, required, slug_of};
+use crate::writes::lookup::{
+    apply, apply_required, current, existing, opt_slug_of, required, slug_of,
+};
 use crate::writes::rows::{children, create_cited, remove_cited, remove_each, save_cited};
 use crate::writes::{Write, sources, validate};
 
@@ -22,6 +24,15 @@ pub async fn owners(w: &Write, id: i32) -> AppResult<Vec<i32>> {
         .into_iter()
         .map(|p| p.organization_id)
         .collect())
+}
+
+/// Project `slug`, when the caller may change its `what` (its partners'
+/// keys, or keys bound to no organization); NOT_FOUND or FORBIDDEN otherwise.
+pub async fn changeable(w: &Write, slug: &str, what: &str) -> AppResult<project::Model> {
+    let project = existing::<project::Entity>(w, project::Column::Slug, slug, "project").await?;
+    let owners = owners(w, project.id).await?;
+    w.actor().may_change(Owners::Orgs(&owners), false, what)?;
+    Ok(project)
 }
 
 fn jobs(value: Option<i32>) -> AppResult<Option<i32>> {
