@@ -18,6 +18,8 @@ pub struct Model {
     /// `name` folded by [`crate::fold`]; kept by this model's `before_save`.
     #[serde(default)]
     pub name_folded: String,
+    /// The district (another city row) this town lies in, if recorded.
+    pub district_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

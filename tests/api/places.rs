@@ -171,3 +171,27 @@ async fn a_bad_point_or_distance_without_one_is_bad_user_input() {
         assert_eq!(first_code(&body), "BAD_USER_INPUT", "{vars}: {body:#}");
     }
 }
+
+#[tokio::test]
+async fn mingora_lies_in_the_swat_district_and_says_so_with_its_page() {
+    let app = TestApp::seeded().await;
+    let query = r#"{ mingora: city(slug: "mingora") { district { slug name }
+        sources { url quote } parks { nodes { slug } } }
+      swat: city(slug: "swat") { district { slug } } }"#;
+
+    let data = app.data(query, json!({})).await;
+
+    assert_eq!(data["mingora"]["district"]["slug"], "swat");
+    assert!(data["swat"]["district"].is_null());
+    let sources = data["mingora"]["sources"].as_array().unwrap();
+    assert!(
+        sources.iter().any(|s| s["quote"]
+            .as_str()
+            .is_some_and(|q| q.contains("Mingora, Swat"))),
+        "{sources:#?}"
+    );
+    assert_eq!(
+        data["mingora"]["parks"]["nodes"][0]["slug"],
+        "pseb-stp-mingora-swat"
+    );
+}

@@ -187,7 +187,7 @@ async fn imports_are_scoped_by_key() {
     let pseb = app.key("write", Some("pseb")).await;
     let own = "park_slug,firm_slug,area_sqft,since,until\nfazal-stp-islamabad,arkotech-corporation,900,2025,\n";
     let foreign = "park_slug,firm_slug,area_sqft,since,until\nnstp-nust-islamabad,arkotech-corporation,900,2025,\n";
-    let cities = "slug,name,province\nhyderabad-2,Hyderabad II,SINDH\n";
+    let cities = "slug,name,province,district_slug\nhyderabad-2,Hyderabad II,SINDH,\n";
 
     let anonymous = app
         .gql(IMPORT, json!({ "files": [csv("tenancies.csv", own)] }))

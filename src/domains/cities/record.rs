@@ -6,7 +6,7 @@ use super::types::Province;
 use crate::graphql::enums::names;
 
 crate::store::rows::by_position! {
-    Model { id, slug, name, province, version, updated_at, name_folded }
+    Model { id, slug, name, province, version, updated_at, name_folded, district_id }
 }
 
 crate::record! {
@@ -14,4 +14,5 @@ crate::record! {
     slug: slug,
     name: text => name_folded,
     province: one_of(&names::<Province>()),
+    district_slug -> district_id: City,
 }

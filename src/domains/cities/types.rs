@@ -48,6 +48,10 @@ crate::object! {
         /// The province or territory the city is in.
         enum province: Province;
 
+        /// The district this town lies in, when the data holds the district
+        /// as a city of its own (Mingora lies in Swat); null otherwise.
+        ref district: Option<City> from district_id in city::Entity;
+
         /// Its point on the map, from GeoNames; null when none is known.
         async fn location(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<Option<GeoPoint>> {
             let points = children::<CoordinatesOfCity>(ctx, self.0.id).await?;
