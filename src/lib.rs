@@ -31,7 +31,8 @@
 //!                       service.rs (its own reads, when it has any), write.rs (its writes, when it
 //!                       has any): cities city_coordinates organizations parks firms
 //!                       tenancies tenancy_observations projects project_claims partners
-//!                       milestones indicators sources documents
+//!                       milestones indicators sources documents programmes
+//!                       programme_centres
 //!   search/             search across names: service.rs (SQL), types.rs, resolvers.rs
 //!   writes/             one-transaction writes (mod.rs: lock, change log), idempotency.rs, rows.rs
 //!                       (insert, save, remove, each logged), lookup.rs, validate.rs (rules as

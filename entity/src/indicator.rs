@@ -28,6 +28,7 @@ pub struct Model {
     pub province: Option<String>,
     pub city_id: Option<i32>,
     pub project_id: Option<i32>,
+    pub programme_id: Option<i32>,
     pub version: i32,
     pub updated_at: String,
     /// `key` folded by [`crate::fold`]; kept by this model's `before_save`.

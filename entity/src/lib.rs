@@ -17,6 +17,8 @@ pub mod indicator;
 pub mod milestone;
 pub mod organization;
 pub mod park;
+pub mod programme;
+pub mod programme_centre;
 pub mod project;
 pub mod project_claim;
 pub mod project_partner;

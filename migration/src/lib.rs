@@ -19,6 +19,7 @@ mod m20261206_000012_project_claims;
 mod m20261206_000013_source_documents;
 mod m20261206_000014_indicator_observations;
 mod m20261206_000015_city_districts;
+mod m20261206_000016_programmes;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000013_source_documents::Migration),
             Box::new(m20261206_000014_indicator_observations::Migration),
             Box::new(m20261206_000015_city_districts::Migration),
+            Box::new(m20261206_000016_programmes::Migration),
         ]
     }
 }

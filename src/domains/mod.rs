@@ -9,6 +9,8 @@ pub mod milestones;
 pub mod organizations;
 pub mod parks;
 pub mod partners;
+pub mod programme_centres;
+pub mod programmes;
 pub mod project_claims;
 pub mod projects;
 pub mod sources;

@@ -28,6 +28,7 @@ use crate::domains::indicators::IndicatorQuery;
 use crate::domains::milestones::MilestoneMutation;
 use crate::domains::organizations::{OrganizationMutation, OrganizationQuery};
 use crate::domains::parks::{ParkMutation, ParkQuery};
+use crate::domains::programmes::ProgrammeQuery;
 use crate::domains::project_claims::ProjectClaimMutation;
 use crate::domains::projects::{ProjectMutation, ProjectQuery};
 use crate::domains::tenancies::{Freshness, TenancyMutation};
@@ -49,6 +50,7 @@ pub struct Query(
     CityQuery,
     OrganizationQuery,
     IndicatorQuery,
+    ProgrammeQuery,
     SourceDocumentQuery,
     SearchQuery,
     ChangeQuery,

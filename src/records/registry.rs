@@ -120,6 +120,7 @@ records! {$
     City => cities: city,
     CityCoordinate => city_coordinates: city_coordinate,
     Organization => organizations: organization,
+    Programme => programmes: programme,
     Park => parks: park,
     Firm => firms: firm,
     Tenancy => tenancies: tenancy,
@@ -128,6 +129,7 @@ records! {$
     ProjectPartner => partners: project_partner,
     ProjectClaim => project_claims: project_claim,
     Milestone => milestones: milestone,
+    ProgrammeCentre => programme_centres: programme_centre,
     Indicator => indicators: indicator,
     Source => sources: source,
 }

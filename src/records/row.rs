@@ -181,6 +181,18 @@ impl Row<'_> {
         value
     }
 
+    /// An optional yes or no: `true`, `false`, or empty for not known.
+    pub fn flag(&self, column: &str) -> Option<bool> {
+        match self.opt(column)?.as_str() {
+            "true" => Some(true),
+            "false" => Some(false),
+            other => {
+                self.fail(column, format!("{other:?} is not true or false"));
+                None
+            }
+        }
+    }
+
     /// An optional value that, when given, must be one of `names`.
     pub fn opt_one_of(&self, column: &str, names: &[&str]) -> Option<String> {
         self.opt(column)?;

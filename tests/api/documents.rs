@@ -35,6 +35,8 @@ fn uncited(kind: Kind) -> Option<String> {
         | Kind::Project
         | Kind::ProjectPartner
         | Kind::Milestone
+        | Kind::Programme
+        | Kind::ProgrammeCentre
         | Kind::Indicator => Some(cited_by_source(kind.type_name())),
     }
 }

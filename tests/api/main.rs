@@ -28,6 +28,7 @@ mod ownership;
 mod pagination;
 mod persisted;
 mod places;
+mod programmes;
 mod relations;
 mod schema;
 mod search;

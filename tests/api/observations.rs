@@ -127,9 +127,10 @@ async fn two_values_for_one_period_keep_one_preferred_and_a_second_is_a_conflict
     let admin = app.key("admin", None).await;
     let before = app.count("indicator").await;
     let header = "key,period,value,unit,notes,period_kind,period_start,period_end,fiscal_year,\
-                  unit_kind,currency,approximation,rank,rank_reason,province,city_slug,project_slug";
+                  unit_kind,currency,approximation,rank,rank_reason,province,city_slug,project_slug,\
+                  programme_slug";
     let row = "ict_trade_surplus,FY2024-25 Jul-Mar (another),2430000000,USD,,FISCAL_YEAR_TO_DATE,\
-               2024-07-01,2025-03-31,2025,CURRENCY,USD,EXACT,PREFERRED,,,,";
+               2024-07-01,2025-03-31,2025,CURRENCY,USD,EXACT,PREFERRED,,,,,";
     let import = r#"mutation($files: [ImportFile!]!) { importDataset(files: $files) { created } }"#;
     let files = json!([{ "name": "indicators.csv", "format": "CSV",
         "content": format!("{header}\n{row}\n") }]);
@@ -143,9 +144,10 @@ async fn an_import_refuses_a_money_figure_without_its_currency_and_a_period_endi
     let app = TestApp::seeded().await;
     let admin = app.key("admin", None).await;
     let header = "key,period,value,unit,notes,period_kind,period_start,period_end,fiscal_year,\
-                  unit_kind,currency,approximation,rank,rank_reason,province,city_slug,project_slug";
+                  unit_kind,currency,approximation,rank,rank_reason,province,city_slug,project_slug,\
+                  programme_slug";
     let rows = "x_exports,FY2030-31,1,USD,,FISCAL_YEAR,2031-07-01,2030-06-30,2031,CURRENCY,,EXACT,\
-                PREFERRED,,,,\ny_count,2030,1,count,,YEARLY,,2030,,COUNT,,EXACT,PREFERRED,,,,";
+                PREFERRED,,,,,\ny_count,2030,1,count,,YEARLY,,2030,,COUNT,,EXACT,PREFERRED,,,,,";
     let import = r#"mutation($files: [ImportFile!]!) {
         importDataset(files: $files) { created problems { line column reason } } }"#;
     let files = json!([{ "name": "indicators.csv", "format": "CSV",

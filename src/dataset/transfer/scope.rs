@@ -169,9 +169,12 @@ impl<'a> Owned<'a> {
                 let source = &data.sources[n];
                 self.cited(&source.record_type, source.record_id)
             }
-            Kind::City | Kind::CityCoordinate | Kind::Organization | Kind::Indicator => {
-                (Owners::Admins, is_new)
-            }
+            Kind::City
+            | Kind::CityCoordinate
+            | Kind::Organization
+            | Kind::Programme
+            | Kind::ProgrammeCentre
+            | Kind::Indicator => (Owners::Admins, is_new),
         };
         actor.may_change(owners, is_new, "")
     }

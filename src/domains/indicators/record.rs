@@ -58,7 +58,7 @@ crate::store::rows::by_position! {
     Model {
         id, key, period, value, unit, notes, period_kind, period_start, period_end, fiscal_year,
         unit_kind, currency, approximation, rank, rank_reason, province, city_id, project_id,
-        version, updated_at, key_folded, period_folded,
+        programme_id, version, updated_at, key_folded, period_folded,
     }
 }
 
@@ -81,6 +81,7 @@ crate::record! {
     province: opt_one_of(&names::<Province>()),
     city_slug -> city_id: City,
     project_slug -> project_id: Project,
+    programme_slug -> programme_id: Programme,
     check |row| {
         let kind = row.opt("unit_kind").and_then(|k| from_db::<UnitKind>(&k).ok());
         if (kind == Some(UnitKind::Currency)) != row.opt("currency").is_some() {

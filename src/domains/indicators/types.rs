@@ -1,9 +1,10 @@
 //! National indicators as the API shows them.
 
-use entity::{city, indicator, project};
+use entity::{city, indicator, programme, project};
 
 use super::record::{Currency, PeriodKind, UnitKind};
 use crate::domains::cities::{City, Province};
+use crate::domains::programmes::Programme;
 use crate::domains::project_claims::{Approximation, ClaimRank, ClaimRankReason};
 use crate::domains::projects::Project;
 use crate::domains::sources::{Source, SourcesOf};
@@ -87,6 +88,9 @@ crate::object! {
 
         /// The project the figure is about, if one.
         ref project: Option<Project> from project_id in project::Entity;
+
+        /// The programme the figure is about, if one (e-Rozgaar's targets).
+        ref programme: Option<Programme> from programme_id in programme::Entity;
 
         /// Caveats (which series, disagreements between sources).
         field notes: Option<&str>;

@@ -19,12 +19,13 @@ use sha2::Digest as _;
 use assets::ASSETS;
 
 /// The catalogue, built into the binary: one tab per example.
-const EXAMPLES: [&str; 12] = [
+const EXAMPLES: [&str; 13] = [
     include_str!("../../../examples/explore-park-with-tenants-and-sources.graphql"),
     include_str!("../../../examples/explore-export-figures-by-year.graphql"),
     include_str!("../../../examples/explore-parks-by-province.graphql"),
     include_str!("../../../examples/explore-contested-figures.graphql"),
     include_str!("../../../examples/explore-source-documents.graphql"),
+    include_str!("../../../examples/explore-e-rozgaar-centres.graphql"),
     include_str!("../../../examples/mobile-park-list-page.graphql"),
     include_str!("../../../examples/mobile-park-detail.graphql"),
     include_str!("../../../examples/mobile-project-progress.graphql"),

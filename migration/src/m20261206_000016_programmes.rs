@@ -1,0 +1,81 @@
+//! Programmes that run centres (e-Rozgaar), as records of their own: the
+//! programme with the organization that runs it, its centres with their
+//! city, and national figures about a programme (`indicator.programme_id`).
+
+use sea_orm::DbBackend;
+use sea_orm_migration::prelude::*;
+
+use crate::helpers::{bookkeeping, bytewise_text, create_indexes, fk, id, index_with_id, unique};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let postgres = manager.get_database_backend() == DbBackend::Postgres;
+        let column = |name: &str| ColumnDef::new(Alias::new(name));
+        let mut programme = Table::create();
+        programme
+            .table(Alias::new("programme"))
+            .if_not_exists()
+            .col(id())
+            .col(column("slug").string().not_null())
+            .col(column("name").text().not_null())
+            .col(column("operator_id").integer().not_null())
+            .col(bytewise_text(postgres, "launched_on"))
+            .col(column("notes").text())
+            .foreign_key(&mut fk("programme", "operator_id", "organization"));
+        manager
+            .create_table(bookkeeping(&mut programme).to_owned())
+            .await?;
+        let mut centre = Table::create();
+        centre
+            .table(Alias::new("programme_centre"))
+            .if_not_exists()
+            .col(id())
+            .col(column("programme_id").integer().not_null())
+            .col(column("name").text().not_null())
+            .col(column("city_id").integer().not_null())
+            .col(column("host").text())
+            .col(column("run_by").text())
+            .col(bytewise_text(postgres, "opened_on"))
+            .col(column("workstations").big_integer())
+            .col(column("women_only").boolean())
+            .foreign_key(&mut fk("programme_centre", "programme_id", "programme"))
+            .foreign_key(&mut fk("programme_centre", "city_id", "city"));
+        manager
+            .create_table(bookkeeping(&mut centre).to_owned())
+            .await?;
+        create_indexes(
+            manager,
+            vec![
+                unique("programme", &["slug"]),
+                index_with_id("programme_centre", &["programme_id"]),
+                index_with_id("programme_centre", &["city_id"]),
+            ],
+        )
+        .await?;
+        // No FOREIGN KEY: SQLite could not drop the column again (`down`).
+        let mut programme_id = column("programme_id");
+        programme_id.integer();
+        let alter = Table::alter()
+            .table(Alias::new("indicator"))
+            .add_column(&mut programme_id)
+            .to_owned();
+        manager.alter_table(alter).await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let alter = Table::alter()
+            .table(Alias::new("indicator"))
+            .drop_column(Alias::new("programme_id"))
+            .to_owned();
+        manager.alter_table(alter).await?;
+        for table in ["programme_centre", "programme"] {
+            let drop = Table::drop().table(Alias::new(table)).to_owned();
+            manager.drop_table(drop).await?;
+        }
+        Ok(())
+    }
+}
