@@ -79,3 +79,37 @@ pub fn bytewise_text(postgres: bool, name: &str) -> ColumnDef {
     }
     column
 }
+
+/// Adds `column` to `table`.
+pub async fn add_column(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    mut column: ColumnDef,
+) -> Result<(), DbErr> {
+    let alter = Table::alter()
+        .table(Alias::new(table))
+        .add_column(&mut column)
+        .to_owned();
+    manager.alter_table(alter).await
+}
+
+/// Drops column `name` of `table`.
+pub async fn drop_column(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    name: &str,
+) -> Result<(), DbErr> {
+    let alter = Table::alter()
+        .table(Alias::new(table))
+        .drop_column(Alias::new(name))
+        .to_owned();
+    manager.alter_table(alter).await
+}
+
+/// An integer column that may be null (an id with no FOREIGN KEY, which
+/// SQLite could not drop again).
+pub fn optional_id(name: &str) -> ColumnDef {
+    let mut column = ColumnDef::new(Alias::new(name));
+    column.integer();
+    column
+}

@@ -7,7 +7,9 @@
 use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
-use crate::helpers::{bookkeeping, bytewise_text, create_indexes, id, index_with_id, unique};
+use crate::helpers::{
+    add_column, bookkeeping, bytewise_text, create_indexes, drop_column, id, index_with_id, unique,
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -52,24 +54,14 @@ impl MigrationTrait for Migration {
         .await?;
         let db = manager.get_connection();
         db.execute_unprepared(BACKFILL).await?;
-        let source = || Table::alter().table(Alias::new("source")).to_owned();
-        manager
-            .alter_table(source().add_column(column("quote").text()).to_owned())
-            .await?;
-        manager
-            .alter_table(source().drop_column(Alias::new("title")).to_owned())
-            .await
+        add_column(manager, "source", column("quote").text().to_owned()).await?;
+        drop_column(manager, "source", "title").await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let source = || Table::alter().table(Alias::new("source")).to_owned();
-        let column = |name: &str| ColumnDef::new(Alias::new(name));
-        manager
-            .alter_table(source().add_column(column("title").text()).to_owned())
-            .await?;
-        manager
-            .alter_table(source().drop_column(Alias::new("quote")).to_owned())
-            .await?;
+        let title = ColumnDef::new(Alias::new("title")).text().to_owned();
+        add_column(manager, "source", title).await?;
+        drop_column(manager, "source", "quote").await?;
         manager
             .drop_table(
                 Table::drop()

@@ -11,7 +11,7 @@
 use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
-use crate::helpers::bytewise_text;
+use crate::helpers::{add_column, bytewise_text, drop_column, optional_id};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -54,13 +54,9 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         ];
         columns.extend(TEXT.iter().map(|name| column(name).string().to_owned()));
-        columns.extend(IDS.iter().map(|name| column(name).integer().to_owned()));
-        for mut def in columns {
-            let alter = Table::alter()
-                .table(Alias::new("indicator"))
-                .add_column(&mut def)
-                .to_owned();
-            manager.alter_table(alter).await?;
+        columns.extend(IDS.iter().map(|name| optional_id(name)));
+        for def in columns {
+            add_column(manager, "indicator", def).await?;
         }
         let db = manager.get_connection();
         db.execute_unprepared(
@@ -99,11 +95,7 @@ impl MigrationTrait for Migration {
             "period_kind",
         ];
         for name in names {
-            let alter = Table::alter()
-                .table(Alias::new("indicator"))
-                .drop_column(Alias::new(name))
-                .to_owned();
-            manager.alter_table(alter).await?;
+            drop_column(manager, "indicator", name).await?;
         }
         Ok(())
     }

@@ -4,26 +4,18 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::helpers::{add_column, drop_column, optional_id};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let mut column = ColumnDef::new(Alias::new("district_id"));
-        column.integer();
-        let alter = Table::alter()
-            .table(Alias::new("city"))
-            .add_column(&mut column)
-            .to_owned();
-        manager.alter_table(alter).await
+        add_column(manager, "city", optional_id("district_id")).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let alter = Table::alter()
-            .table(Alias::new("city"))
-            .drop_column(Alias::new("district_id"))
-            .to_owned();
-        manager.alter_table(alter).await
+        drop_column(manager, "city", "district_id").await
     }
 }

@@ -5,7 +5,10 @@
 use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
-use crate::helpers::{bookkeeping, bytewise_text, create_indexes, fk, id, index_with_id, unique};
+use crate::helpers::{
+    add_column, bookkeeping, bytewise_text, create_indexes, drop_column, fk, id, index_with_id,
+    optional_id, unique,
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -56,22 +59,11 @@ impl MigrationTrait for Migration {
             ],
         )
         .await?;
-        // No FOREIGN KEY: SQLite could not drop the column again (`down`).
-        let mut programme_id = column("programme_id");
-        programme_id.integer();
-        let alter = Table::alter()
-            .table(Alias::new("indicator"))
-            .add_column(&mut programme_id)
-            .to_owned();
-        manager.alter_table(alter).await
+        add_column(manager, "indicator", optional_id("programme_id")).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let alter = Table::alter()
-            .table(Alias::new("indicator"))
-            .drop_column(Alias::new("programme_id"))
-            .to_owned();
-        manager.alter_table(alter).await?;
+        drop_column(manager, "indicator", "programme_id").await?;
         for table in ["programme_centre", "programme"] {
             let drop = Table::drop().table(Alias::new(table)).to_owned();
             manager.drop_table(drop).await?;
