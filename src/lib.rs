@@ -32,7 +32,7 @@
 //!                       has any): cities city_coordinates organizations parks firms
 //!                       tenancies tenancy_observations projects project_claims partners
 //!                       milestones indicators sources documents programmes
-//!                       programme_centres
+//!                       programme_centres stp_evidence
 //!   search/             search across names: service.rs (SQL), types.rs, resolvers.rs
 //!   writes/             one-transaction writes (mod.rs: lock, change log), idempotency.rs, rows.rs
 //!                       (insert, save, remove, each logged), lookup.rs, validate.rs (rules as

@@ -24,6 +24,7 @@ pub mod project_claim;
 pub mod project_partner;
 pub mod source;
 pub mod source_document;
+pub mod stp_evidence;
 pub mod tenancy;
 pub mod tenancy_observation;
 

@@ -20,6 +20,7 @@ mod m20261206_000013_source_documents;
 mod m20261206_000014_indicator_observations;
 mod m20261206_000015_city_districts;
 mod m20261206_000016_programmes;
+mod m20261206_000017_stp_evidence;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000014_indicator_observations::Migration),
             Box::new(m20261206_000015_city_districts::Migration),
             Box::new(m20261206_000016_programmes::Migration),
+            Box::new(m20261206_000017_stp_evidence::Migration),
         ]
     }
 }

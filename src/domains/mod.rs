@@ -14,5 +14,6 @@ pub mod programmes;
 pub mod project_claims;
 pub mod projects;
 pub mod sources;
+pub mod stp_evidence;
 pub mod tenancies;
 pub mod tenancy_observations;

@@ -130,6 +130,7 @@ records! {$
     ProjectClaim => project_claims: project_claim,
     Milestone => milestones: milestone,
     ProgrammeCentre => programme_centres: programme_centre,
+    StpEvidence => stp_evidence: stp_evidence,
     Indicator => indicators: indicator,
     Source => sources: source,
 }

@@ -195,3 +195,40 @@ async fn mingora_lies_in_the_swat_district_and_says_so_with_its_page() {
         "pseb-stp-mingora-swat"
     );
 }
+
+#[tokio::test]
+async fn a_city_shows_what_pages_say_about_its_stps_present_or_planned() {
+    let app = TestApp::seeded().await;
+    let query = r#"{ lahore: city(slug: "lahore") { ...E } bajaur: city(slug: "bajaur") { ...E } }
+        fragment E on City { stpEvidence { kind status stpCount asOf quote
+          source { publisher publishedOn } } }"#;
+
+    let data = app.data(query, json!({})).await;
+
+    let lahore = data["lahore"]["stpEvidence"].as_array().unwrap();
+    let existing = lahore
+        .iter()
+        .find(|e| e["kind"] == "AMONG_15_EXISTING_PARKS")
+        .expect("Lahore among the 15 parks of 2021");
+    assert_eq!(existing["stpCount"], 8);
+    assert_eq!(existing["status"], "PRESENT");
+    assert!(
+        existing["quote"]
+            .as_str()
+            .unwrap()
+            .contains("eight in Lahore")
+    );
+    assert_eq!(existing["source"]["publishedOn"], "2021-07-07");
+    let bajaur = data["bajaur"]["stpEvidence"].as_array().unwrap();
+    assert!(!bajaur.is_empty());
+    assert!(
+        bajaur.iter().all(|e| e["status"] == "PLANNED"),
+        "{bajaur:#?}"
+    );
+    assert!(
+        bajaur
+            .iter()
+            .all(|e| e["source"]["publisher"] == "UrduPoint"),
+        "{bajaur:#?}"
+    );
+}

@@ -174,6 +174,7 @@ impl<'a> Owned<'a> {
             | Kind::Organization
             | Kind::Programme
             | Kind::ProgrammeCentre
+            | Kind::StpEvidence
             | Kind::Indicator => (Owners::Admins, is_new),
         };
         actor.may_change(owners, is_new, "")

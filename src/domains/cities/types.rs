@@ -7,6 +7,7 @@ use crate::domains::city_coordinates::{CoordinatesOfCity, GeoPoint};
 use crate::domains::parks::{ParkConnection, ParkFilter, ParkOrder};
 use crate::domains::projects::{ProjectConnection, ProjectFilter, ProjectOrder};
 use crate::domains::sources::{Source, SourcesOf};
+use crate::domains::stp_evidence::{EvidenceOfCity, StpEvidence};
 use crate::graphql::kit::loader::children;
 use crate::graphql::loaders::Served;
 use crate::store::listing::Scope;
@@ -69,6 +70,11 @@ crate::object! {
             let scope = Scope::child(entity::project::Column::CityId, self.0.id);
             crate::domains::projects::connection(ctx, filter, order_by, &args, scope)
         }
+
+        /// What pages say about Software Technology Parks here (among the 43
+        /// of FY2022-24, managed by PSEB, planned...), each with its page;
+        /// the parks a page names one by one are `parks`.
+        children stp_evidence: Vec<StpEvidence> of EvidenceOfCity;
 
         /// Where the city's listing comes from (e.g. a ministry's list of STP locations).
         children sources: Vec<Source> of SourcesOf<city::Model>;
