@@ -46,16 +46,7 @@ crate::object! {
             Ok(reason.transpose()?)
         }
 
-        /// The page that states it.
-        field source_url: &str;
-
-        /// That page: its publisher, kind and own publication date.
-        async fn source(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<crate::domains::documents::SourceDocument> {
-            crate::domains::documents::document(ctx, &self.0.source_url).await
-        }
-
-        /// The page's words for it, short (a translation says so).
-        field quote: Option<&str>;
+        page in crate::domains::documents;
 
         stamp;
     }

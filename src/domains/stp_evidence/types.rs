@@ -28,16 +28,7 @@ crate::object! {
         /// When it held: the page's date unless the page dates it otherwise.
         field as_of: &str;
 
-        /// The page.
-        field source_url: &str;
-
-        /// That page: its publisher, kind and own publication date.
-        async fn source(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<crate::domains::documents::SourceDocument> {
-            crate::domains::documents::document(ctx, &self.0.source_url).await
-        }
-
-        /// The page's words for it, short; null when none was kept.
-        field quote: Option<&str>;
+        page in crate::domains::documents;
 
         stamp;
     }

@@ -31,16 +31,7 @@ crate::object! {
         /// Space the firm held then, square feet; null when not stated.
         field area_sqft: Option<i64>;
 
-        /// The page that reports it.
-        field source_url: &str;
-
-        /// That page: its publisher, kind and own publication date.
-        async fn source(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<crate::domains::documents::SourceDocument> {
-            crate::domains::documents::document(ctx, &self.0.source_url).await
-        }
-
-        /// The page's words for it, short; null when none was kept.
-        field quote: Option<&str>;
+        page in crate::domains::documents;
 
         stamp;
     }

@@ -49,6 +49,8 @@ impl<T: Copy> Shown<'_, T> for T {
 ///   `AppResult<Option<T>>`.
 /// - `write fn ...;` and `delete fn ...;`: a mutation (see
 ///   [`mutation_item!`](crate::mutation_item)).
+/// - `page in path::to::documents;`: `sourceUrl`, `source` and `quote` of a
+///   record that names its page by URL (claims, sightings, STP evidence).
 /// - `stamp;`: the `version` and `updatedAt` of a record that keeps them.
 #[macro_export]
 macro_rules! object {
@@ -70,6 +72,29 @@ macro_rules! object {
             $(#[$attr])*
             async fn $name(&self) -> $t {
                 $crate::graphql::kit::object::Shown::shown(&self.0.$name)
+            }
+        ] $($rest)*);
+    };
+    (@items $metas:tt $ty:ident [$($done:tt)*]
+        page in $($docs:ident)::+; $($rest:tt)*
+    ) => {
+        $crate::object!(@items $metas $ty [$($done)*
+            /// The page it comes from (the URL of its `source`).
+            async fn source_url(&self) -> &str {
+                &self.0.source_url
+            }
+
+            /// That page: its publisher, kind and own publication date.
+            async fn source(
+                &self,
+                ctx: &async_graphql::Context<'_>,
+            ) -> async_graphql::Result<$($docs)::+::SourceDocument> {
+                $($docs)::+::document(ctx, &self.0.source_url).await
+            }
+
+            /// The page's words for it, short (a translation says so); null if none was kept.
+            async fn quote(&self) -> Option<&str> {
+                self.0.quote.as_deref()
             }
         ] $($rest)*);
     };
