@@ -106,10 +106,25 @@ pub async fn drop_column(
     manager.alter_table(alter).await
 }
 
-/// An integer column that may be null (an id with no FOREIGN KEY, which
-/// SQLite could not drop again).
+/// An integer column that may be null.
 pub fn optional_id(name: &str) -> ColumnDef {
     let mut column = ColumnDef::new(Alias::new(name));
     column.integer();
     column
+}
+
+/// Adds `column` to `table`, an optional id of a `target` row, with its
+/// FOREIGN KEY. Both backends take this statement; sea-query's ALTER cannot
+/// say REFERENCES on SQLite. Dropping the column again works on both.
+pub async fn add_reference(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+    target: &str,
+) -> Result<(), DbErr> {
+    let sql = format!(
+        "ALTER TABLE {table} ADD COLUMN {column} INTEGER REFERENCES {target} (id) ON DELETE RESTRICT"
+    );
+    manager.get_connection().execute_unprepared(&sql).await?;
+    Ok(())
 }

@@ -11,17 +11,15 @@
 use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
-use crate::helpers::{add_column, bytewise_text, drop_column, optional_id};
+use crate::helpers::{add_column, add_reference, bytewise_text, drop_column};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
 const TEXT: &[&str] = &["currency", "rank_reason", "province"];
 
-// Ids of a city or project; no FOREIGN KEY, which SQLite cannot drop again
-// (`down`): deleting a project an indicator is about is refused by the
-// project's delete instead.
-const IDS: &[&str] = &["city_id", "project_id"];
+/// The rows a figure may be about, each an optional id with its FOREIGN KEY.
+const ABOUT: &[(&str, &str)] = &[("city_id", "city"), ("project_id", "project")];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -54,9 +52,11 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         ];
         columns.extend(TEXT.iter().map(|name| column(name).string().to_owned()));
-        columns.extend(IDS.iter().map(|name| optional_id(name)));
         for def in columns {
             add_column(manager, "indicator", def).await?;
+        }
+        for (column, target) in ABOUT {
+            add_reference(manager, "indicator", column, target).await?;
         }
         let db = manager.get_connection();
         db.execute_unprepared(

@@ -1,6 +1,8 @@
 //! A town can lie in a district the data also holds as a city (Mingora in
-//! Swat): `city.district_id`. No FOREIGN KEY, which SQLite could not drop
-//! again; cities are not deleted by the API.
+//! Swat): `city.district_id`. No FOREIGN KEY: a town and its district are
+//! rows of one table, written in an order the import file decides (the
+//! import checks the reference by key instead); cities are not deleted by
+//! the API.
 
 use sea_orm_migration::prelude::*;
 

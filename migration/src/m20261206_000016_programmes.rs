@@ -6,8 +6,8 @@ use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
 use crate::helpers::{
-    add_column, bookkeeping, bytewise_text, create_indexes, drop_column, fk, id, index_with_id,
-    optional_id, unique,
+    add_reference, bookkeeping, bytewise_text, create_indexes, drop_column, fk, id, index_with_id,
+    unique,
 };
 
 #[derive(DeriveMigrationName)]
@@ -59,7 +59,7 @@ impl MigrationTrait for Migration {
             ],
         )
         .await?;
-        add_column(manager, "indicator", optional_id("programme_id")).await
+        add_reference(manager, "indicator", "programme_id", "programme").await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
