@@ -259,3 +259,20 @@ async fn a_project_that_figures_are_about_is_not_deleted_and_claims_go_with_a_ca
     assert_eq!(app.count_where("project_claim", left).await, 0);
     assert!(app.count("project_claim").await < claims);
 }
+
+#[tokio::test]
+async fn scos_counts_in_azad_kashmir_and_gilgit_baltistan_stand_side_by_side() {
+    let app = TestApp::seeded().await;
+
+    let all = indicators(&app, json!({ "key": { "startsWith": "sco_" } })).await;
+
+    let value = |key: &str| {
+        (all.iter())
+            .filter(|r| r["key"] == key)
+            .map(|r| r["value"].as_f64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(value("sco_stps_ajk_gb"), [39.0]);
+    assert_eq!(value("sco_stps_ajk_gb_last_20_months"), [17.0]);
+    assert_eq!(value("sco_it_setups_ajk_gb"), [61.0, 100.0]);
+}
