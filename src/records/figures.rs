@@ -3,6 +3,8 @@
 //! property has one, the figure is its value; where none, the figure stands
 //! as written. Kept wherever claims change (seeding, import, claim writes).
 
+use std::collections::HashMap;
+
 use entity::{project, project_claim};
 
 /// The typed figures `claims` (a project's) set, over `project`'s own.
@@ -31,12 +33,14 @@ pub fn figures_all<'p>(
     projects: impl IntoIterator<Item = &'p mut project::Model>,
     claims: &[project_claim::Model],
 ) {
+    // By project first: a synthetic dataset holds thousands of projects.
+    let mut by_project: HashMap<i32, Vec<&project_claim::Model>> = HashMap::new();
+    for claim in claims {
+        by_project.entry(claim.project_id).or_default().push(claim);
+    }
     for project in projects {
-        let own: Vec<&project_claim::Model> = claims
-            .iter()
-            .filter(|c| c.project_id == project.id)
-            .collect();
-        *project = figures(project, &own);
+        let own = by_project.get(&project.id).map_or(&[][..], Vec::as_slice);
+        *project = figures(project, own);
     }
 }
 
