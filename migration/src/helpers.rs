@@ -128,3 +128,28 @@ pub async fn add_reference(
     manager.get_connection().execute_unprepared(&sql).await?;
     Ok(())
 }
+
+/// `CREATE TABLE IF NOT EXISTS name (id ...)`, for the columns to follow;
+/// [`create_record_table`] adds the bookkeeping columns and runs it.
+pub fn record_table(name: &str) -> TableCreateStatement {
+    let mut table = Table::create();
+    table.table(Alias::new(name)).if_not_exists().col(id());
+    table
+}
+
+/// Creates `table` with the bookkeeping columns every record has.
+pub async fn create_record_table(
+    manager: &SchemaManager<'_>,
+    mut table: TableCreateStatement,
+) -> Result<(), DbErr> {
+    manager
+        .create_table(bookkeeping(&mut table).to_owned())
+        .await
+}
+
+/// Drops table `name`.
+pub async fn drop_table(manager: &SchemaManager<'_>, name: &str) -> Result<(), DbErr> {
+    manager
+        .drop_table(Table::drop().table(Alias::new(name)).to_owned())
+        .await
+}

@@ -9,7 +9,9 @@
 use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
-use crate::helpers::{bookkeeping, bytewise_text, create_indexes, fk, id, index_with_id};
+use crate::helpers::{
+    bytewise_text, create_indexes, create_record_table, drop_table, fk, index_with_id, record_table,
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -22,11 +24,8 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let postgres = manager.get_database_backend() == DbBackend::Postgres;
         let date = |name: &str| bytewise_text(postgres, name);
-        let mut table = Table::create();
+        let mut table = record_table("tenancy_observation");
         table
-            .table(Alias::new("tenancy_observation"))
-            .if_not_exists()
-            .col(id())
             .col(ColumnDef::new(Alias::new("park_id")).integer().not_null())
             .col(ColumnDef::new(Alias::new("firm_id")).integer().not_null())
             .col(ColumnDef::new(Alias::new("kind")).string().not_null())
@@ -36,9 +35,7 @@ impl MigrationTrait for Migration {
             .col(ColumnDef::new(Alias::new("quote")).text())
             .foreign_key(&mut fk("tenancy_observation", "park_id", "park"))
             .foreign_key(&mut fk("tenancy_observation", "firm_id", "firm"));
-        manager
-            .create_table(bookkeeping(&mut table).to_owned())
-            .await?;
+        create_record_table(manager, table).await?;
         create_indexes(
             manager,
             vec![
@@ -78,12 +75,6 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
-        manager
-            .drop_table(
-                Table::drop()
-                    .table(Alias::new("tenancy_observation"))
-                    .to_owned(),
-            )
-            .await
+        drop_table(manager, "tenancy_observation").await
     }
 }

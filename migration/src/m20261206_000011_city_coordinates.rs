@@ -3,7 +3,7 @@
 
 use sea_orm_migration::prelude::*;
 
-use crate::helpers::{bookkeeping, fk, id, unique};
+use crate::helpers::{create_record_table, drop_table, fk, record_table, unique};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -12,11 +12,8 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let column = |name: &str| ColumnDef::new(Alias::new(name));
-        let mut table = Table::create();
+        let mut table = record_table("city_coordinate");
         table
-            .table(Alias::new("city_coordinate"))
-            .if_not_exists()
-            .col(id())
             .col(column("city_id").integer().not_null())
             .col(column("latitude").double().not_null())
             .col(column("longitude").double().not_null())
@@ -24,21 +21,13 @@ impl MigrationTrait for Migration {
             .col(column("geonames_name").text())
             .col(column("basis").string().not_null())
             .foreign_key(&mut fk("city_coordinate", "city_id", "city"));
-        manager
-            .create_table(bookkeeping(&mut table).to_owned())
-            .await?;
+        create_record_table(manager, table).await?;
         manager
             .create_index(unique("city_coordinate", &["city_id"]))
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(
-                Table::drop()
-                    .table(Alias::new("city_coordinate"))
-                    .to_owned(),
-            )
-            .await
+        drop_table(manager, "city_coordinate").await
     }
 }

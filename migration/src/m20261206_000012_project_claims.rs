@@ -5,7 +5,9 @@
 use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
-use crate::helpers::{bookkeeping, bytewise_text, create_indexes, fk, id, index_with_id};
+use crate::helpers::{
+    bytewise_text, create_indexes, create_record_table, drop_table, fk, index_with_id, record_table,
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -16,11 +18,8 @@ impl MigrationTrait for Migration {
         let postgres = manager.get_database_backend() == DbBackend::Postgres;
         let column = |name: &str| ColumnDef::new(Alias::new(name));
         let date = |name: &str| bytewise_text(postgres, name);
-        let mut table = Table::create();
+        let mut table = record_table("project_claim");
         table
-            .table(Alias::new("project_claim"))
-            .if_not_exists()
-            .col(id())
             .col(column("project_id").integer().not_null())
             .col(column("property").string().not_null())
             .col(column("value_number").double())
@@ -34,9 +33,7 @@ impl MigrationTrait for Migration {
             .col(column("source_url").text().not_null())
             .col(column("quote").text())
             .foreign_key(&mut fk("project_claim", "project_id", "project"));
-        manager
-            .create_table(bookkeeping(&mut table).to_owned())
-            .await?;
+        create_record_table(manager, table).await?;
         create_indexes(
             manager,
             vec![index_with_id("project_claim", &["project_id"])],
@@ -54,8 +51,6 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(Alias::new("project_claim")).to_owned())
-            .await
+        drop_table(manager, "project_claim").await
     }
 }

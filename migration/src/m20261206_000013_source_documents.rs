@@ -8,7 +8,8 @@ use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
 use crate::helpers::{
-    add_column, bookkeeping, bytewise_text, create_indexes, drop_column, id, index_with_id, unique,
+    add_column, bytewise_text, create_indexes, create_record_table, drop_column, drop_table,
+    index_with_id, record_table, unique,
 };
 
 #[derive(DeriveMigrationName)]
@@ -29,11 +30,8 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let postgres = manager.get_database_backend() == DbBackend::Postgres;
         let column = |name: &str| ColumnDef::new(Alias::new(name));
-        let mut table = Table::create();
+        let mut table = record_table("source_document");
         table
-            .table(Alias::new("source_document"))
-            .if_not_exists()
-            .col(id())
             .col(column("url").text().not_null())
             .col(column("title").text())
             .col(column("publisher").text())
@@ -41,9 +39,7 @@ impl MigrationTrait for Migration {
             .col(bytewise_text(postgres, "published_on"))
             .col(column("published_precision").string().not_null())
             .col(column("notes").text());
-        manager
-            .create_table(bookkeeping(&mut table).to_owned())
-            .await?;
+        create_record_table(manager, table).await?;
         create_indexes(
             manager,
             vec![
@@ -62,12 +58,6 @@ impl MigrationTrait for Migration {
         let title = ColumnDef::new(Alias::new("title")).text().to_owned();
         add_column(manager, "source", title).await?;
         drop_column(manager, "source", "quote").await?;
-        manager
-            .drop_table(
-                Table::drop()
-                    .table(Alias::new("source_document"))
-                    .to_owned(),
-            )
-            .await
+        drop_table(manager, "source_document").await
     }
 }

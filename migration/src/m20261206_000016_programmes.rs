@@ -6,8 +6,8 @@ use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
 use crate::helpers::{
-    add_reference, bookkeeping, bytewise_text, create_indexes, drop_column, fk, id, index_with_id,
-    unique,
+    add_reference, bytewise_text, create_indexes, create_record_table, drop_column, drop_table, fk,
+    index_with_id, record_table, unique,
 };
 
 #[derive(DeriveMigrationName)]
@@ -18,25 +18,17 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let postgres = manager.get_database_backend() == DbBackend::Postgres;
         let column = |name: &str| ColumnDef::new(Alias::new(name));
-        let mut programme = Table::create();
+        let mut programme = record_table("programme");
         programme
-            .table(Alias::new("programme"))
-            .if_not_exists()
-            .col(id())
             .col(column("slug").string().not_null())
             .col(column("name").text().not_null())
             .col(column("operator_id").integer().not_null())
             .col(bytewise_text(postgres, "launched_on"))
             .col(column("notes").text())
             .foreign_key(&mut fk("programme", "operator_id", "organization"));
-        manager
-            .create_table(bookkeeping(&mut programme).to_owned())
-            .await?;
-        let mut centre = Table::create();
+        create_record_table(manager, programme).await?;
+        let mut centre = record_table("programme_centre");
         centre
-            .table(Alias::new("programme_centre"))
-            .if_not_exists()
-            .col(id())
             .col(column("programme_id").integer().not_null())
             .col(column("name").text().not_null())
             .col(column("city_id").integer().not_null())
@@ -47,9 +39,7 @@ impl MigrationTrait for Migration {
             .col(column("women_only").boolean())
             .foreign_key(&mut fk("programme_centre", "programme_id", "programme"))
             .foreign_key(&mut fk("programme_centre", "city_id", "city"));
-        manager
-            .create_table(bookkeeping(&mut centre).to_owned())
-            .await?;
+        create_record_table(manager, centre).await?;
         create_indexes(
             manager,
             vec![
@@ -65,8 +55,7 @@ impl MigrationTrait for Migration {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         drop_column(manager, "indicator", "programme_id").await?;
         for table in ["programme_centre", "programme"] {
-            let drop = Table::drop().table(Alias::new(table)).to_owned();
-            manager.drop_table(drop).await?;
+            drop_table(manager, table).await?;
         }
         Ok(())
     }

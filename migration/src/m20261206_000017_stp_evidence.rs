@@ -5,7 +5,9 @@
 use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
-use crate::helpers::{bookkeeping, bytewise_text, create_indexes, fk, id, index_with_id};
+use crate::helpers::{
+    bytewise_text, create_indexes, create_record_table, drop_table, fk, index_with_id, record_table,
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -15,11 +17,8 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let postgres = manager.get_database_backend() == DbBackend::Postgres;
         let column = |name: &str| ColumnDef::new(Alias::new(name));
-        let mut table = Table::create();
+        let mut table = record_table("stp_evidence");
         table
-            .table(Alias::new("stp_evidence"))
-            .if_not_exists()
-            .col(id())
             .col(column("city_id").integer().not_null())
             .col(column("kind").string().not_null())
             .col(column("stp_count").big_integer())
@@ -27,14 +26,11 @@ impl MigrationTrait for Migration {
             .col(column("source_url").text().not_null())
             .col(column("quote").text())
             .foreign_key(&mut fk("stp_evidence", "city_id", "city"));
-        manager
-            .create_table(bookkeeping(&mut table).to_owned())
-            .await?;
+        create_record_table(manager, table).await?;
         create_indexes(manager, vec![index_with_id("stp_evidence", &["city_id"])]).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let drop = Table::drop().table(Alias::new("stp_evidence")).to_owned();
-        manager.drop_table(drop).await
+        drop_table(manager, "stp_evidence").await
     }
 }
