@@ -24,6 +24,8 @@ pub struct Model {
     pub quote: Option<String>,
     pub version: i32,
     pub updated_at: String,
+    pub stated_by: Option<String>,
+    pub stated_by_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

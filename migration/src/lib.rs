@@ -21,6 +21,7 @@ mod m20261206_000014_indicator_observations;
 mod m20261206_000015_city_districts;
 mod m20261206_000016_programmes;
 mod m20261206_000017_stp_evidence;
+mod m20261207_000018_claim_stated_by;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000015_city_districts::Migration),
             Box::new(m20261206_000016_programmes::Migration),
             Box::new(m20261206_000017_stp_evidence::Migration),
+            Box::new(m20261207_000018_claim_stated_by::Migration),
         ]
     }
 }

@@ -100,10 +100,10 @@ async fn cost_usd_is_the_preferred_cost_and_the_others_stand_beside_it() {
 async fn import_claim(app: &TestApp, row: &str) -> Value {
     let admin = app.key("admin", None).await;
     let header = "project_slug,property,value_number,value_date,unit,approximation,basis,\
-                  as_of,rank,rank_reason,source_url,quote";
+                  as_of,rank,rank_reason,source_url,quote,stated_by,stated_by_organization";
     let import = r#"mutation($files: [ImportFile!]!) {
       importDataset(files: $files) { created problems { column reason } } }"#;
-    let content = format!("{header}\n{row}\n");
+    let content = format!("{header}\n{row},,\n");
     let file = json!({ "name": "project_claims.csv", "format": "CSV", "content": content });
     let page = "url,title,publisher,kind,published_on,published_precision,notes\n\
                 https://example.org/briefing,A briefing,,OTHER,2025-09-18,DAY,\n";

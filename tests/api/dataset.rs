@@ -1,6 +1,6 @@
 use serde_json::json;
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, shipped_parks};
 
 const PARK: &str = "query ($slug: String!) {
   park(slug: $slug) { name kind status areaSqft city { slug province }
@@ -121,7 +121,7 @@ async fn seeding_a_seeded_database_writes_nothing() {
         .data("{ parks { totalCount } firms { totalCount } }", json!({}))
         .await;
     assert_eq!(before, after);
-    assert_eq!(after["parks"]["totalCount"], 40);
+    assert_eq!(after["parks"]["totalCount"], shipped_parks());
 }
 
 /// Milestones give a project its progress: reached over recorded.
@@ -144,4 +144,62 @@ async fn project_progress_is_the_share_of_milestones_reached() {
     let expected = reached as f64 / milestones.len() as f64;
     assert!((data["project"]["progress"].as_f64().unwrap() - expected).abs() < 1e-9);
     assert!(expected > 0.0 && expected < 1.0);
+}
+
+/// data/README.md documents each shipped file under a heading with its
+/// exact header and row count, kept true as rows are added.
+#[test]
+fn the_data_readme_gives_every_files_header_and_row_count() {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let readme = std::fs::read_to_string(data.join("README.md")).unwrap();
+    let mut files: Vec<_> = (std::fs::read_dir(&data).unwrap())
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "csv"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 17, "{files:?}");
+    for path in files {
+        let mut reader = csv::Reader::from_path(&path).unwrap();
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let rows = reader.records().count();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let heading = format!("### {name} — `{}` ({rows} rows)", header.join(","));
+        assert!(
+            readme.contains(&heading),
+            "data/README.md lacks {heading:?}"
+        );
+    }
+}
+
+const FOUND: &str = r#"query($slug: String!) { park(slug: $slug) {
+  status openedYear operator { slug }
+  city { slug province location { geonamesId } }
+  sources { url asOf quote document { publishedOn publishedPrecision } } } }"#;
+
+/// The parks public reporting adds (FACTS-FOUND B.1) are served with the
+/// pages that state them and the pages' words, dated by each page.
+#[tokio::test]
+async fn the_skardu_and_sialkot_parks_are_served_with_their_pages_words() {
+    let app = TestApp::seeded().await;
+
+    let skardu = app.data(FOUND, json!({ "slug": "sco-stp-skardu" })).await["park"].clone();
+    let sialkot = app.data(FOUND, json!({ "slug": "sialkot-it-park" })).await["park"].clone();
+
+    assert_eq!(skardu["status"], "OPERATIONAL");
+    assert_eq!(skardu["openedYear"], 2022);
+    assert_eq!(skardu["operator"]["slug"], "sco");
+    assert_eq!(skardu["city"]["province"], "GILGIT_BALTISTAN");
+    assert_eq!(skardu["city"]["location"]["geonamesId"], 1164709);
+    let pages = skardu["sources"].as_array().unwrap();
+    assert_eq!(pages.len(), 3, "{pages:?}");
+    assert!(pages.iter().all(|p| p["quote"].is_string()), "{pages:?}");
+    let undated = (pages.iter())
+        .filter(|p| p["document"]["publishedPrecision"] == "UNKNOWN")
+        .count();
+    assert_eq!(undated, 1, "IBEX Times shows no date: {pages:?}");
+    assert_eq!(sialkot["status"], "PLANNED");
+    assert_eq!(sialkot["operator"], serde_json::Value::Null);
+    let announced = &sialkot["sources"][0];
+    assert_eq!(announced["document"]["publishedOn"], "2024-11-23");
+    assert!(announced["quote"].as_str().unwrap().contains("Sialkot"));
 }

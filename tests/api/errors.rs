@@ -1,6 +1,6 @@
 use serde_json::json;
 
-use crate::helpers::{TestApp, first_code};
+use crate::helpers::{TestApp, first_code, shipped_parks};
 
 /// A body that is not JSON gets HTTP 400 with a GraphQL-shaped error.
 #[tokio::test]
@@ -129,7 +129,7 @@ async fn a_database_failure_is_internal_and_leaks_nothing() {
         assert!(!text.contains(leak), "leaked {leak:?}: {text}");
     }
     let next = app.data("{ parks { totalCount } }", json!({})).await;
-    assert_eq!(next["parks"]["totalCount"], 40);
+    assert_eq!(next["parks"]["totalCount"], shipped_parks());
 }
 
 /// Search needs some text, and bounded `first`.

@@ -406,3 +406,10 @@ pub fn shipped_rows() -> usize {
         .expect("the shipped dataset is valid")
         .len()
 }
+
+/// How many parks the shipped dataset holds (rows of `parks.csv`).
+pub fn shipped_parks() -> i64 {
+    let files = parkgraph::dataset::seed::embedded();
+    let text = files.get("parks.csv").expect("parks.csv is shipped");
+    csv::Reader::from_reader(text.as_bytes()).records().count() as i64
+}

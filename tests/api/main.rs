@@ -6,6 +6,7 @@ mod helpers;
 mod batching;
 mod changes;
 mod claims;
+mod claims_stated;
 mod cli;
 mod collation;
 mod columns;

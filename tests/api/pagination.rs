@@ -1,6 +1,6 @@
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, first_code};
+use crate::helpers::{TestApp, first_code, shipped_parks};
 
 const PAGE: &str =
     "query ($first: Int, $after: String, $last: Int, $before: String, $order: [ParkOrder!]) {
@@ -64,10 +64,10 @@ async fn walk_both_ways(order: Value) -> Vec<Value> {
     let back = backward(&app, &order).await;
     assert_eq!(ahead, back, "forward and backward disagree for {order}");
     let mut slugs: Vec<&str> = ahead.iter().map(|p| p["slug"].as_str().unwrap()).collect();
-    assert_eq!(slugs.len(), 40);
+    assert_eq!(slugs.len() as i64, shipped_parks());
     slugs.sort();
     slugs.dedup();
-    assert_eq!(slugs.len(), 40, "a park was repeated");
+    assert_eq!(slugs.len() as i64, shipped_parks(), "a park was repeated");
     ahead
 }
 

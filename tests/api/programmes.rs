@@ -93,7 +93,7 @@ async fn programmes_are_listed_and_a_centres_city_knows_its_point() {
 
     let list = app.data(query, json!({})).await;
 
-    assert_eq!(list["programmes"]["totalCount"], 2);
+    assert_eq!(list["programmes"]["totalCount"], 3);
     let nodes = list["programmes"]["nodes"].as_array().unwrap();
     assert_eq!(nodes[0]["slug"], "pitb-e-rozgaar", "launched first");
     assert!(

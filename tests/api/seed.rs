@@ -2,7 +2,7 @@ use parkgraph::config::Config;
 use parkgraph::dataset::seed::{self, Files, SeedError};
 use serde_json::json;
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, shipped_parks};
 
 /// Replaces the first occurrence of `from` in one file of the shipped dataset.
 fn edit(files: &mut Files, file: &str, from: &str, to: &str) {
@@ -121,7 +121,7 @@ async fn the_shipped_dataset_loads_into_an_empty_database() {
         .await;
     assert_eq!(
         data,
-        json!({ "parks": { "totalCount": 40 }, "firms": { "totalCount": 25 }, "projects": { "totalCount": 3 } })
+        json!({ "parks": { "totalCount": shipped_parks() }, "firms": { "totalCount": 25 }, "projects": { "totalCount": 3 } })
     );
 }
 
@@ -246,5 +246,5 @@ async fn the_synthetic_dataset_is_deterministic_and_never_mixed() {
     let outcome = seed::seed_synthetic(&real.db, 0.01).await.unwrap();
     assert_eq!(outcome, seed::Outcome::AlreadySeeded);
     let data = real.data("{ parks { totalCount } }", json!({})).await;
-    assert_eq!(data["parks"]["totalCount"], 40);
+    assert_eq!(data["parks"]["totalCount"], shipped_parks());
 }

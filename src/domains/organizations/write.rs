@@ -1,6 +1,6 @@
 //! Organization writes, each inside a [`Write`].
 
-use entity::{api_key, organization, park, project_partner};
+use entity::{api_key, organization, park, programme, project_claim, project_partner};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::inputs::{CreateOrganizationInput, UpdateOrganizationInput};
@@ -52,21 +52,46 @@ pub async fn delete(w: &mut Write, slug: String, sent: i32) -> AppResult<i32> {
     w.actor()
         .may_change(Owners::Admins, false, "organizations")?;
     let now = current::<organization::Model>(w, &slug, sent).await?;
-    let parks = park::Entity::find()
-        .filter(park::Column::OperatorId.eq(now.id))
-        .count(w.txn())
-        .await?;
-    let partners = project_partner::Entity::find()
-        .filter(project_partner::Column::OrganizationId.eq(now.id))
-        .count(w.txn())
-        .await?;
-    let keys = api_key::Entity::find()
-        .filter(api_key::Column::OrganizationId.eq(now.id))
-        .count(w.txn())
-        .await?;
-    if parks + partners + keys > 0 {
+    let id = now.id;
+    let count = |n: u64, what: &str| (n > 0).then(|| format!("{what} {n}"));
+    let uses = [
+        count(
+            (park::Entity::find().filter(park::Column::OperatorId.eq(id)))
+                .count(w.txn())
+                .await?,
+            "operates parks:",
+        ),
+        count(
+            (project_partner::Entity::find()
+                .filter(project_partner::Column::OrganizationId.eq(id)))
+            .count(w.txn())
+            .await?,
+            "partners in projects:",
+        ),
+        count(
+            (programme::Entity::find().filter(programme::Column::OperatorId.eq(id)))
+                .count(w.txn())
+                .await?,
+            "runs programmes:",
+        ),
+        count(
+            (project_claim::Entity::find().filter(project_claim::Column::StatedById.eq(id)))
+                .count(w.txn())
+                .await?,
+            "stated claims:",
+        ),
+        count(
+            (api_key::Entity::find().filter(api_key::Column::OrganizationId.eq(id)))
+                .count(w.txn())
+                .await?,
+            "holds API keys:",
+        ),
+    ];
+    let uses: Vec<String> = uses.into_iter().flatten().collect();
+    if !uses.is_empty() {
         return Err(AppError::Conflict(format!(
-            "organization {slug:?} operates {parks} parks, partners in {partners} projects and has {keys} API keys; reassign or remove those first"
+            "organization {slug:?} is still in use ({}); reassign or remove those first",
+            uses.join(", ")
         )));
     }
     remove_cited(w, &now).await

@@ -34,6 +34,11 @@ pub struct ProjectClaimInput {
     pub source_url: String,
     /// The page's words for it, short.
     pub quote: Option<String>,
+    /// Who stated it, as the page names them.
+    pub stated_by: Option<String>,
+    /// The slug of the organization that stated it, when it is one the data
+    /// holds.
+    pub stated_by_organization: Option<String>,
 }
 
 /// Which claim: the parts that name it (its project, property, unit, date

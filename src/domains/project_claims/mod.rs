@@ -9,6 +9,6 @@ mod resolvers;
 mod types;
 mod write;
 
-pub use record::{Approximation, ClaimProperty, ClaimRank, ClaimRankReason};
+pub use record::{Approximation, ClaimProperty, ClaimRank, ClaimRankReason, stated_by};
 pub use resolvers::ProjectClaimMutation;
 pub use types::{Claim, ClaimsOfProject};

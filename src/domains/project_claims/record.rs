@@ -51,6 +51,18 @@ impl ClaimProperty {
     }
 }
 
+/// Whether a claim dated `as_of` may have been stated by `day` (both
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`): its first possible day is not after
+/// `day`'s last.
+pub fn stated_by(as_of: &str, day: &str) -> bool {
+    let last = match day.len() {
+        4 => format!("{day}-99-99"),
+        7 => format!("{day}-99"),
+        _ => day.to_owned(),
+    };
+    as_of <= last.as_str()
+}
+
 /// The two ways a claim's value is given.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Value {
@@ -125,7 +137,7 @@ pub enum ClaimUnit {
 crate::store::rows::by_position! {
     Model {
         id, project_id, property, value_number, value_date, unit, approximation, basis, as_of,
-        rank, rank_reason, source_url, quote, version, updated_at,
+        rank, rank_reason, source_url, quote, version, updated_at, stated_by, stated_by_id,
     }
 }
 
@@ -144,6 +156,8 @@ crate::record! {
     rank_reason: opt_text,
     source_url: url key of SourceDocument,
     quote: opt_text,
+    stated_by: opt_text,
+    stated_by_organization -> stated_by_id: Organization,
     check |row| {
         let property = row.opt("property").and_then(|p| from_db::<ClaimProperty>(&p).ok());
         let (number, date) = (row.opt("value_number").is_some(), row.opt("value_date").is_some());
@@ -174,5 +188,14 @@ mod tests {
             .map(|item| item.name)
             .collect();
         assert_eq!(dated, ["COMPLETION_DUE", "COMMISSIONING_DUE"]);
+    }
+
+    #[test]
+    fn a_claim_counts_as_stated_by_a_day_its_period_may_have_begun() {
+        assert!(stated_by("2025-08", "2025-08-01"));
+        assert!(stated_by("2025-08-15", "2025-08"));
+        assert!(stated_by("2025-12-31", "2025"));
+        assert!(!stated_by("2025-08-16", "2025-08-15"));
+        assert!(!stated_by("2026", "2025-12-31"));
     }
 }

@@ -1,8 +1,9 @@
 //! Claims as the API shows them.
 
-use entity::project_claim;
+use entity::{organization, project_claim};
 
 use super::record::{Approximation, ClaimProperty, ClaimRank, ClaimRankReason};
+use crate::domains::organizations::Organization;
 use crate::graphql::enums::from_db;
 use crate::graphql::kit::loader::Children;
 use crate::graphql::loaders::{LoaderSet, Served};
@@ -45,6 +46,13 @@ crate::object! {
             let reason = self.0.rank_reason.as_deref().map(from_db::<ClaimRankReason>);
             Ok(reason.transpose()?)
         }
+
+        /// Who stated it, as the page names them (a minister, the
+        /// contractor, a committee); null when the page does not say.
+        field stated_by: Option<&str>;
+
+        /// The organization that stated it, when it is one the data holds.
+        ref stated_by_organization: Option<Organization> from stated_by_id in organization::Entity;
 
         page in crate::domains::documents;
 

@@ -3,7 +3,7 @@
 //! property is PREFERRED: preferring another makes the former one NORMAL
 //! (OUTDATED); the project's typed figure follows (`writes::figures`).
 
-use entity::{project, project_claim};
+use entity::{organization, project, project_claim};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::inputs::{ProjectClaimInput, ProjectClaimKey};
@@ -13,6 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
 use crate::records::{Kind, Refs};
 use crate::writes::figures::refigure;
+use crate::writes::lookup::reference;
 use crate::writes::rows::{insert, remove, save};
 use crate::writes::{Write, sources, validate};
 
@@ -96,6 +97,7 @@ pub async fn record(w: &mut Write, input: ProjectClaimInput) -> AppResult<i32> {
     let source_url = validate::url("input.sourceUrl", &input.source_url)?;
     let basis = validate::opt_text("input.basis", input.basis)?;
     let quote = validate::opt_text("input.quote", input.quote)?;
+    let stated_by = validate::opt_text("input.statedBy", input.stated_by)?;
     let misfit = input
         .property
         .misfit(value_number.is_some(), value_date.is_some());
@@ -122,6 +124,19 @@ pub async fn record(w: &mut Write, input: ProjectClaimInput) -> AppResult<i32> {
             input.project_slug
         )));
     }
+    let stated_by_id = match input.stated_by_organization.as_deref() {
+        Some(slug) => Some(
+            reference::<organization::Entity>(
+                w,
+                organization::Column::Slug,
+                slug,
+                "input.statedByOrganization",
+                "organization",
+            )
+            .await?,
+        ),
+        None => None,
+    };
     sources::document(w, &source_url, None).await?;
     let property = to_db(input.property).to_owned();
     if input.rank == ClaimRank::Preferred {
@@ -140,6 +155,8 @@ pub async fn record(w: &mut Write, input: ProjectClaimInput) -> AppResult<i32> {
         rank_reason: input.rank_reason.map(|r| to_db(r).to_owned()),
         source_url,
         quote,
+        stated_by,
+        stated_by_id,
         ..Default::default()
     };
     let row = insert(w, model).await?;

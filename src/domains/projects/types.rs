@@ -9,7 +9,7 @@ use crate::domains::cities::City;
 use crate::domains::milestones::{Milestone, MilestonesOfProject};
 use crate::domains::parks::{Park, ParkStatus};
 use crate::domains::partners::{PartnersOfProject, ProjectPartner};
-use crate::domains::project_claims::{Claim, ClaimProperty, ClaimRank, ClaimsOfProject};
+use crate::domains::project_claims::{Claim, ClaimProperty, ClaimRank, ClaimsOfProject, stated_by};
 use crate::domains::sources::{Source, SourcesOf};
 use crate::error::AppResult;
 use crate::graphql::enums::from_db;
@@ -21,6 +21,7 @@ use crate::graphql::loaders::{LoaderSet, Served};
 use crate::store::filter::col;
 use crate::store::listing::{PageArgs, Scope, list};
 use crate::store::prefetch::Join;
+use crate::writes::validate;
 
 /// A large development project that builds or extends a park.
 #[derive(Clone, Debug)]
@@ -95,12 +96,18 @@ crate::object! {
                 default_with = "Some(vec![ClaimRank::Preferred, ClaimRank::Normal])"
             )]
             ranks: Option<Vec<ClaimRank>>,
+            #[graphql(desc = "Only claims stated on or before this date (`YYYY`, `YYYY-MM` or \
+                `YYYY-MM-DD`): what was said by then. Newest first, so the first claim of a \
+                property is the latest stated by that date.")]
+            as_of: Option<String>,
         ) -> async_graphql::Result<Vec<Claim>> {
+            let as_of = validate::date("asOf", as_of)?;
             let wanted = |c: &Claim| {
                 let property = from_db::<ClaimProperty>(&c.0.property).ok();
                 let rank = from_db::<ClaimRank>(&c.0.rank).ok();
                 (properties.as_ref()).is_none_or(|ps| property.is_some_and(|p| ps.contains(&p)))
                     && (ranks.as_ref()).is_none_or(|rs| rank.is_some_and(|r| rs.contains(&r)))
+                    && as_of.as_deref().is_none_or(|day| stated_by(&c.0.as_of, day))
             };
             let mut claims: Vec<Claim> = self.claims_of(ctx).await?.into_iter().filter(wanted).collect();
             claims.sort_by(|a, b| b.0.as_of.cmp(&a.0.as_of).then(a.0.id.cmp(&b.0.id)));
