@@ -22,6 +22,7 @@ mod m20261206_000015_city_districts;
 mod m20261206_000016_programmes;
 mod m20261206_000017_stp_evidence;
 mod m20261207_000018_claim_stated_by;
+mod m20261207_000019_indicator_places_in_key;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000016_programmes::Migration),
             Box::new(m20261206_000017_stp_evidence::Migration),
             Box::new(m20261207_000018_claim_stated_by::Migration),
+            Box::new(m20261207_000019_indicator_places_in_key::Migration),
         ]
     }
 }

@@ -22,7 +22,7 @@ use crate::config::Config;
 use crate::dataset::licenses::LicenseQuery;
 use crate::dataset::transfer::ImportMutation;
 use crate::domains::cities::CityQuery;
-use crate::domains::documents::SourceDocumentQuery;
+use crate::domains::documents::{SourceDocumentMutation, SourceDocumentQuery};
 use crate::domains::firms::{FirmMutation, FirmQuery};
 use crate::domains::indicators::IndicatorQuery;
 use crate::domains::milestones::MilestoneMutation;
@@ -68,6 +68,7 @@ pub struct Mutation(
     ProjectClaimMutation,
     MilestoneMutation,
     OrganizationMutation,
+    SourceDocumentMutation,
     ImportMutation,
 );
 

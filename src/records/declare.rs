@@ -74,7 +74,8 @@ impl Folded for Option<String> {
 /// `record! { Model in Entity as "park" from "parks.csv", key [slug] (, flag)*;
 /// column, ... }`: `impl Record` (and with `slugged`, `impl Slugged`) for a
 /// model with `version` and `updated_at`. Flags: `referable`, `slugged`
-/// (whose rows are found by slug); a record without a slug says how its
+/// (whose rows are found by slug), `key_tail_optional` (empty parts at the
+/// key's end are left out); a record without a slug says how its
 /// rows are found by key with `near Variant(args)` after its key (see `Near`).
 /// Each column of the file, in the file's order, ends with a comma and is
 /// one of:
@@ -207,11 +208,15 @@ macro_rules! record {
     (@flag referable) => {
         const REFERABLE: bool = true;
     };
+    (@flag key_tail_optional) => {
+        const KEY_TAIL_OPTIONAL: bool = true;
+    };
     (@flag slugged) => {
         const NEAR: $crate::records::Near = $crate::records::Near::First("slug");
         $crate::slugged!();
     };
     (@outer $model:ident referable) => {};
+    (@outer $model:ident key_tail_optional) => {};
     (@outer $model:ident slugged) => {
         impl $crate::records::Slugged for $model {
             const SLUG: Column = Column::Slug;

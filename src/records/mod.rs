@@ -44,6 +44,9 @@ pub trait Record: HasKind + Decode + Clone + Send + Sync + 'static {
     const HEADERS: &'static [&'static str];
     /// The columns whose values, joined by `|`, are the row's public key.
     const KEY: &'static [&'static str];
+    /// Whether empty parts at the key's end are left out (a key whose last
+    /// parts are optional qualifiers: an indicator's place).
+    const KEY_TAIL_OPTIONAL: bool = false;
     /// The shipped rows (the repository's `data/` file, built into the binary).
     const EMBEDDED: &'static str;
     /// Whether other rows refer to it by its public key (a foreign key by
@@ -85,7 +88,7 @@ pub trait Record: HasKind + Decode + Clone + Send + Sync + 'static {
             .iter()
             .map(|column| row.opt(column).unwrap_or_default())
             .collect();
-        parts.join("|")
+        join_key(parts, Self::KEY_TAIL_OPTIONAL)
     }
     /// The `(kind, key)` references of a row of its file, before it is read.
     fn referenced(row: &Row<'_>) -> Vec<(Kind, String)> {
@@ -152,11 +155,20 @@ macro_rules! slugged {
 
 /// The public key of a row of `R` given its fields.
 pub fn key_of<R: Record>(fields: &Fields) -> String {
-    R::KEY
+    let parts = R::KEY
         .iter()
         .map(|column| cell(fields.get(*column).unwrap_or(&Value::Null)))
-        .collect::<Vec<_>>()
-        .join("|")
+        .collect();
+    join_key(parts, R::KEY_TAIL_OPTIONAL)
+}
+
+/// Key parts joined by `|`; with `tail_optional`, without the empty parts
+/// at the end.
+fn join_key(mut parts: Vec<String>, tail_optional: bool) -> String {
+    while tail_optional && parts.len() > 1 && parts.last().is_some_and(String::is_empty) {
+        parts.pop();
+    }
+    parts.join("|")
 }
 
 /// A value as a CSV cell: empty for null, whole numbers without `.0`.

@@ -30,7 +30,16 @@ async fn an_import_finds_the_database_rows_it_cites_by_their_keys() {
     let app = TestApp::seeded().await;
     let pseb = app.key("write", Some("pseb")).await;
     let header = "record_type,record_key,url,as_of,quote\n";
-    let existing = "milestone,karachi-it-park|ECNEC approval,https://propakistani.pk/2024/04/09/initial-design-of-karachi-it-park-has-been-completed/,2025-09-18,\n";
+    // A citation the data holds, exactly as shipped (with its quote).
+    let existing =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sources.csv"))
+            .unwrap()
+            .lines()
+            .find(|l| {
+                l.starts_with("milestone,karachi-it-park|ECNEC approval,https://propakistani.pk/")
+            })
+            .map(|l| format!("{l}\n"))
+            .unwrap();
     let own = format!(
         "{header}{existing}milestone,karachi-it-park|ECNEC approval,https://example.org/ecnec,2026,\n"
     );

@@ -36,3 +36,20 @@ crate::entity_order! {
         PublishedOn => optional Text ("published_on", col(Column::PublishedOn)),
     }
 }
+
+/// Changes to a source document. Left out, a field keeps its value.
+#[derive(async_graphql::InputObject, Clone, Debug)]
+pub struct UpdateSourceDocumentInput {
+    /// Its title (null: none).
+    pub title: async_graphql::MaybeUndefined<String>,
+    /// Who published it (null: not known).
+    pub publisher: async_graphql::MaybeUndefined<String>,
+    /// What kind of document it is (cannot be null).
+    pub kind: async_graphql::MaybeUndefined<SourceKind>,
+    /// Its own publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as
+    /// precise as the page shows it (null: not known); the precision
+    /// follows the form.
+    pub published_on: async_graphql::MaybeUndefined<String>,
+    /// What the fields do not say (null: nothing).
+    pub notes: async_graphql::MaybeUndefined<String>,
+}

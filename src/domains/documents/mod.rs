@@ -8,7 +8,8 @@ mod inputs;
 mod record;
 mod resolvers;
 mod types;
+mod write;
 
 pub use record::{DatePrecision, SourceKind};
-pub use resolvers::SourceDocumentQuery;
+pub use resolvers::{SourceDocumentMutation, SourceDocumentQuery};
 pub use types::{DocumentsByUrl, SourceDocument, document};

@@ -1,7 +1,8 @@
 //! The root fields for source documents.
 
-use super::inputs::{SourceDocumentFilter, SourceDocumentOrder};
+use super::inputs::{SourceDocumentFilter, SourceDocumentOrder, UpdateSourceDocumentInput};
 use super::types::{SourceDocument, SourceDocumentConnection};
+use super::write;
 use crate::graphql::kit::connection::Connection;
 use crate::store::listing::{Scope, list};
 
@@ -27,5 +28,25 @@ crate::object! {
             let listing = list(filter, order_by, &args, Scope::Root)?;
             Ok(SourceDocumentConnection(Connection::new(listing, ctx)))
         }
+    }
+}
+
+/// Writes to source documents (admin keys only).
+#[derive(Default)]
+pub struct SourceDocumentMutation;
+
+crate::object! {
+    /// Writes to source documents (admin keys only).
+    impl SourceDocumentMutation {
+        /// Corrects what is known of a cited page: its title, publisher,
+        /// kind, notes and its own publication date (whose precision follows
+        /// the date's form; null when unknown). `version` must equal its
+        /// current version, else CONFLICT and nothing changes. A page is
+        /// shared by every record citing it, so this needs an `admin` key.
+        write fn update_source_document(
+            url: String = "Its URL, exactly as cited.",
+            version: i32 = "The version you last read (`SourceDocument.version`).",
+            input: UpdateSourceDocumentInput = "The changes.",
+        ) -> SourceDocument by Admin, retry "updateSourceDocument" => write::update;
     }
 }

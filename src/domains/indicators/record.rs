@@ -63,7 +63,9 @@ crate::store::rows::by_position! {
 }
 
 crate::record! {
-    Model in Entity as "indicator" from "indicators.csv", key [key, period] near First("key"), referable;
+    Model in Entity as "indicator" from "indicators.csv",
+        key [key, period, province, city_slug, project_slug] near First("key"), referable,
+        key_tail_optional;
     key: key_part => key_folded,
     period: key_part => period_folded,
     value: number,

@@ -20,7 +20,9 @@ crate::object! {
     impl Indicator {
         node "Indicator";
 
-        /// What is measured, e.g. `stp_count` or `ict_exports_usd`.
+        /// What is measured, e.g. `stp_count` or `ict_exports_usd`; the
+        /// place a figure is about is `province`, `city` or `project`, not
+        /// part of the key.
         field key: &str;
 
         /// The period as the source wrote it (`FY2024-25`, `2025-02`...), part
