@@ -29,15 +29,16 @@
 //!                       record.rs (what it is, record!), types.rs (its API objects), inputs.rs
 //!                       (filter, sort keys, write inputs), resolvers.rs (root fields, mutations),
 //!                       service.rs (its own reads, when it has any), write.rs (its writes, when it
-//!                       has any): cities city_coordinates organizations parks firms
-//!                       tenancies tenancy_observations projects project_claims partners
+//!                       has any): cities city_coordinates organizations parks park_claims firms
+//!                       tenancies tenancy_observations projects project_claims claims (the
+//!                       vocabulary and API type of every claim) partners
 //!                       milestones indicators sources documents programmes
 //!                       programme_centres stp_evidence
 //!   search/             search across names: service.rs (SQL), types.rs, resolvers.rs
 //!   writes/             one-transaction writes (mod.rs: lock, change log), idempotency.rs, rows.rs
 //!                       (insert, save, remove, each logged), lookup.rs, validate.rs (rules as
 //!                       BAD_USER_INPUT), sources.rs (citations and their pages), figures.rs (a
-//!                       project's figures kept with its preferred claims)
+//!                       project's or park's figures kept with its claims)
 //!   auth/               API keys (keys.rs), scopes, the ownership rule (Actor::may_change)
 //!   changes/            the change feed: hub.rs (fan-out, LISTEN/NOTIFY), types.rs, resolvers.rs
 //!   dataset/            whole datasets: seed/ (read.rs, write.rs, synthetic.rs) and transfer/
@@ -48,7 +49,7 @@
 //!                       the one list of records (registry.rs), refs.rs (keys and ids), file.rs and
 //!                       row.rs (reading rows), validate.rs (the rules), derived.rs (columns
 //!                       that follow from other rows: a tenancy's sightings), figures.rs (a
-//!                       project's figures from its preferred claims). Knows no GraphQL.
+//!                       project's or park's figures from its claims). Knows no GraphQL.
 //!   store/              the SQL engine: the pool (mod.rs), listing/ (args.rs, keyset.rs, page.rs,
 //!                       nested.rs, stats.rs), prefetch/ (children.rs, kin.rs), filter/ (literal.rs,
 //!                       text.rs), rows.rs (rows by position), table.rs, literal.rs, read.rs,

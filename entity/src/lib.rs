@@ -17,6 +17,7 @@ pub mod indicator;
 pub mod milestone;
 pub mod organization;
 pub mod park;
+pub mod park_claim;
 pub mod programme;
 pub mod programme_centre;
 pub mod project;

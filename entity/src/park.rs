@@ -24,6 +24,12 @@ pub struct Model {
     /// `name` folded by [`crate::fold`]; kept by this model's `before_save`.
     #[serde(default)]
     pub name_folded: String,
+    /// The park's own point, degrees north; null when it takes its city's.
+    pub latitude: Option<f64>,
+    /// The park's own point, degrees east.
+    pub longitude: Option<f64>,
+    /// The page that gives the park's own point.
+    pub location_url: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -23,6 +23,8 @@ mod m20261206_000016_programmes;
 mod m20261206_000017_stp_evidence;
 mod m20261207_000018_claim_stated_by;
 mod m20261207_000019_indicator_places_in_key;
+mod m20261207_000020_park_points;
+mod m20261207_000021_park_claims;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -50,6 +52,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000017_stp_evidence::Migration),
             Box::new(m20261207_000018_claim_stated_by::Migration),
             Box::new(m20261207_000019_indicator_places_in_key::Migration),
+            Box::new(m20261207_000020_park_points::Migration),
+            Box::new(m20261207_000021_park_claims::Migration),
         ]
     }
 }

@@ -2,11 +2,13 @@
 
 pub mod cities;
 pub mod city_coordinates;
+pub mod claims;
 pub mod documents;
 pub mod firms;
 pub mod indicators;
 pub mod milestones;
 pub mod organizations;
+pub mod park_claims;
 pub mod parks;
 pub mod partners;
 pub mod programme_centres;

@@ -120,6 +120,6 @@ mod tests {
 
         let request = with_loaders(Request::new("{ __typename }"), &db, &gate);
 
-        assert_eq!(request.data.len(), 32);
+        assert_eq!(request.data.len(), 33);
     }
 }

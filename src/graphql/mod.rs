@@ -27,6 +27,7 @@ use crate::domains::firms::{FirmMutation, FirmQuery};
 use crate::domains::indicators::IndicatorQuery;
 use crate::domains::milestones::MilestoneMutation;
 use crate::domains::organizations::{OrganizationMutation, OrganizationQuery};
+use crate::domains::park_claims::ParkClaimMutation;
 use crate::domains::parks::{ParkMutation, ParkQuery};
 use crate::domains::programmes::ProgrammeQuery;
 use crate::domains::project_claims::ProjectClaimMutation;
@@ -61,6 +62,7 @@ pub struct Query(
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     ParkMutation,
+    ParkClaimMutation,
     FirmMutation,
     TenancyMutation,
     TenancyObservationMutation,

@@ -41,9 +41,30 @@ pub fn read_ref<T: RefId>(row: &Row<'_>, column: &str, keys: &Keys, kind: Kind) 
     T::from_read(row.reference(column, keys, kind, T::REQUIRED))
 }
 
+/// A cell that holds a public key: required (`String`) or optional
+/// (`Option<String>`, where none is no reference).
+pub trait KeyCell {
+    /// The key, when there is one to check.
+    fn key(&self) -> Option<&str>;
+}
+
+impl KeyCell for String {
+    fn key(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl KeyCell for Option<String> {
+    fn key(&self) -> Option<&str> {
+        self.as_deref()
+    }
+}
+
 /// Checks that `key`, read from `column` of `row`, is the key of a `kind`
-/// row (known through `keys`: in the data, or in the same import).
-pub fn check_key(row: &Row<'_>, column: &str, key: &str, keys: &Keys, kind: Kind) {
+/// row (known through `keys`: in the data, or in the same import); an
+/// optional key may be absent.
+pub fn check_key(row: &Row<'_>, column: &str, key: &impl KeyCell, keys: &Keys, kind: Kind) {
+    let Some(key) = key.key() else { return };
     if key.is_empty() {
         row.fail(column, "must not be empty");
     } else if keys.id(kind, key).is_none() {

@@ -1,11 +1,12 @@
 //! A project's typed figures (`cost_usd`, `target_year`, `jobs_target`,
-//! `exports_target_usd`, `area_sqft`) follow its PREFERRED claims: where a
+//! `exports_target_usd`, `area_sqft`) and a park's (`status`,
+//! `opened_year`, `area_sqft`) follow their PREFERRED claims: where a
 //! property has one, the figure is its value; where none, the figure stands
 //! as written. Kept wherever claims change (seeding, import, claim writes).
 
 use std::collections::HashMap;
 
-use entity::{project, project_claim};
+use entity::{park, park_claim, project, project_claim};
 
 /// The typed figures `claims` (a project's) set, over `project`'s own.
 pub fn figures(project: &project::Model, claims: &[&project_claim::Model]) -> project::Model {
@@ -41,6 +42,38 @@ pub fn figures_all<'p>(
     for project in projects {
         let own = by_project.get(&project.id).map_or(&[][..], Vec::as_slice);
         *project = figures(project, own);
+    }
+}
+
+/// The typed fields `claims` (a park's) set, over `park`'s own.
+pub fn park_figures(park: &park::Model, claims: &[&park_claim::Model]) -> park::Model {
+    let mut next = park.clone();
+    for claim in claims.iter().filter(|c| c.rank == "PREFERRED") {
+        match claim.property.as_str() {
+            "STATUS" => next.status = claim.value_text.clone().unwrap_or(next.status),
+            "OPENED" => {
+                let year = claim.value_date.as_deref().and_then(|d| d.get(..4));
+                next.opened_year = year.and_then(|y| y.parse().ok());
+            }
+            "AREA_SQFT" => next.area_sqft = claim.value_number.map(|n| n.round() as i64),
+            _ => {}
+        }
+    }
+    next
+}
+
+/// [`park_figures`] for each of `parks`, given every claim of theirs.
+pub fn park_figures_all<'p>(
+    parks: impl IntoIterator<Item = &'p mut park::Model>,
+    claims: &[park_claim::Model],
+) {
+    let mut by_park: HashMap<i32, Vec<&park_claim::Model>> = HashMap::new();
+    for claim in claims {
+        by_park.entry(claim.park_id).or_default().push(claim);
+    }
+    for park in parks {
+        let own = by_park.get(&park.id).map_or(&[][..], Vec::as_slice);
+        *park = park_figures(park, own);
     }
 }
 

@@ -122,6 +122,7 @@ records! {$
     Organization => organizations: organization,
     Programme => programmes: programme,
     Park => parks: park,
+    ParkClaim => park_claims: park_claim,
     Firm => firms: firm,
     Tenancy => tenancies: tenancy,
     TenancyObservation => tenancy_observations: tenancy_observation,

@@ -135,6 +135,19 @@ impl Row<'_> {
             .unwrap_or_default()
     }
 
+    /// Optional degrees, within `limit` either way.
+    pub fn opt_degrees(&self, column: &str, limit: f64) -> Option<f64> {
+        let value = self.float(column)?;
+        self.check(column, validate::degrees(value, limit))
+    }
+
+    /// An optional http(s) URL.
+    pub fn opt_url(&self, column: &str) -> Option<String> {
+        let value = self.opt(column)?;
+        self.check(column, validate::url(&value))?;
+        Some(value)
+    }
+
     /// An optional number.
     pub fn float(&self, column: &str) -> Option<f64> {
         let value = self.opt(column)?;

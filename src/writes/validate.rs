@@ -37,6 +37,11 @@ pub fn amount(field: &str, value: Option<f64>) -> AppResult<Option<f64>> {
     value.map(|v| rule(field, rules::amount(v))).transpose()
 }
 
+/// Degrees within `limit` either way (a latitude, 90; a longitude, 180).
+pub fn degrees(field: &str, value: f64, limit: f64) -> AppResult<f64> {
+    rule(field, rules::degrees(value, limit))
+}
+
 /// A year.
 pub fn year(field: &str, value: Option<i32>) -> AppResult<Option<i32>> {
     value.map(|v| rule(field, rules::year(v))).transpose()

@@ -105,6 +105,9 @@ async fn an_organization_that_stated_a_claim_is_not_deleted_from_under_it() {
 
     assert_eq!(first_code(&refused), "CONFLICT", "{refused:#}");
     let message = refused["errors"][0]["message"].as_str().unwrap();
-    assert!(message.contains("stated claims: 1"), "{message}");
+    assert!(
+        message.contains("stated claims of projects: 1"),
+        "{message}"
+    );
     assert_eq!(app.count("organization").await, 43);
 }

@@ -215,7 +215,7 @@ fn the_command_line_import_refuses_what_the_api_refuses() {
     let parks = dir.join("parks.csv");
     std::fs::write(
         &parks,
-        "slug,name,kind,status,city_slug,operator_slug,area_sqft,opened_year,notes\nnew-park,New Park,IT_PARK,PLANNED,lahore,,,3000,\n",
+        "slug,name,kind,status,city_slug,operator_slug,area_sqft,opened_year,notes,latitude,longitude,location_url\nnew-park,New Park,IT_PARK,PLANNED,lahore,,,3000,,,,\n",
     )
     .unwrap();
 

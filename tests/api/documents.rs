@@ -20,7 +20,9 @@ fn uncited(kind: Kind) -> Option<String> {
     // A new kind must say here how its rows are cited.
     match kind {
         Kind::SourceDocument | Kind::Source => None,
-        Kind::TenancyObservation | Kind::ProjectClaim | Kind::StpEvidence => Some(own_page),
+        Kind::TenancyObservation | Kind::ProjectClaim | Kind::ParkClaim | Kind::StpEvidence => {
+            Some(own_page)
+        }
         // A tenancy is cited by its sightings.
         Kind::Tenancy => Some(
             "NOT EXISTS (SELECT 1 FROM tenancy_observation o \

@@ -29,6 +29,8 @@ mod observations;
 mod operations;
 mod ownership;
 mod pagination;
+mod park_claims;
+mod park_points;
 mod persisted;
 mod places;
 mod programmes;

@@ -21,8 +21,7 @@ async fn import(app: &TestApp, key: &str, files: Vec<Value>, dry_run: bool) -> V
         .clone()
 }
 
-const PARKS_HEADER: &str =
-    "slug,name,kind,status,city_slug,operator_slug,area_sqft,opened_year,notes\n";
+const PARKS_HEADER: &str = "slug,name,kind,status,city_slug,operator_slug,area_sqft,opened_year,notes,latitude,longitude,location_url\n";
 
 /// export, import into an empty database, export again: identical files.
 #[tokio::test]
@@ -60,7 +59,7 @@ async fn an_import_with_three_bad_rows_reports_all_three_and_writes_nothing() {
     let app = TestApp::seeded().await;
     let key = app.key("admin", None).await;
     let parks = format!(
-        "{PARKS_HEADER}good-park,Good,IT_PARK,PLANNED,lahore,,,,\nbad-city,Bad,IT_PARK,PLANNED,atlantis,,,,\nbad-area,Bad,IT_PARK,PLANNED,lahore,,-3,,\n"
+        "{PARKS_HEADER}good-park,Good,IT_PARK,PLANNED,lahore,,,,,,,\nbad-city,Bad,IT_PARK,PLANNED,atlantis,,,,,,,\nbad-area,Bad,IT_PARK,PLANNED,lahore,,-3,,,,,\n"
     );
     let firms = "slug,name,sector,employees\nfine-firm,Fine,,10\nBad Slug,Bad,,\n";
     let before = parkgraph::dataset::transfer::export(&app.db.conn)
@@ -122,7 +121,7 @@ async fn a_dry_run_reports_the_changes_and_the_real_run_makes_them() {
         .unwrap();
     let changed = fazal.replacen(",40000,", ",45000,", 1);
     let parks =
-        format!("{PARKS_HEADER}{changed}\nnew-park,New Park,IT_PARK,PLANNED,lahore,pseb,,,\n");
+        format!("{PARKS_HEADER}{changed}\nnew-park,New Park,IT_PARK,PLANNED,lahore,pseb,,,,,,\n");
     let unchanged = export["cities.csv"].clone();
     let files = vec![csv("parks.csv", &parks), csv("cities.csv", &unchanged)];
 

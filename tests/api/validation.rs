@@ -22,13 +22,13 @@ struct Case {
     reason: String,
 }
 
-const PARKS: &str = "slug,name,kind,status,city_slug,operator_slug,area_sqft,opened_year,notes\n";
+const PARKS: &str = "slug,name,kind,status,city_slug,operator_slug,area_sqft,opened_year,notes,latitude,longitude,location_url\n";
 const UPDATE_PARK: &str = "mutation($input: UpdateParkInput!) { updatePark(slug: \"fazal-stp-islamabad\", version: 1, input: $input) { slug } }";
 const CREATE_FIRM: &str =
     "mutation($input: CreateFirmInput!) { createFirm(input: $input) { slug } }";
 
 fn park_row(area: &str, year: &str) -> String {
-    format!("{PARKS}new-park,New Park,IT_PARK,PLANNED,lahore,,{area},{year},\n")
+    format!("{PARKS}new-park,New Park,IT_PARK,PLANNED,lahore,,{area},{year},,,,\n")
 }
 
 fn cases() -> Vec<Case> {
@@ -52,6 +52,18 @@ fn cases() -> Vec<Case> {
             content: park_row("-5", ""),
             column: "area_sqft",
             reason: "-5 is not a count (zero or more)".into(),
+        },
+        Case {
+            mutation: UPDATE_PARK,
+            variables: json!({ "input": { "location": {
+                "latitude": 95.0, "longitude": 73.0, "sourceUrl": "https://example.org/site" } } }),
+            field: "input.location.latitude",
+            file: "parks.csv",
+            content: format!(
+                "{PARKS}new-park,New Park,IT_PARK,PLANNED,lahore,,,,,95,73,https://example.org/site\n"
+            ),
+            column: "latitude",
+            reason: "95 is not between -90 and 90 degrees".into(),
         },
         Case {
             mutation: CREATE_FIRM,

@@ -6,7 +6,7 @@ use sea_orm::{
 
 use super::{Outcome, SeedError};
 use crate::records::derived::derive_all;
-use crate::records::figures::figures_all;
+use crate::records::figures::{figures_all, park_figures_all};
 use crate::records::{Dataset, Kind, Record, Rows, for_each_record};
 use crate::store::Db;
 
@@ -99,6 +99,7 @@ pub async fn write(db: &Db, data: impl FnOnce() -> Dataset) -> Result<Outcome, S
     let mut data = data();
     derive_all(data.tenancies.iter_mut(), &data.tenancy_observations);
     figures_all(data.projects.iter_mut(), &data.project_claims);
+    park_figures_all(data.parks.iter_mut(), &data.park_claims);
     let total = data.len();
     for_each_record!(E => {
         let rows = std::mem::take(Rows::<E>::rows_mut(&mut data));

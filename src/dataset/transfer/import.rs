@@ -16,7 +16,7 @@ use crate::records::derived::rederive;
 use crate::records::{Kind, Problem};
 use crate::store::Db;
 use crate::writes::Write;
-use crate::writes::figures::refigure;
+use crate::writes::figures::{refigure, refigure_parks};
 
 /// What an import did, or would do.
 #[derive(Debug, Default)]
@@ -136,5 +136,8 @@ async fn read_and_write(
     let claimed = read.data.project_claims.iter().map(|c| c.project_id);
     let projects = read.data.projects.iter().map(|p| p.id);
     refigure(w, &claimed.chain(projects).collect::<Vec<_>>()).await?;
+    let claimed = read.data.park_claims.iter().map(|c| c.park_id);
+    let parks = read.data.parks.iter().map(|p| p.id);
+    refigure_parks(w, &claimed.chain(parks).collect::<Vec<_>>()).await?;
     Ok(true)
 }

@@ -156,6 +156,10 @@ impl<'a> Owned<'a> {
                 self.owners(&self.projects, data.partners[n].project_id),
                 is_new,
             ),
+            Kind::ParkClaim => (
+                self.owners(&self.parks, data.park_claims[n].park_id),
+                is_new,
+            ),
             Kind::ProjectClaim => (
                 self.owners(&self.projects, data.project_claims[n].project_id),
                 is_new,

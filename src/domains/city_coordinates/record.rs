@@ -4,7 +4,6 @@
 use async_graphql::Enum;
 use entity::city_coordinate::{Entity, Model};
 
-use crate::graphql::enums::names;
 use crate::records::Kind;
 
 /// What a point stands for.
@@ -15,6 +14,9 @@ pub enum LocationBasis {
     /// A district's: the point of its seat town (the record names a
     /// district, or a village GeoNames does not list).
     DistrictSeat,
+    /// A park's own site, from the page `Park.locationSourceUrl` (never a
+    /// city's).
+    Site,
 }
 
 crate::store::rows::by_position! {
@@ -31,5 +33,5 @@ crate::record! {
     longitude: degrees(180.0),
     geonames_id: count,
     geonames_name: opt_text,
-    basis: one_of(&names::<LocationBasis>()),
+    basis: one_of(&["TOWN", "DISTRICT_SEAT"]),
 }

@@ -8,14 +8,14 @@ use super::record::LocationBasis;
 use crate::graphql::kit::loader::Children;
 use crate::graphql::loaders::{LoaderSet, Served};
 
-/// A point on the map (WGS 84), from GeoNames (CC BY 4.0; see
-/// `dataLicenses`).
+/// A point on the map (WGS 84): a city's, from GeoNames (CC BY 4.0; see
+/// `dataLicenses`), or a park's own site, from the page the park names.
 #[derive(Clone, Debug)]
 pub struct GeoPoint(pub city_coordinate::Model);
 
 crate::object! {
-    /// A point on the map (WGS 84), from GeoNames (CC BY 4.0; see
-    /// `dataLicenses`).
+    /// A point on the map (WGS 84): a city's, from GeoNames (CC BY 4.0; see
+    /// `dataLicenses`), or a park's own site, from the page the park names.
     impl GeoPoint {
         /// Degrees north.
         field latitude: f64;
@@ -26,7 +26,8 @@ crate::object! {
         /// What the point stands for: the town's own, or its district seat's.
         enum basis: LocationBasis;
 
-        /// The GeoNames place it is taken from (`https://www.geonames.org/{id}`).
+        /// The GeoNames place it is taken from (`https://www.geonames.org/{id}`);
+        /// null for a park's own site.
         field geonames_id: Option<i64>;
 
         /// That place's name in GeoNames, which may be spelled otherwise.

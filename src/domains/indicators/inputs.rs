@@ -6,7 +6,7 @@ use sea_orm::sea_query::{Condition, Expr};
 
 use super::record::{Currency, PeriodKind, UnitKind};
 use crate::domains::cities::Province;
-use crate::domains::project_claims::ClaimRank;
+use crate::domains::claims::ClaimRank;
 use crate::graphql::kit::filters::{IntFilter, StringFilter, one_of};
 use crate::store::filter::{Text, col};
 

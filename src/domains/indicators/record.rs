@@ -5,7 +5,7 @@ use async_graphql::Enum;
 use entity::indicator::{Entity, Model};
 
 use crate::domains::cities::Province;
-use crate::domains::project_claims::{Approximation, ClaimRank, ClaimRankReason};
+use crate::domains::claims::{Approximation, ClaimRank, ClaimRankReason};
 use crate::graphql::enums::{from_db, names};
 
 /// What span of time a figure covers.

@@ -4,8 +4,8 @@ use entity::{city, indicator, programme, project};
 
 use super::record::{Currency, PeriodKind, UnitKind};
 use crate::domains::cities::{City, Province};
+use crate::domains::claims::{Approximation, ClaimRank, ClaimRankReason};
 use crate::domains::programmes::Programme;
-use crate::domains::project_claims::{Approximation, ClaimRank, ClaimRankReason};
 use crate::domains::projects::Project;
 use crate::domains::sources::{Source, SourcesOf};
 use crate::graphql::enums::from_db;

@@ -1,6 +1,6 @@
 //! Organization writes, each inside a [`Write`].
 
-use entity::{api_key, organization, park, programme, project_claim, project_partner};
+use entity::{api_key, organization, park, park_claim, programme, project_claim, project_partner};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::inputs::{CreateOrganizationInput, UpdateOrganizationInput};
@@ -78,7 +78,13 @@ pub async fn delete(w: &mut Write, slug: String, sent: i32) -> AppResult<i32> {
             (project_claim::Entity::find().filter(project_claim::Column::StatedById.eq(id)))
                 .count(w.txn())
                 .await?,
-            "stated claims:",
+            "stated claims of projects:",
+        ),
+        count(
+            (park_claim::Entity::find().filter(park_claim::Column::StatedById.eq(id)))
+                .count(w.txn())
+                .await?,
+            "stated claims of parks:",
         ),
         count(
             (api_key::Entity::find().filter(api_key::Column::OrganizationId.eq(id)))

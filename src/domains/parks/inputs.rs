@@ -100,6 +100,9 @@ pub struct CreateParkInput {
     pub area_sqft: Option<i64>,
     /// The year it opened (1900 to 2200).
     pub opened_year: Option<i32>,
+    /// Its own point, where a page gives one; left out, it takes its
+    /// city's.
+    pub location: Option<ParkLocationInput>,
     /// Free-text notes.
     pub notes: Option<String>,
     /// Its citations.
@@ -123,8 +126,21 @@ pub struct UpdateParkInput {
     pub area_sqft: MaybeUndefined<i64>,
     /// The year it opened.
     pub opened_year: MaybeUndefined<i32>,
+    /// Its own point, from a page that gives it; null: it takes its city's.
+    pub location: MaybeUndefined<ParkLocationInput>,
     /// Free-text notes.
     pub notes: MaybeUndefined<String>,
     /// Replaces its citations (same URL: updated; missing: removed).
     pub sources: Option<Vec<SourceInput>>,
+}
+
+/// A park's own point, from a page that gives it.
+#[derive(InputObject, Clone, Debug)]
+pub struct ParkLocationInput {
+    /// Degrees north, -90 to 90.
+    pub latitude: f64,
+    /// Degrees east, -180 to 180.
+    pub longitude: f64,
+    /// The http(s) page that gives the point.
+    pub source_url: String,
 }

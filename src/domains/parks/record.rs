@@ -36,7 +36,7 @@ pub enum ParkStatus {
 crate::store::rows::by_position! {
     Model {
         id, slug, name, kind, status, city_id, operator_id, area_sqft, opened_year, notes,
-        version, updated_at, name_folded,
+        version, updated_at, name_folded, latitude, longitude, location_url,
     }
 }
 
@@ -51,11 +51,20 @@ crate::record! {
     area_sqft: count,
     opened_year: year,
     notes: opt_text,
+    latitude: opt_degrees(90.0),
+    longitude: opt_degrees(180.0),
+    location_url: opt_url key of SourceDocument,
+    check |row| {
+        let given = [row.opt("latitude"), row.opt("longitude"), row.opt("location_url")];
+        if given.iter().any(Option::is_some) && !given.iter().all(Option::is_some) {
+            row.fail("latitude", "a park's own point needs latitude, longitude and location_url");
+        }
+    }
 }
 
 /// The columns behind the park field `field` (of the API): a page of parks
 /// reads only those of the fields its query selects. Q1 (each park's slug,
-/// name and city) reads 4 of 13 columns, and the statement, its rows and
+/// name and city) reads 4 of 16 columns, and the statement, its rows and
 /// their decoding shrink with them. A field not listed reads them all.
 pub fn columns(field: &str) -> Wanted {
     // Bit i is column i of `by_position!` above. `projects` and `sources`
@@ -68,7 +77,9 @@ pub fn columns(field: &str) -> Wanted {
         "name" => bit(2),
         "kind" => bit(3),
         "status" => bit(4),
-        "city" | "location" | "distanceKm" => bit(5),
+        "city" => bit(5),
+        "location" | "distanceKm" => bit(5) | bit(13) | bit(14),
+        "locationSourceUrl" => bit(15),
         "operator" => bit(6),
         "areaSqft" => bit(7),
         "openedYear" => bit(8),
@@ -89,7 +100,7 @@ mod tests {
         let names: Vec<&str> = park::Column::iter().map(|c| c.as_str()).collect();
         assert_eq!(
             names.join(","),
-            "id,slug,name,kind,status,city_id,operator_id,area_sqft,opened_year,notes,version,updated_at,name_folded"
+            "id,slug,name,kind,status,city_id,operator_id,area_sqft,opened_year,notes,version,updated_at,name_folded,latitude,longitude,location_url"
         );
     }
 }

@@ -9,15 +9,18 @@ use super::inputs::ParkGroupBy;
 use super::record::{ParkKind, ParkStatus};
 use super::service::{self, Figures};
 use crate::domains::cities::City;
-use crate::domains::city_coordinates::{CoordinatesOfCity, GeoPoint, distance_km};
+use crate::domains::city_coordinates::{CoordinatesOfCity, GeoPoint, LocationBasis, distance_km};
+use crate::domains::claims::{self, Claim, ClaimProperty, ClaimRank, ClaimRow};
 use crate::domains::firms::{FirmFilter, FirmOrder};
 use crate::domains::organizations::Organization;
+use crate::domains::park_claims::ClaimsOfPark;
 use crate::domains::projects::{Project, ProjectsOfPark};
 use crate::domains::sources::{Source, SourcesOf};
 use crate::domains::tenancies::{
     TenancyConnection, TenancyStatus, TenantFilter, tenant_columns, tenants_of_park, window,
 };
 use crate::error::AppResult;
+use crate::graphql::enums::to_db;
 use crate::graphql::kit::connection::Connection;
 use crate::graphql::kit::loader::{PageLoader, children};
 use crate::graphql::loaders::{LoaderSet, Served};
@@ -57,10 +60,17 @@ crate::object! {
         /// The year the park opened to tenants; null when unknown or not yet open.
         field opened_year: Option<i32>;
 
-        /// The park's point on the map: its city's (no source read gives a
-        /// park's own yet); null when its city has none.
+        /// The park's point on the map: its own (`basis` `SITE`) where a page
+        /// gives one (`locationSourceUrl`), else its city's; null when
+        /// neither has one.
         async fn location(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<GeoPoint>> {
             Ok(self.point(ctx).await?.map(GeoPoint))
+        }
+
+        /// The page that gives the park's own point; null when the park takes
+        /// its city's.
+        async fn location_source_url(&self) -> Option<&str> {
+            self.0.location_url.as_deref()
         }
 
         /// Kilometres from this point to the park's `location` (great
@@ -91,6 +101,34 @@ crate::object! {
         /// Large development projects that build or extend this park.
         children projects: Vec<Project> of ProjectsOfPark;
 
+        /// Every value stated for its disputed properties (status, opening,
+        /// area, cost, tenants, seats), newest first, each with its page,
+        /// speaker and rank. The typed fields (`status`, `openedYear`,
+        /// `areaSqft`) show the PREFERRED ones. A park that a project builds
+        /// has its figures as the project's claims too.
+        async fn claims(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only these properties; all when left out.")]
+            properties: Option<Vec<ClaimProperty>>,
+            #[graphql(
+                desc = "Only these ranks (default PREFERRED and NORMAL).",
+                default_with = "Some(vec![ClaimRank::Preferred, ClaimRank::Normal])"
+            )]
+            ranks: Option<Vec<ClaimRank>>,
+            #[graphql(desc = "Only claims stated on or before this date (`YYYY`, `YYYY-MM` or \
+                `YYYY-MM-DD`), newest first.")]
+            as_of: Option<String>,
+        ) -> async_graphql::Result<Vec<Claim>> {
+            claims::select(self.claims_of(ctx).await?, properties, ranks, as_of)
+        }
+
+        /// True when two claims that are not DEPRECATED give a property
+        /// different values.
+        async fn has_conflicts(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+            Ok(claims::has_conflicts(&self.claims_of(ctx).await?))
+        }
+
         /// Where the facts about this park come from, with as-of dates.
         children sources: Vec<Source> of SourcesOf<park::Model>;
 
@@ -102,10 +140,25 @@ crate::object! {
 }
 
 impl Park {
+    async fn claims_of(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ClaimRow>> {
+        let rows = children::<ClaimsOfPark>(ctx, self.0.id).await?;
+        Ok(rows.into_iter().map(ClaimRow::from).collect())
+    }
+
     async fn point(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Option<city_coordinate::Model>> {
+        if let (Some(latitude), Some(longitude)) = (self.0.latitude, self.0.longitude) {
+            let basis = to_db(LocationBasis::Site).to_owned();
+            let own = city_coordinate::Model {
+                latitude,
+                longitude,
+                basis,
+                ..Default::default()
+            };
+            return Ok(Some(own));
+        }
         let points = children::<CoordinatesOfCity>(ctx, self.0.city_id).await?;
         Ok(points.into_iter().next())
     }

@@ -1,15 +1,15 @@
 //! Park writes, each inside a [`Write`]: validated, scoped to the caller's
 //! organization, version-checked, and logged.
 
-use entity::{city, organization, park, project, tenancy, tenancy_observation};
+use entity::{city, organization, park, park_claim, project, tenancy, tenancy_observation};
 
-use super::inputs::{CreateParkInput, UpdateParkInput};
+use super::inputs::{CreateParkInput, ParkLocationInput, UpdateParkInput};
 use crate::auth::Owners;
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
 use crate::writes::lookup::{apply, apply_required, current, opt_slug_of, required, slug_of};
 use crate::writes::rows::{children, create_cited, remove_cited, remove_each, save, save_cited};
-use crate::writes::{Write, validate};
+use crate::writes::{Write, sources, validate};
 
 /// Creates a park; its id.
 pub async fn create(w: &mut Write, input: CreateParkInput) -> AppResult<i32> {
@@ -32,10 +32,31 @@ pub async fn create(w: &mut Write, input: CreateParkInput) -> AppResult<i32> {
         notes: validate::opt_text("input.notes", input.notes)?,
         ..Default::default()
     };
+    let model = located(w, model, input.location).await?;
     let owners = Owners::Orgs(model.operator_id.as_slice());
     w.actor()
         .may_change(owners, true, "parks another organization operates")?;
     create_cited(w, model, input.sources).await
+}
+
+/// `park` with its own point set from `location` (checked, its page
+/// known as a document), or cleared when there is none.
+async fn located(
+    w: &mut Write,
+    mut park: park::Model,
+    location: Option<ParkLocationInput>,
+) -> AppResult<park::Model> {
+    let Some(at) = location else {
+        (park.latitude, park.longitude, park.location_url) = (None, None, None);
+        return Ok(park);
+    };
+    let latitude = validate::degrees("input.location.latitude", at.latitude, 90.0)?;
+    let longitude = validate::degrees("input.location.longitude", at.longitude, 180.0)?;
+    let url = validate::url("input.location.sourceUrl", &at.source_url)?;
+    sources::document(w, &url, None).await?;
+    (park.latitude, park.longitude, park.location_url) =
+        (Some(latitude), Some(longitude), Some(url));
+    Ok(park)
 }
 
 /// Applies `input` to park `slug` at `sent` version; its id.
@@ -77,6 +98,9 @@ pub async fn update(
     apply(&mut next.notes, input.notes, |v| {
         validate::opt_text("input.notes", v)
     })?;
+    if !input.location.is_undefined() {
+        next = located(w, next, input.location.take()).await?;
+    }
     save_cited(w, &current, next, input.sources).await
 }
 
@@ -96,14 +120,20 @@ pub async fn delete(
     let seen = tenancy_observation::Column::ParkId;
     let sightings = children::<tenancy_observation::Model>(w, seen, current.id).await?;
     let projects = children::<project::Model>(w, project::Column::ParkId, current.id).await?;
-    if !cascade && (!tenancies.is_empty() || !sightings.is_empty() || !projects.is_empty()) {
+    let claims = children::<park_claim::Model>(w, park_claim::Column::ParkId, current.id).await?;
+    let held = [
+        tenancies.len(),
+        sightings.len(),
+        projects.len(),
+        claims.len(),
+    ];
+    if !cascade && held.iter().any(|n| *n > 0) {
+        let [tenancies, sightings, projects, claims] = held;
         return Err(AppError::Conflict(format!(
-            "park {slug:?} still has {} tenancies ({} sightings) and {} projects; send cascade: true to delete its tenancies and unlink its projects",
-            tenancies.len(),
-            sightings.len(),
-            projects.len()
+            "park {slug:?} still has {tenancies} tenancies ({sightings} sightings), {projects} projects and {claims} claims; send cascade: true to delete its tenancies and claims and unlink its projects"
         )));
     }
+    remove_each(w, &claims).await?;
     remove_each(w, &sightings).await?;
     remove_each(w, &tenancies).await?;
     for p in projects {

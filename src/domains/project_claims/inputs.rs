@@ -2,7 +2,7 @@
 
 use async_graphql::InputObject;
 
-use super::record::{Approximation, ClaimProperty, ClaimRank, ClaimRankReason, ClaimUnit};
+use crate::domains::claims::{Approximation, ClaimProperty, ClaimRank, ClaimRankReason, ClaimUnit};
 
 /// A value stated for a property of a project, by a page, on a date.
 #[derive(InputObject, Clone, Debug)]

@@ -1,7 +1,6 @@
 //! Project claims: every value stated for a disputed property of a project
-//! (cost, deadlines, targets, progress), each with its page, the date it was
-//! stated and a rank. Outdated values keep NORMAL rank: they were true when
-//! said; DEPRECATED is for values judged wrong.
+//! (cost, deadlines, targets, progress), stored and written here; their
+//! vocabulary and API type are `domains::claims`.
 
 mod inputs;
 mod record;
@@ -9,6 +8,5 @@ mod resolvers;
 mod types;
 mod write;
 
-pub use record::{Approximation, ClaimProperty, ClaimRank, ClaimRankReason, stated_by};
 pub use resolvers::ProjectClaimMutation;
-pub use types::{Claim, ClaimsOfProject};
+pub use types::ClaimsOfProject;

@@ -1,9 +1,10 @@
 //! The mutations of claims (they are read through projects).
 
 use super::inputs::{ProjectClaimInput, ProjectClaimKey};
-use super::record::{ClaimRank, ClaimRankReason};
-use super::types::Claim;
+use entity::project_claim;
+
 use super::write;
+use crate::domains::claims::{Claim, ClaimRank, ClaimRankReason};
 
 /// Writes to claims.
 #[derive(Default)]
@@ -21,7 +22,7 @@ crate::object! {
         /// organization may only record claims of projects it partners in.
         write fn record_project_claim(
             input: ProjectClaimInput = "The claim.",
-        ) -> Claim by Write, retry "recordProjectClaim" => write::record;
+        ) -> Claim of [project_claim::Model] by Write, retry "recordProjectClaim" => write::record;
 
         /// Gives a claim another rank, with a reason; `PREFERRED` as in
         /// `recordProjectClaim`.
@@ -29,7 +30,7 @@ crate::object! {
             claim: ProjectClaimKey = "Which claim.",
             rank: ClaimRank = "Its new rank.",
             rank_reason: Option<ClaimRankReason> = "Why.",
-        ) -> Claim by Write, retry "rankProjectClaim" => write::rank;
+        ) -> Claim of [project_claim::Model] by Write, retry "rankProjectClaim" => write::rank;
 
         /// Deletes a claim, named by its parts. The project's typed figure
         /// keeps its value.

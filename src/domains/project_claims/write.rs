@@ -3,19 +3,19 @@
 //! property is PREFERRED: preferring another makes the former one NORMAL
 //! (OUTDATED); the project's typed figure follows (`writes::figures`).
 
-use entity::{organization, project, project_claim};
+use entity::{project, project_claim};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::inputs::{ProjectClaimInput, ProjectClaimKey};
-use super::record::{ClaimRank, ClaimRankReason, Value};
+use crate::domains::claims::write::{Sent, checked, page};
+use crate::domains::claims::{ClaimRank, ClaimRankReason, Subject};
 use crate::domains::projects::changeable;
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
 use crate::records::{Kind, Refs};
+use crate::writes::Write;
 use crate::writes::figures::refigure;
-use crate::writes::lookup::reference;
 use crate::writes::rows::{insert, remove, save};
-use crate::writes::{Write, sources, validate};
 
 /// The project `slug`, if the caller may change its claims (its partners'
 /// keys, or keys bound to no organization).
@@ -90,32 +90,26 @@ async fn demote(w: &mut Write, project: i32, property: &str, except: i32) -> App
 
 /// Records a claim; its id.
 pub async fn record(w: &mut Write, input: ProjectClaimInput) -> AppResult<i32> {
-    let value_number = validate::amount("input.valueNumber", input.value_number)?;
-    let value_date = validate::date("input.valueDate", input.value_date)?;
-    let as_of = validate::date("input.asOf", Some(input.as_of))?
-        .ok_or_else(|| AppError::bad_input("input.asOf", "must not be empty"))?;
-    let source_url = validate::url("input.sourceUrl", &input.source_url)?;
-    let basis = validate::opt_text("input.basis", input.basis)?;
-    let quote = validate::opt_text("input.quote", input.quote)?;
-    let stated_by = validate::opt_text("input.statedBy", input.stated_by)?;
-    let misfit = input
-        .property
-        .misfit(value_number.is_some(), value_date.is_some());
-    if let Some((value, reason)) = misfit {
-        let field = if value == Value::Date {
-            "input.valueDate"
-        } else {
-            "input.valueNumber"
-        };
-        return Err(AppError::bad_input(field, reason));
-    }
+    let sent = Sent {
+        property: input.property,
+        value_number: input.value_number,
+        value_date: input.value_date,
+        value_text: None,
+        as_of: input.as_of,
+        source_url: input.source_url,
+        basis: input.basis,
+        quote: input.quote,
+        stated_by: input.stated_by,
+        stated_by_organization: input.stated_by_organization,
+    };
+    let c = checked(w, sent, Subject::Project).await?;
     let project = project(w, &input.project_slug).await?;
     let key = ProjectClaimKey {
         project_slug: input.project_slug.clone(),
         property: input.property,
         unit: input.unit,
-        as_of: as_of.clone(),
-        source_url: source_url.clone(),
+        as_of: c.as_of.clone(),
+        source_url: c.source_url.clone(),
     };
     if lookup(w, &project, &key).await?.is_some() {
         return Err(AppError::Conflict(format!(
@@ -124,20 +118,7 @@ pub async fn record(w: &mut Write, input: ProjectClaimInput) -> AppResult<i32> {
             input.project_slug
         )));
     }
-    let stated_by_id = match input.stated_by_organization.as_deref() {
-        Some(slug) => Some(
-            reference::<organization::Entity>(
-                w,
-                organization::Column::Slug,
-                slug,
-                "input.statedByOrganization",
-                "organization",
-            )
-            .await?,
-        ),
-        None => None,
-    };
-    sources::document(w, &source_url, None).await?;
+    page(w, &c).await?;
     let property = to_db(input.property).to_owned();
     if input.rank == ClaimRank::Preferred {
         demote(w, project.id, &property, 0).await?;
@@ -145,18 +126,18 @@ pub async fn record(w: &mut Write, input: ProjectClaimInput) -> AppResult<i32> {
     let model = project_claim::Model {
         project_id: project.id,
         property,
-        value_number,
-        value_date,
+        value_number: c.value_number,
+        value_date: c.value_date,
         unit: input.unit.map(|u| to_db(u).to_owned()),
         approximation: to_db(input.approximation).to_owned(),
-        basis,
-        as_of,
+        basis: c.basis,
+        as_of: c.as_of,
         rank: to_db(input.rank).to_owned(),
         rank_reason: input.rank_reason.map(|r| to_db(r).to_owned()),
-        source_url,
-        quote,
-        stated_by,
-        stated_by_id,
+        source_url: c.source_url,
+        quote: c.quote,
+        stated_by: c.stated_by,
+        stated_by_id: c.stated_by_id,
         ..Default::default()
     };
     let row = insert(w, model).await?;

@@ -6,13 +6,13 @@ use entity::{city, park, project};
 
 use super::inputs::{ProjectFilter, ProjectOrder};
 use crate::domains::cities::City;
+use crate::domains::claims::{self, Claim, ClaimProperty, ClaimRank, ClaimRow};
 use crate::domains::milestones::{Milestone, MilestonesOfProject};
 use crate::domains::parks::{Park, ParkStatus};
 use crate::domains::partners::{PartnersOfProject, ProjectPartner};
-use crate::domains::project_claims::{Claim, ClaimProperty, ClaimRank, ClaimsOfProject, stated_by};
+use crate::domains::project_claims::ClaimsOfProject;
 use crate::domains::sources::{Source, SourcesOf};
 use crate::error::AppResult;
-use crate::graphql::enums::from_db;
 use crate::graphql::kit::connection::Connection;
 use crate::graphql::kit::loader::{Children, PageLoader, children};
 use crate::graphql::kit::prefetch::join_to;
@@ -21,7 +21,6 @@ use crate::graphql::loaders::{LoaderSet, Served};
 use crate::store::filter::col;
 use crate::store::listing::{PageArgs, Scope, list};
 use crate::store::prefetch::Join;
-use crate::writes::validate;
 
 /// A large development project that builds or extends a park.
 #[derive(Clone, Debug)]
@@ -101,30 +100,13 @@ crate::object! {
                 property is the latest stated by that date.")]
             as_of: Option<String>,
         ) -> async_graphql::Result<Vec<Claim>> {
-            let as_of = validate::date("asOf", as_of)?;
-            let wanted = |c: &Claim| {
-                let property = from_db::<ClaimProperty>(&c.0.property).ok();
-                let rank = from_db::<ClaimRank>(&c.0.rank).ok();
-                (properties.as_ref()).is_none_or(|ps| property.is_some_and(|p| ps.contains(&p)))
-                    && (ranks.as_ref()).is_none_or(|rs| rank.is_some_and(|r| rs.contains(&r)))
-                    && as_of.as_deref().is_none_or(|day| stated_by(&c.0.as_of, day))
-            };
-            let mut claims: Vec<Claim> = self.claims_of(ctx).await?.into_iter().filter(wanted).collect();
-            claims.sort_by(|a, b| b.0.as_of.cmp(&a.0.as_of).then(a.0.id.cmp(&b.0.id)));
-            Ok(claims)
+            claims::select(self.claims_of(ctx).await?, properties, ranks, as_of)
         }
 
         /// True when two claims that are not DEPRECATED give a property
         /// different values.
         async fn has_conflicts(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-            let mut seen = std::collections::HashMap::new();
-            for c in self.claims_of(ctx).await? {
-                let value = (c.0.value_number.map(|n| n.to_string()), c.0.value_date.clone(), c.0.unit.clone());
-                if c.0.rank != "DEPRECATED" && *seen.entry(c.0.property.clone()).or_insert(value.clone()) != value {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
+            Ok(claims::has_conflicts(&self.claims_of(ctx).await?))
         }
 
         /// Where the facts about this project come from, with as-of dates.
@@ -138,9 +120,9 @@ crate::object! {
 }
 
 impl Project {
-    async fn claims_of(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Claim>> {
+    async fn claims_of(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ClaimRow>> {
         let rows = children::<ClaimsOfProject>(ctx, self.0.id).await?;
-        Ok(rows.into_iter().map(Claim).collect())
+        Ok(rows.into_iter().map(ClaimRow::from).collect())
     }
 }
 

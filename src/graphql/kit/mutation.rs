@@ -50,6 +50,8 @@ where
 ///   key of scope `Scope` and answers with the record as `Type`; with
 ///   `retry`, it takes an `idempotencyKey` and remembers its result under
 ///   the operation name.
+/// - `write fn ... -> Type of [Model] by Scope, retry ...`: the same, for a
+///   `Type` that wraps what `Model` converts into (a claim of any subject).
 /// - `delete fn name(arg: T = "desc", ...) by Scope => f;`: the same for a
 ///   deletion, answering true.
 ///
@@ -77,6 +79,31 @@ macro_rules! mutation_item {
                     Box::pin($f(w, $($arg),*))
                 });
                 Ok($wrap(written.await?))
+            }
+        ] $($rest)*);
+    };
+    (@write [$metas:tt $ty:ident [$($done:tt)*]] $(#[$attr:meta])*
+        $name:ident($($arg:ident: $aty:ty = $desc:literal $(default $dv:literal)?),* $(,)?)
+        -> $wrap:ident of [$model:ty] by $scope:ident, retry $op:literal => $f:path; $($rest:tt)*
+    ) => {
+        $crate::object!(@items $metas $ty [$($done)*
+            $(#[$attr])*
+            async fn $name(
+                &self,
+                ctx: &async_graphql::Context<'_>,
+                $(#[graphql(desc = $desc $(, default_with = $dv)?)] $arg: $aty,)*
+                #[graphql(
+                    desc = "Retrying with the same key and input returns the first result and writes nothing."
+                )]
+                idempotency_key: Option<String>,
+            ) -> async_graphql::Result<$wrap> {
+                let key = $crate::writes::idempotency(idempotency_key, $op, &($(&$arg),*))?;
+                let scope = $crate::auth::KeyScope::$scope;
+                let written: $model = $crate::graphql::kit::mutation::write(ctx, scope, key, |w| {
+                    Box::pin($f(w, $($arg),*))
+                })
+                .await?;
+                Ok($wrap(written.into()))
             }
         ] $($rest)*);
     };
