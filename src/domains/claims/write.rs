@@ -3,10 +3,17 @@
 //! speaker.
 
 use entity::organization;
+use sea_orm::{
+    ActiveModelBehavior, ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
+};
 
-use super::record::{ClaimProperty, Subject, fits};
+use super::record::{ClaimProperty, ClaimRank, ClaimRankReason, ClaimUnit, Subject, fits};
 use crate::error::{AppError, AppResult};
+use crate::graphql::enums::to_db;
+use crate::records::Record;
+use crate::store::table::Table;
 use crate::writes::lookup::reference;
+use crate::writes::rows::{insert, save};
 use crate::writes::{Write, sources, validate};
 
 /// The parts of a claim input every subject shares, as sent.
@@ -72,9 +79,129 @@ pub async fn checked(w: &mut Write, sent: Sent, subject: Subject) -> AppResult<C
     })
 }
 
-/// Makes sure the page `checked` names is a known document (after the
-/// duplicate check, so a refused write adds no page).
-pub async fn page(w: &mut Write, checked: &Checked) -> AppResult<()> {
-    sources::document(w, &checked.source_url, None).await?;
+/// The active model of a record's table.
+type Active<C> = <<C as Record>::Table as EntityTrait>::ActiveModel;
+/// A column of a record's table.
+type Column<C> = <<C as Record>::Table as EntityTrait>::Column;
+
+/// A table of claims about one kind of subject: the columns that name a
+/// claim, and how a claim takes another rank.
+pub trait ClaimTable: Record {
+    /// The subject's id.
+    const SUBJECT: Column<Self>;
+    /// The property.
+    const PROPERTY: Column<Self>;
+    /// The unit.
+    const UNIT: Column<Self>;
+    /// The date stated.
+    const AS_OF: Column<Self>;
+    /// The page.
+    const SOURCE_URL: Column<Self>;
+    /// The rank.
+    const RANK: Column<Self>;
+    /// Its property, as stored.
+    fn property(&self) -> &str;
+    /// Its rank, as stored.
+    fn rank(&self) -> &str;
+    /// It with `rank` and `reason` (as stored).
+    fn ranked(&self, rank: &str, reason: Option<String>) -> Self;
+}
+
+/// What names a claim: its subject, property, unit, date and page.
+pub struct Named<'a> {
+    pub subject: i32,
+    pub property: ClaimProperty,
+    pub unit: Option<ClaimUnit>,
+    pub as_of: &'a str,
+    pub source_url: &'a str,
+}
+
+/// The claim `named`, if recorded.
+pub async fn lookup<C: ClaimTable>(w: &Write, named: &Named<'_>) -> AppResult<Option<C>> {
+    let unit = match named.unit.map(to_db) {
+        Some(unit) => C::UNIT.eq(unit),
+        None => C::UNIT.is_null(),
+    };
+    Ok(C::Table::find()
+        .filter(C::SUBJECT.eq(named.subject))
+        .filter(C::PROPERTY.eq(to_db(named.property)))
+        .filter(unit)
+        .filter(C::AS_OF.eq(named.as_of))
+        .filter(C::SOURCE_URL.eq(named.source_url))
+        .one(w.txn())
+        .await?)
+}
+
+/// The claim `named` (of the subject `slug`); NOT_FOUND when there is none.
+pub async fn find<C: ClaimTable>(w: &Write, named: &Named<'_>, slug: &str) -> AppResult<C> {
+    lookup(w, named).await?.ok_or_else(|| {
+        let (property, as_of) = (to_db(named.property), named.as_of);
+        AppError::NotFound(format!(
+            "no {property} claim of {slug:?} as of {as_of:?} from that page"
+        ))
+    })
+}
+
+/// Makes the PREFERRED claims of `subject`'s `property`, other than
+/// `except`, NORMAL (OUTDATED).
+async fn demote<C>(w: &mut Write, subject: i32, property: &str, except: i32) -> AppResult<()>
+where
+    C: ClaimTable + IntoActiveModel<Active<C>>,
+    Active<C>: ActiveModelTrait<Entity = C::Table> + ActiveModelBehavior + Send,
+{
+    let preferred: Vec<C> = C::Table::find()
+        .filter(C::SUBJECT.eq(subject))
+        .filter(C::PROPERTY.eq(property))
+        .filter(C::RANK.eq(to_db(ClaimRank::Preferred)))
+        .filter(<C::Table as Table>::ID.ne(except))
+        .all(w.txn())
+        .await?;
+    let outdated = Some(to_db(ClaimRankReason::Outdated).to_owned());
+    for current in preferred {
+        let next = current.ranked(to_db(ClaimRank::Normal), outdated.clone());
+        save(w, &current, next).await?;
+    }
+    Ok(())
+}
+
+/// Inserts `claim`, named `named` (of the subject `slug`): CONFLICT when
+/// that claim is already recorded; its page becomes a known document; a
+/// PREFERRED claim makes the one preferred until then NORMAL. Its id.
+pub async fn add<C>(w: &mut Write, named: &Named<'_>, slug: &str, claim: C) -> AppResult<i32>
+where
+    C: ClaimTable + IntoActiveModel<Active<C>>,
+    Active<C>: ActiveModelTrait<Entity = C::Table> + ActiveModelBehavior + Send,
+{
+    if lookup::<C>(w, named).await?.is_some() {
+        let property = to_db(named.property);
+        return Err(AppError::Conflict(format!(
+            "this {property} claim of {slug:?} is already recorded"
+        )));
+    }
+    sources::document(w, named.source_url, None).await?;
+    if claim.rank() == to_db(ClaimRank::Preferred) {
+        demote::<C>(w, named.subject, claim.property(), 0).await?;
+    }
+    Ok(insert(w, claim).await?.id())
+}
+
+/// Gives `current` (of `subject`) `rank` and `reason`; PREFERRED makes the
+/// one preferred until then NORMAL.
+pub async fn rerank<C>(
+    w: &mut Write,
+    subject: i32,
+    current: &C,
+    rank: ClaimRank,
+    reason: Option<ClaimRankReason>,
+) -> AppResult<()>
+where
+    C: ClaimTable + IntoActiveModel<Active<C>>,
+    Active<C>: ActiveModelTrait<Entity = C::Table> + ActiveModelBehavior + Send,
+{
+    if rank == ClaimRank::Preferred {
+        demote::<C>(w, subject, current.property(), current.id()).await?;
+    }
+    let reason = reason.map(|r| to_db(r).to_owned());
+    save(w, current, current.ranked(to_db(rank), reason)).await?;
     Ok(())
 }

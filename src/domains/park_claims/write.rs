@@ -1,23 +1,45 @@
 //! Park claim writes, each inside a [`Write`]. A claim is named by its
-//! park, property, unit, date and page; the park's operator's keys (or
-//! keys bound to no organization) write them. At most one claim per park
-//! and property is PREFERRED: preferring another makes the former one
-//! NORMAL (OUTDATED); the park's typed field follows (`writes::figures`).
+//! park, property, unit, date and page; the park's operator's keys (or keys
+//! bound to no organization) write them; the steps every subject's claims
+//! share are `domains::claims::write`. The park's typed field follows its
+//! preferred claim (`writes::figures`).
 
 use entity::{park, park_claim};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::inputs::{ParkClaimInput, ParkClaimKey};
 use crate::auth::Owners;
-use crate::domains::claims::write::{Sent, checked, page};
+use crate::domains::claims::write::{ClaimTable, Named, Sent, add, checked, find, rerank};
 use crate::domains::claims::{ClaimRank, ClaimRankReason, Subject};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::graphql::enums::to_db;
 use crate::records::{Kind, Refs};
 use crate::writes::Write;
 use crate::writes::figures::refigure_parks;
 use crate::writes::lookup::existing;
-use crate::writes::rows::{insert, remove, save};
+use crate::writes::rows::remove;
+
+impl ClaimTable for park_claim::Model {
+    const SUBJECT: park_claim::Column = park_claim::Column::ParkId;
+    const PROPERTY: park_claim::Column = park_claim::Column::Property;
+    const UNIT: park_claim::Column = park_claim::Column::Unit;
+    const AS_OF: park_claim::Column = park_claim::Column::AsOf;
+    const SOURCE_URL: park_claim::Column = park_claim::Column::SourceUrl;
+    const RANK: park_claim::Column = park_claim::Column::Rank;
+    fn property(&self) -> &str {
+        &self.property
+    }
+    fn rank(&self) -> &str {
+        &self.rank
+    }
+    fn ranked(&self, rank: &str, reason: Option<String>) -> Self {
+        let rank = rank.to_owned();
+        Self {
+            rank,
+            rank_reason: reason,
+            ..self.clone()
+        }
+    }
+}
 
 /// The park `slug`, if the caller may change its claims.
 async fn park(w: &Write, slug: &str) -> AppResult<park::Model> {
@@ -31,60 +53,15 @@ async fn park(w: &Write, slug: &str) -> AppResult<park::Model> {
     Ok(park)
 }
 
-/// The claim of `park` named by `key`, if recorded.
-async fn lookup(
-    w: &Write,
-    park: &park::Model,
-    key: &ParkClaimKey,
-) -> AppResult<Option<park_claim::Model>> {
-    use park_claim::Column;
-    let unit = match key.unit.map(to_db) {
-        Some(unit) => Column::Unit.eq(unit),
-        None => Column::Unit.is_null(),
-    };
-    Ok(park_claim::Entity::find()
-        .filter(Column::ParkId.eq(park.id))
-        .filter(Column::Property.eq(to_db(key.property)))
-        .filter(unit)
-        .filter(Column::AsOf.eq(&key.as_of))
-        .filter(Column::SourceUrl.eq(&key.source_url))
-        .one(w.txn())
-        .await?)
-}
-
-/// The claim named by `key` and its park; NOT_FOUND when there is none.
-async fn find(w: &Write, key: &ParkClaimKey) -> AppResult<(park::Model, park_claim::Model)> {
-    let park = park(w, &key.park_slug).await?;
-    let claim = lookup(w, &park, key).await?.ok_or_else(|| {
-        let property = to_db(key.property);
-        let (slug, as_of) = (&key.park_slug, &key.as_of);
-        AppError::NotFound(format!(
-            "no {property} claim of {slug:?} as of {as_of:?} from that page"
-        ))
-    })?;
-    Ok((park, claim))
-}
-
-/// Makes the PREFERRED claims of `park`'s `property`, other than `except`,
-/// NORMAL (OUTDATED).
-async fn demote(w: &mut Write, park: i32, property: &str, except: i32) -> AppResult<()> {
-    use park_claim::Column;
-    let preferred = park_claim::Entity::find()
-        .filter(Column::ParkId.eq(park))
-        .filter(Column::Property.eq(property))
-        .filter(Column::Rank.eq(to_db(ClaimRank::Preferred)))
-        .filter(Column::Id.ne(except))
-        .all(w.txn())
-        .await?;
-    for current in preferred {
-        let next = park_claim::Model {
-            rank: to_db(ClaimRank::Normal).to_owned(),
-            rank_reason: Some(to_db(ClaimRankReason::Outdated).to_owned()),
-            ..current.clone()
-        };
-        save(w, &current, next).await?;
+/// What names the claim `key` of `park`.
+fn named<'k>(park: &park::Model, key: &'k ParkClaimKey) -> Named<'k> {
+    Named {
+        subject: park.id,
+        property: key.property,
+        unit: key.unit,
+        as_of: &key.as_of,
+        source_url: &key.source_url,
     }
-    Ok(())
 }
 
 /// Records a claim; its id.
@@ -104,26 +81,15 @@ pub async fn record(w: &mut Write, input: ParkClaimInput) -> AppResult<i32> {
     let c = checked(w, sent, Subject::Park).await?;
     let park = park(w, &input.park_slug).await?;
     let key = ParkClaimKey {
-        park_slug: input.park_slug.clone(),
+        park_slug: input.park_slug,
         property: input.property,
         unit: input.unit,
         as_of: c.as_of.clone(),
         source_url: c.source_url.clone(),
     };
-    if lookup(w, &park, &key).await?.is_some() {
-        let (property, slug) = (to_db(input.property), &input.park_slug);
-        return Err(AppError::Conflict(format!(
-            "this {property} claim of {slug:?} is already recorded"
-        )));
-    }
-    page(w, &c).await?;
-    let property = to_db(input.property).to_owned();
-    if input.rank == ClaimRank::Preferred {
-        demote(w, park.id, &property, 0).await?;
-    }
-    let model = park_claim::Model {
+    let claim = park_claim::Model {
         park_id: park.id,
-        property,
+        property: to_db(input.property).to_owned(),
         value_number: c.value_number,
         value_date: c.value_date,
         value_text: c.value_text,
@@ -139,9 +105,9 @@ pub async fn record(w: &mut Write, input: ParkClaimInput) -> AppResult<i32> {
         stated_by_id: c.stated_by_id,
         ..Default::default()
     };
-    let row = insert(w, model).await?;
+    let id = add(w, &named(&park, &key), &key.park_slug, claim).await?;
     refigure_parks(w, &[park.id]).await?;
-    Ok(row.id)
+    Ok(id)
 }
 
 /// Gives a claim another rank (and reason); its id.
@@ -151,16 +117,9 @@ pub async fn rank(
     rank: ClaimRank,
     rank_reason: Option<ClaimRankReason>,
 ) -> AppResult<i32> {
-    let (park, current) = find(w, &claim).await?;
-    if rank == ClaimRank::Preferred {
-        demote(w, park.id, &current.property, current.id).await?;
-    }
-    let next = park_claim::Model {
-        rank: to_db(rank).to_owned(),
-        rank_reason: rank_reason.map(|r| to_db(r).to_owned()),
-        ..current.clone()
-    };
-    save(w, &current, next).await?;
+    let park = park(w, &claim.park_slug).await?;
+    let current: park_claim::Model = find(w, &named(&park, &claim), &park.slug).await?;
+    rerank(w, park.id, &current, rank, rank_reason).await?;
     refigure_parks(w, &[park.id]).await?;
     Ok(current.id)
 }
@@ -168,7 +127,8 @@ pub async fn rank(
 /// Deletes a claim; the id it had. The park's field keeps its value when
 /// the preferred claim goes.
 pub async fn delete(w: &mut Write, claim: ParkClaimKey) -> AppResult<i32> {
-    let (park, current) = find(w, &claim).await?;
+    let park = park(w, &claim.park_slug).await?;
+    let current: park_claim::Model = find(w, &named(&park, &claim), &park.slug).await?;
     let mut refs = Refs::default();
     refs.insert(Kind::Park, park.id, park.slug.clone());
     remove(w, &current, &refs).await?;
