@@ -11,6 +11,9 @@ use crate::config::{Config, redact};
 use crate::dataset::seed;
 use crate::store::Db;
 
+/// The file an export writes its feed cursor to, beside the dataset files.
+pub const FEED_CURSOR: &str = "feed_cursor.txt";
+
 /// parkgraph: a GraphQL API for Pakistan's technology parks.
 ///
 /// Configuration is read from the environment: DATABASE_URL (default
@@ -68,7 +71,9 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Export every table as CSV files in the layout of data/ (import takes them back).
+    /// Export every table as CSV files in the layout of data/ (import takes them back),
+    /// read in one transaction, with the change feed's cursor at that moment in
+    /// feed_cursor.txt: follow `changes(after:)` from it to miss nothing.
     Export {
         /// The folder to write to (created if missing).
         #[arg(value_name = "DIR")]
@@ -140,8 +145,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export { dir } => {
             let db = connect(&config).await?;
             db.migrate().await?;
-            let rows = crate::dataset::transfer::export_to_dir(&db, &dir).await?;
-            println!("exported {rows} rows to {}", dir.display());
+            let exported = crate::dataset::transfer::export_to_dir(&db, &dir).await?;
+            // Where to follow the change feed from, so the export and the
+            // feed together miss nothing and repeat nothing.
+            let cursor = exported
+                .head
+                .map(crate::changes::cursor)
+                .unwrap_or_default();
+            std::fs::write(dir.join(FEED_CURSOR), format!("{cursor}\n"))?;
+            println!(
+                "exported {} rows to {} at feed cursor {cursor:?} (in {FEED_CURSOR})",
+                exported.rows,
+                dir.display()
+            );
         }
         Command::Schema => unreachable!("handled above"),
     }

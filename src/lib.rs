@@ -40,7 +40,8 @@
 //!                       BAD_USER_INPUT), sources.rs (citations and their pages), figures.rs (a
 //!                       project's or park's figures kept with its claims)
 //!   auth/               API keys (keys.rs), scopes, the ownership rule (Actor::may_change)
-//!   changes/            the change feed: hub.rs (fan-out, LISTEN/NOTIFY), types.rs, resolvers.rs
+//!   changes/            the change feed: hub.rs (fan-out, LISTEN/NOTIFY), log.rs (its head), types.rs,
+//!                       resolvers.rs
 //!   dataset/            whole datasets: seed/ (read.rs, write.rs, synthetic.rs) and transfer/
 //!                       (export.rs, files.rs, read.rs and find.rs: an import read against the
 //!                       database by key, plan.rs, scope.rs, import.rs, resolvers.rs), and

@@ -16,6 +16,9 @@ pub struct Model {
     pub after: Option<String>,
     pub actor: Option<String>,
     pub at: String,
+    /// The record's version after the write (its last, for a deletion);
+    /// null for changes logged before versions were kept.
+    pub version: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -25,6 +25,7 @@ mod m20261207_000018_claim_stated_by;
 mod m20261207_000019_indicator_places_in_key;
 mod m20261207_000020_park_points;
 mod m20261207_000021_park_claims;
+mod m20261207_000022_change_versions;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000019_indicator_places_in_key::Migration),
             Box::new(m20261207_000020_park_points::Migration),
             Box::new(m20261207_000021_park_claims::Migration),
+            Box::new(m20261207_000022_change_versions::Migration),
         ]
     }
 }

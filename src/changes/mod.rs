@@ -3,9 +3,11 @@
 //! replica (PostgreSQL LISTEN/NOTIFY carries commits between processes).
 
 mod hub;
+mod log;
 mod resolvers;
 mod types;
 
 pub use hub::{CHANNEL, Hub};
+pub use log::head;
 pub use resolvers::{ChangeQuery, ChangeSubscription};
-pub use types::{Change, ChangeConnection, ChangeFilter, ChangeOperation};
+pub use types::{Change, ChangeConnection, ChangeFilter, ChangeOperation, encode as cursor};

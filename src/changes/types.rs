@@ -1,12 +1,14 @@
 use std::sync::Arc;
 
-use async_graphql::{Enum, InputObject, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, Enum, InputObject, Object, SimpleObject};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use entity::change;
 
+use super::log::head;
 use crate::error::{AppError, AppResult};
 use crate::graphql::kit::connection::PageInfo;
+use crate::store::Db;
 
 /// What a write did to a record.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -31,9 +33,9 @@ impl Change {
         encode(self.0.id)
     }
 
-    /// The record type, as in the dataset files and `sources.recordType`:
-    /// `park`, `firm`, `tenancy`, `project`, `project_partner`, `milestone`,
-    /// `source`, `city`, `organization` or `indicator`.
+    /// The record type, as in the dataset files and `sources.recordType`
+    /// (`park`, `firm`, `tenancy`, `project_claim`, `source`...; one per
+    /// file of the dataset, named as its rows are).
     #[graphql(name = "type")]
     async fn record_type(&self) -> &str {
         &self.0.record_type
@@ -41,7 +43,8 @@ impl Change {
 
     /// The record's public key: its slug, or for records without one the
     /// key columns joined by `|` (a tenancy: `park|firm|since`; a milestone:
-    /// `project|title`; an indicator: `key|period`; a source: `type|key|url`).
+    /// `project|title`; an indicator: `key|period`, then its place when it
+    /// has one; a source: `type|key|url`).
     async fn slug(&self) -> &str {
         &self.0.record_key
     }
@@ -76,6 +79,14 @@ impl Change {
     /// When the write committed (RFC 3339, UTC).
     async fn at(&self) -> &str {
         &self.0.at
+    }
+
+    /// The record's version after the write (its last, for a deletion), as
+    /// a mutation answered it: match your acknowledged writes to the feed
+    /// by type, key and version. Null for changes logged before versions
+    /// were kept.
+    async fn version(&self) -> Option<i32> {
+        self.0.version
     }
 }
 
@@ -114,6 +125,7 @@ pub struct ChangeEdge {
 
 /// A page of the change log, oldest first.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct ChangeConnection {
     /// The changes with their cursors.
     pub edges: Vec<ChangeEdge>,
@@ -123,6 +135,18 @@ pub struct ChangeConnection {
     /// `after` given when the page is empty. `hasNextPage` says whether more
     /// changes were already committed.
     pub page_info: PageInfo,
+}
+
+#[ComplexObject]
+impl ChangeConnection {
+    /// The cursor of the latest change in the whole log, whatever the page
+    /// and filter: pass it as `after` to follow only what comes next (ask
+    /// `changes(first: 0) { headCursor }`). Null while the log is empty. An
+    /// export records it too (`feed_cursor.txt`).
+    async fn head_cursor(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        let db = ctx.data_unchecked::<Db>();
+        Ok(head(&db.conn).await.map_err(AppError::from)?.map(encode))
+    }
 }
 
 /// The cursor of change `id`.

@@ -77,6 +77,7 @@ impl Write {
         operation: &str,
         before: Option<Fields>,
         after: Option<Fields>,
+        version: i32,
     ) {
         let json = |f: Option<Fields>| f.map(|f| serde_json::Value::Object(f).to_string());
         self.changes.push(change::ActiveModel {
@@ -87,30 +88,46 @@ impl Write {
             after: sea_orm::ActiveValue::Set(json(after)),
             actor: sea_orm::ActiveValue::Set(Some(self.actor.name.clone())),
             at: sea_orm::ActiveValue::Set(self.now.clone()),
+            version: sea_orm::ActiveValue::Set(Some(version)),
             ..Default::default()
         });
     }
 
-    /// Logs a created `R` with all its fields.
-    pub fn created<R: Record>(&mut self, after: Fields) {
-        self.log(R::TYPE, key_of::<R>(&after), "CREATE", None, Some(after));
+    /// Logs a created `R` with all its fields, at `version`.
+    pub fn created<R: Record>(&mut self, after: Fields, version: i32) {
+        self.log(
+            R::TYPE,
+            key_of::<R>(&after),
+            "CREATE",
+            None,
+            Some(after),
+            version,
+        );
     }
 
-    /// Logs the fields of an `R` that changed; false (and nothing logged)
-    /// when none did.
-    pub fn updated<R: Record>(&mut self, before: &Fields, after: &Fields) -> bool {
+    /// Logs the fields of an `R` that changed, which is at `version` after
+    /// the change; false (and nothing logged) when none did.
+    pub fn updated<R: Record>(&mut self, before: &Fields, after: &Fields, version: i32) -> bool {
         match diff(before, after) {
             Some((old, new)) => {
-                self.log(R::TYPE, key_of::<R>(before), "UPDATE", Some(old), Some(new));
+                let key = key_of::<R>(before);
+                self.log(R::TYPE, key, "UPDATE", Some(old), Some(new), version);
                 true
             }
             None => false,
         }
     }
 
-    /// Logs a deleted `R` with all its former fields.
-    pub fn deleted<R: Record>(&mut self, before: Fields) {
-        self.log(R::TYPE, key_of::<R>(&before), "DELETE", Some(before), None);
+    /// Logs a deleted `R` with all its former fields, at its last `version`.
+    pub fn deleted<R: Record>(&mut self, before: Fields, version: i32) {
+        self.log(
+            R::TYPE,
+            key_of::<R>(&before),
+            "DELETE",
+            Some(before),
+            None,
+            version,
+        );
     }
 
     /// How many changes this write has logged so far.

@@ -56,7 +56,7 @@ where
     row.not_set(<R::Table as Table>::ID);
     let model = row.insert(w.txn()).await?;
     let refs = Refs::load(w.txn(), &model.references()).await?;
-    w.created::<R>(model.fields(&refs));
+    w.created::<R>(model.fields(&refs), model.version());
     Ok(model)
 }
 
@@ -70,10 +70,11 @@ where
 {
     let wanted = [current.references(), next.references()].concat();
     let refs = Refs::load(w.txn(), &wanted).await?;
-    if !w.updated::<R>(&current.fields(&refs), &next.fields(&refs)) {
+    let version = current.version() + 1;
+    if !w.updated::<R>(&current.fields(&refs), &next.fields(&refs), version) {
         return Ok(false);
     }
-    next.set_version(current.version() + 1);
+    next.set_version(version);
     next.set_updated_at(w.now());
     next.into_active_model().reset_all().update(w.txn()).await?;
     Ok(true)
@@ -86,7 +87,7 @@ pub async fn remove<R: Record>(w: &mut Write, current: &R, refs: &Refs) -> AppRe
         .filter(id.eq(current.id()))
         .exec(w.txn())
         .await?;
-    w.deleted::<R>(current.fields(refs));
+    w.deleted::<R>(current.fields(refs), current.version());
     Ok(())
 }
 

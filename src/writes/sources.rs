@@ -77,7 +77,7 @@ pub async fn replace(
     for old in &current {
         if !wanted.iter().any(|w| w.url == old.url) {
             Entity::delete_by_id(old.id).exec(w.txn()).await?;
-            w.deleted::<source::Model>(old.fields(&refs));
+            w.deleted::<source::Model>(old.fields(&refs), old.version());
         }
     }
     for cite in wanted {
@@ -89,7 +89,8 @@ pub async fn replace(
                     quote: cite.quote,
                     ..old.clone()
                 };
-                if w.updated::<source::Model>(&old.fields(&refs), &new.fields(&refs)) {
+                if w.updated::<source::Model>(&old.fields(&refs), &new.fields(&refs), new.version())
+                {
                     let mut row: ActiveModel = old.clone().into();
                     row.as_of = Set(new.as_of.clone());
                     row.quote = Set(new.quote.clone());
@@ -107,7 +108,7 @@ pub async fn replace(
                 }
                 .insert(w.txn())
                 .await?;
-                w.created::<source::Model>(row.fields(&refs));
+                w.created::<source::Model>(row.fields(&refs), row.version());
             }
         }
     }
@@ -142,6 +143,6 @@ pub async fn document(w: &mut Write, url: &str, title: Option<String>) -> AppRes
     }
     .insert(w.txn())
     .await?;
-    w.created::<source_document::Model>(row.fields(&Refs::default()));
+    w.created::<source_document::Model>(row.fields(&Refs::default()), row.version);
     Ok(())
 }

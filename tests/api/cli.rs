@@ -172,7 +172,9 @@ fn export_and_import_run_from_the_command_line() {
     let files: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().path().display().to_string())
+        .filter(|path| path.ends_with(".csv"))
         .collect();
+    let cursor = std::fs::read_to_string(out.join("feed_cursor.txt")).unwrap();
     let mut args = vec!["import", "--dry-run"];
     args.extend(files.iter().map(String::as_str));
     let dry = parkgraph(&args, &env);
@@ -185,10 +187,16 @@ fn export_and_import_run_from_the_command_line() {
     let refused = parkgraph(&["import", bad.to_str().unwrap()], &env);
 
     assert!(exported.status.success(), "{exported:?}");
+    // A freshly seeded database has logged no change: the feed is followed
+    // from its start.
     assert_eq!(
         stdout(&exported).trim(),
-        format!("exported {rows} rows to {}", out.display())
+        format!(
+            "exported {rows} rows to {} at feed cursor \"\" (in feed_cursor.txt)",
+            out.display()
+        )
     );
+    assert_eq!(cursor, "\n");
     assert_eq!(files.len(), parkgraph::records::Kind::ALL.len());
     assert!(dry.status.success(), "{dry:?}");
     assert_eq!(

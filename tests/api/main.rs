@@ -16,6 +16,7 @@ mod document_writes;
 mod documents;
 mod errors;
 mod examples;
+mod feed_sync;
 mod filters;
 mod graphiql;
 mod http;

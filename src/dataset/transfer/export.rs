@@ -1,9 +1,14 @@
 //! Every table as CSV in the dataset layout, rows in id order (so export,
-//! import into an empty database, export again gives the same files).
+//! import into an empty database, export again gives the same files); a
+//! whole export is one read transaction, and says where the change feed
+//! stood when it was taken.
 
 use std::path::Path;
 
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryOrder};
+use sea_orm::{
+    AccessMode, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
+    IsolationLevel, QueryOrder, TransactionTrait,
+};
 
 use crate::dataset::seed::Files;
 use crate::records::{Fields, Kind, Record, Refs, cell, for_each_record, key_of};
@@ -85,17 +90,53 @@ pub async fn export<C: ConnectionTrait>(conn: &C) -> Result<Files, DbErr> {
     Ok(files)
 }
 
-/// Writes every table into `dir`; the number of rows written.
-pub async fn export_to_dir(db: &Db, dir: &Path) -> anyhow::Result<usize> {
+/// What an export to a directory wrote.
+pub struct Exported {
+    /// Rows written, over every file.
+    pub rows: usize,
+    /// The id of the latest change when the export was taken (none when
+    /// the log is empty): following the feed after it gives every later
+    /// write once and none the export holds.
+    pub head: Option<i32>,
+}
+
+/// A transaction that reads one consistent state of the database: repeatable
+/// read on PostgreSQL; on SQLite a read transaction already sees one
+/// snapshot (WAL) from its first statement.
+async fn read_transaction(db: &Db) -> Result<DatabaseTransaction, DbErr> {
+    match db.conn.get_database_backend() {
+        DbBackend::Postgres => {
+            let isolation = Some(IsolationLevel::RepeatableRead);
+            db.conn
+                .begin_with_config(isolation, Some(AccessMode::ReadOnly))
+                .await
+        }
+        _ => db.conn.begin().await,
+    }
+}
+
+/// Every table, and the feed position they were read at, in one read
+/// transaction.
+pub async fn snapshot_at_head(db: &Db) -> Result<(Snapshot, Option<i32>), DbErr> {
+    let txn = read_transaction(db).await?;
+    let at = crate::changes::head(&txn).await?;
+    let tables = snapshot(&txn).await?;
+    txn.commit().await?;
+    Ok((tables, at))
+}
+
+/// Writes every table into `dir`, read in one transaction.
+pub async fn export_to_dir(db: &Db, dir: &Path) -> anyhow::Result<Exported> {
     std::fs::create_dir_all(dir)?;
-    let mut total = 0;
-    for (kind, rows) in snapshot(&db.conn).await? {
-        total += rows.len();
+    let (tables, head) = snapshot_at_head(db).await?;
+    let mut rows = 0;
+    for (kind, table) in tables {
+        rows += table.len();
         let mut text = header_line(kind);
-        for row in rows {
+        for row in table {
             text.push_str(&csv_line(kind, &row.fields));
         }
         std::fs::write(dir.join(kind.file()), text)?;
     }
-    Ok(total)
+    Ok(Exported { rows, head })
 }

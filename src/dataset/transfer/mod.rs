@@ -10,7 +10,9 @@ mod read;
 mod resolvers;
 mod scope;
 
-pub use export::{csv_line, export, export_to_dir, header_line, snapshot};
+pub use export::{
+    Exported, csv_line, export, export_to_dir, header_line, snapshot, snapshot_at_head,
+};
 pub use files::{Format, ImportFile, read_files};
 pub use import::{Report, import};
 pub use resolvers::{ImportMutation, ImportReport};

@@ -119,13 +119,13 @@ where
     for (row, fate) in rows.iter().zip(fates) {
         match fate {
             Fate::Create => {
-                w.created::<M>(row.fields(refs));
+                w.created::<M>(row.fields(refs), row.version());
                 inserts.push(row.clone().into_active_model().reset_all());
             }
             Fate::Update { before, version } => {
                 let mut next = row.clone();
                 next.set_version(version + 1);
-                w.updated::<M>(&before, &next.fields(refs));
+                w.updated::<M>(&before, &next.fields(refs), version + 1);
                 next.into_active_model().reset_all().update(w.txn()).await?;
             }
             Fate::Same => {}
