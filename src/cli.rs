@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::app::App;
 use crate::config::{Config, redact};
 use crate::dataset::seed;
+use crate::error::{AppError, db_code};
 use crate::store::Db;
 
 /// The file an export writes its feed cursor to, beside the dataset files.
@@ -23,9 +24,62 @@ pub const FEED_CURSOR: &str = "feed_cursor.txt";
 #[derive(Parser, Debug)]
 #[command(name = "parkgraph", version)]
 pub struct Cli {
+    /// Print results and failures as JSON (failures as {"code", "message"}
+    /// on stderr, with the API's error codes).
+    #[arg(long, global = true)]
+    pub json: bool,
     /// What to do; `serve` when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// How a command failed: the API's error code, the exit code the binary
+/// ends with, and what went wrong.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// `BAD_USER_INPUT`, `NOT_FOUND`, `CONFLICT`, `FORBIDDEN`,
+    /// `SERVICE_UNAVAILABLE` or `INTERNAL`, as the API names them.
+    pub code: &'static str,
+    /// 3 bad input, 4 not found, 5 conflict, 6 forbidden, 7 unavailable (try
+    /// again), 1 anything else (a bug); clap's usage errors are 2.
+    pub exit: u8,
+    /// The error and its causes, in words.
+    pub message: String,
+}
+
+impl Failure {
+    /// What `err` was, from the first cause that says.
+    pub fn of(err: &anyhow::Error) -> Self {
+        let code = err
+            .chain()
+            .find_map(|cause| {
+                (cause.downcast_ref::<AppError>().map(AppError::code))
+                    .or_else(|| cause.downcast_ref::<sea_orm::DbErr>().map(db_code))
+            })
+            .unwrap_or(if err.downcast_ref::<std::io::Error>().is_some() {
+                "BAD_USER_INPUT"
+            } else {
+                "INTERNAL"
+            });
+        let exit = match code {
+            "BAD_USER_INPUT" => 3,
+            "NOT_FOUND" => 4,
+            "CONFLICT" => 5,
+            "FORBIDDEN" | "UNAUTHENTICATED" => 6,
+            "SERVICE_UNAVAILABLE" => 7,
+            _ => 1,
+        };
+        Self {
+            code,
+            exit,
+            message: format!("{err:#}"),
+        }
+    }
+
+    /// Its JSON form: `{"code": ..., "message": ...}`.
+    pub fn json(&self) -> String {
+        serde_json::json!({ "code": self.code, "message": self.message }).to_string()
+    }
 }
 
 /// The subcommands.
@@ -114,8 +168,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         print!("{}", crate::graphql::sdl());
         return Ok(());
     }
-    let config = Config::from_env()?;
+    // A bad setting is the caller's to fix, as bad input is.
+    let config =
+        Config::from_env().map_err(|err| AppError::bad_input("environment", format!("{err:#}")))?;
     crate::telemetry::init(config.log_format);
+    let json = cli.json;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let app = App::build(&config).await?;
@@ -141,7 +198,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             db.migrate().await?;
             keys(&db, action).await?;
         }
-        Command::Import { files, dry_run } => import_command(&config, &files, dry_run).await?,
+        Command::Import { files, dry_run } => {
+            import_command(&config, &files, dry_run, json).await?
+        }
         Command::Export { dir } => {
             let db = connect(&config).await?;
             db.migrate().await?;
@@ -153,11 +212,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .map(crate::changes::cursor)
                 .unwrap_or_default();
             std::fs::write(dir.join(FEED_CURSOR), format!("{cursor}\n"))?;
-            println!(
-                "exported {} rows to {} at feed cursor {cursor:?} (in {FEED_CURSOR})",
-                exported.rows,
-                dir.display()
-            );
+            if json {
+                let out = serde_json::json!({
+                    "rows": exported.rows, "dir": dir, "feedCursor": cursor,
+                });
+                println!("{out}");
+            } else {
+                println!(
+                    "exported {} rows to {} at feed cursor {cursor:?} (in {FEED_CURSOR})",
+                    exported.rows,
+                    dir.display()
+                );
+            }
         }
         Command::Schema => unreachable!("handled above"),
     }
@@ -199,17 +265,35 @@ async fn import_command(
     config: &Config,
     files: &[std::path::PathBuf],
     dry_run: bool,
+    json: bool,
 ) -> anyhow::Result<()> {
     let db = connect(config).await?;
     db.migrate().await?;
     let files = crate::dataset::transfer::read_files(files)?;
     let cli = crate::auth::Actor::cli();
     let report = crate::dataset::transfer::import(&db, None, &cli, files, dry_run).await?;
-    println!("{report}");
+    if json {
+        println!("{}", report_json(&report));
+    } else {
+        println!("{report}");
+    }
     if !report.problems.is_empty() {
-        anyhow::bail!("the import has problems; nothing was written");
+        let reason = "the import has problems; nothing was written";
+        return Err(AppError::bad_input("files", reason).into());
     }
     Ok(())
+}
+
+/// An import's report as JSON, in the shape of the API's `importDataset`.
+fn report_json(report: &crate::dataset::transfer::Report) -> serde_json::Value {
+    let problem = |p: &crate::records::Problem| serde_json::json!({ "file": p.file, "line": p.line, "column": p.column, "reason": p.reason });
+    serde_json::json!({
+        "dryRun": report.dry_run,
+        "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "problems": report.problems.iter().map(problem).collect::<Vec<_>>(),
+    })
 }
 
 async fn keys(db: &Db, action: KeysAction) -> anyhow::Result<()> {

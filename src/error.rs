@@ -69,6 +69,21 @@ impl AppError {
     }
 }
 
+/// The API's error code a database error stands for (outside a request:
+/// the command line's failures).
+pub fn db_code(err: &sea_orm::DbErr) -> &'static str {
+    if is_connection_failure(err) || is_busy(err) {
+        "SERVICE_UNAVAILABLE"
+    } else if matches!(
+        err.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    ) {
+        "CONFLICT"
+    } else {
+        "INTERNAL"
+    }
+}
+
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
         if is_connection_failure(&err) {

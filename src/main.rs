@@ -27,11 +27,19 @@ static MALLOC_CONF: &std::ffi::c_char = {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = parkgraph::cli::Cli::parse();
+    let json = cli.json;
     match parkgraph::cli::run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("parkgraph: {err:#}");
-            ExitCode::FAILURE
+            // The class of failure is the exit code (and, in JSON, the
+            // API's error code), so a script can tell a retry from a fix.
+            let failure = parkgraph::cli::Failure::of(&err);
+            if json {
+                eprintln!("{}", failure.json());
+            } else {
+                eprintln!("parkgraph: {}", failure.message);
+            }
+            ExitCode::from(failure.exit)
         }
     }
 }

@@ -8,6 +8,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use super::KeyScope;
+use crate::error::AppError;
 use crate::store::Db;
 
 /// The SHA-256 of a key, hex: what is stored and looked up.
@@ -124,9 +125,10 @@ pub async fn revoke(db: &Db, name: &str) -> anyhow::Result<()> {
         .filter(api_key::Column::Name.eq(name))
         .one(&db.conn)
         .await?
-        .with_context(|| format!("no key is named {name:?}"))?;
+        .ok_or_else(|| AppError::NotFound(format!("no key is named {name:?}")))?;
     if key.revoked_at.is_some() {
-        bail!("the key {name:?} is already revoked");
+        let already = format!("the key {name:?} is already revoked");
+        return Err(AppError::Conflict(already).into());
     }
     let mut key: api_key::ActiveModel = key.into();
     key.revoked_at = Set(Some(crate::clock::now()));

@@ -239,3 +239,35 @@ fn the_command_line_import_refuses_what_the_api_refuses() {
     assert!(stdout(&dry).contains("nothing was written"), "{dry:?}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Failures end with an exit code per class, and with `--json` say the
+/// API's error code on stderr: a script can tell a fix from a retry.
+#[test]
+fn failures_have_an_exit_code_per_class_and_the_apis_codes_in_json() {
+    let (dir, url) = temp_db();
+    let env = [("DATABASE_URL", url.as_str())];
+    assert!(parkgraph(&["seed"], &env).status.success());
+    let firms = dir.join("firms.csv");
+    std::fs::write(&firms, "slug,name,sector,employees\nNot A Slug,X,,\n").unwrap();
+    let json_error = |output: &Output| -> serde_json::Value {
+        serde_json::from_str(String::from_utf8_lossy(&output.stderr).trim()).unwrap()
+    };
+
+    let bad_rows = parkgraph(&["--json", "import", firms.to_str().unwrap()], &env);
+    let no_key = parkgraph(&["keys", "revoke", "--name", "nobody"], &env);
+    let bad_setting = parkgraph(&["--json", "migrate"], &[("PARKGRAPH_ADDR", "nowhere")]);
+    let unreachable = parkgraph(
+        &["--json", "migrate"],
+        &[("DATABASE_URL", "postgres://nobody:none@127.0.0.1:9/none")],
+    );
+
+    assert_eq!(bad_rows.status.code(), Some(3), "{bad_rows:?}");
+    assert_eq!(json_error(&bad_rows)["code"], "BAD_USER_INPUT");
+    let report: serde_json::Value = serde_json::from_str(stdout(&bad_rows).trim()).unwrap();
+    assert_eq!(report["problems"][0]["column"], "slug", "{report}");
+    assert_eq!(no_key.status.code(), Some(4), "{no_key:?}");
+    assert_eq!(bad_setting.status.code(), Some(3), "{bad_setting:?}");
+    assert_eq!(json_error(&bad_setting)["code"], "BAD_USER_INPUT");
+    assert_eq!(unreachable.status.code(), Some(7), "{unreachable:?}");
+    assert_eq!(json_error(&unreachable)["code"], "SERVICE_UNAVAILABLE");
+}
