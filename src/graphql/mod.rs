@@ -20,7 +20,7 @@ use async_graphql::{MergedObject, MergedSubscription, Request, Response, Schema,
 use crate::changes::{ChangeQuery, ChangeSubscription, Hub};
 use crate::config::Config;
 use crate::dataset::licenses::LicenseQuery;
-use crate::dataset::transfer::ImportMutation;
+use crate::dataset::transfer::{ExportQuery, ImportMutation};
 use crate::domains::cities::CityQuery;
 use crate::domains::documents::{SourceDocumentMutation, SourceDocumentQuery};
 use crate::domains::firms::{FirmMutation, FirmQuery};
@@ -56,6 +56,7 @@ pub struct Query(
     SearchQuery,
     ChangeQuery,
     LicenseQuery,
+    ExportQuery,
 );
 
 /// Every mutation, merged from the domains. Each needs an API key.

@@ -87,3 +87,41 @@ async fn an_export_taken_during_writes_and_the_feed_after_its_cursor_meet_exactl
         );
     }
 }
+
+const EXPORT: &str = "{ exportDataset { feedCursor files { name content } } }";
+
+#[tokio::test]
+async fn a_keyed_partner_exports_every_file_with_the_cursor_to_follow_from() {
+    let app = TestApp::seeded().await;
+    let admin = app.key("admin", None).await;
+    let reader = app.key("read", None).await;
+    let v = fazal_version(&app).await;
+    app.data_as(&admin, RENAME, json!({ "v": v, "name": "Fazal exported" }))
+        .await;
+
+    let anonymous = app.gql(EXPORT, json!({})).await;
+    let export = app.data_as(&reader, EXPORT, json!({})).await["exportDataset"].clone();
+    let after = app
+        .data(AFTER, json!({ "after": export["feedCursor"] }))
+        .await;
+
+    assert_eq!(crate::helpers::first_code(&anonymous), "UNAUTHENTICATED");
+    let files = export["files"].as_array().unwrap();
+    assert_eq!(files.len(), parkgraph::records::Kind::ALL.len());
+    let parks = files.iter().find(|f| f["name"] == "parks.csv").unwrap();
+    assert!(
+        parks["content"]
+            .as_str()
+            .unwrap()
+            .contains("Fazal exported")
+    );
+    let shipped = parkgraph::dataset::transfer::export(&app.db.conn)
+        .await
+        .unwrap();
+    assert_eq!(parks["content"], shipped["parks.csv"].as_str());
+    assert_eq!(
+        after["changes"]["nodes"],
+        json!([]),
+        "nothing after the export yet"
+    );
+}

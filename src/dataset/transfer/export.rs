@@ -79,15 +79,27 @@ pub fn header_line(kind: Kind) -> String {
 
 /// Every table as CSV text, by file name.
 pub async fn export<C: ConnectionTrait>(conn: &C) -> Result<Files, DbErr> {
+    Ok(files(snapshot(conn).await?))
+}
+
+/// `tables` as dataset files.
+fn files(tables: Snapshot) -> Files {
     let mut files = Files::new();
-    for (kind, rows) in snapshot(conn).await? {
+    for (kind, rows) in tables {
         let mut text = header_line(kind);
         for row in rows {
             text.push_str(&csv_line(kind, &row.fields));
         }
         files.insert(kind.file().to_owned(), text);
     }
-    Ok(files)
+    files
+}
+
+/// Every table as dataset files, and the feed position they were read at,
+/// in one read transaction (see [`snapshot_at_head`]).
+pub async fn export_at_head(db: &Db) -> Result<(Files, Option<i32>), DbErr> {
+    let (tables, head) = snapshot_at_head(db).await?;
+    Ok((files(tables), head))
 }
 
 /// What an export to a directory wrote.

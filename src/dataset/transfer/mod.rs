@@ -11,8 +11,9 @@ mod resolvers;
 mod scope;
 
 pub use export::{
-    Exported, csv_line, export, export_to_dir, header_line, snapshot, snapshot_at_head,
+    Exported, csv_line, export, export_at_head, export_to_dir, header_line, snapshot,
+    snapshot_at_head,
 };
 pub use files::{Format, ImportFile, read_files};
 pub use import::{Report, import};
-pub use resolvers::{ImportMutation, ImportReport};
+pub use resolvers::{ExportQuery, ImportMutation, ImportReport};

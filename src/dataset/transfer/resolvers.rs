@@ -1,5 +1,6 @@
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 
+use super::export::export_at_head;
 use super::files::{Format, ImportFile};
 use super::import::{Report, import};
 use crate::auth::{KeyScope, actor};
@@ -138,5 +139,52 @@ impl ImportMutation {
                 .await?
                 .into(),
         )
+    }
+}
+
+/// One file of a dataset export, in the layout of `data/`.
+#[derive(SimpleObject)]
+pub struct ExportFile {
+    /// Named after its table: `parks.csv`, `tenancies.csv`...
+    pub name: String,
+    /// The whole file, CSV with its header.
+    pub content: String,
+}
+
+/// The whole dataset as read at one moment, and where the change feed
+/// stood then.
+#[derive(SimpleObject)]
+pub struct DatasetExport {
+    /// Pass as `changes(after:)` to follow every later write once and none
+    /// this export holds; null when no change was logged yet (follow from
+    /// the start).
+    pub feed_cursor: Option<String>,
+    /// One file per table, as `parkgraph export` writes them and
+    /// `importDataset` takes them back.
+    pub files: Vec<ExportFile>,
+}
+
+/// Bulk reads.
+#[derive(Default)]
+pub struct ExportQuery;
+
+/// Bulk reads.
+#[Object]
+impl ExportQuery {
+    /// Every table, read in one transaction, with the change feed's cursor
+    /// at that moment: a partner's first sync, before following `changes`.
+    /// Needs an API key (any scope): it reads the whole dataset.
+    async fn export_dataset(&self, ctx: &Context<'_>) -> async_graphql::Result<DatasetExport> {
+        actor(ctx, KeyScope::Read).await?;
+        let db = ctx.data_unchecked::<crate::store::Db>();
+        let (files, head) = export_at_head(db)
+            .await
+            .map_err(crate::error::AppError::from)?;
+        Ok(DatasetExport {
+            feed_cursor: head.map(crate::changes::cursor),
+            files: (files.into_iter())
+                .map(|(name, content)| ExportFile { name, content })
+                .collect(),
+        })
     }
 }
