@@ -5,10 +5,12 @@
 //! when said; DEPRECATED is for values judged wrong. Each subject's domain
 //! stores its claims and writes them; this one shows them.
 
+mod inputs;
 mod record;
 mod types;
 pub mod write;
 
+pub use inputs::ClaimFields;
 pub use record::{
     Approximation, ClaimProperty, ClaimRank, ClaimRankReason, ClaimUnit, Subject, Value, check,
     fits, stated_by,

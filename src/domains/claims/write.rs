@@ -7,6 +7,7 @@ use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
 };
 
+use super::inputs::ClaimFields;
 use super::record::{ClaimProperty, ClaimRank, ClaimRankReason, ClaimUnit, Subject, fits};
 use crate::error::{AppError, AppResult};
 use crate::graphql::enums::to_db;
@@ -16,47 +17,38 @@ use crate::writes::lookup::reference;
 use crate::writes::rows::{insert, save};
 use crate::writes::{Write, sources, validate};
 
-/// The parts of a claim input every subject shares, as sent.
-pub struct Sent {
-    pub property: ClaimProperty,
-    pub value_number: Option<f64>,
-    pub value_date: Option<String>,
-    pub value_text: Option<String>,
-    pub as_of: String,
-    pub source_url: String,
-    pub basis: Option<String>,
-    pub quote: Option<String>,
-    pub stated_by: Option<String>,
-    pub stated_by_organization: Option<String>,
-}
-
-/// Those parts checked: the page known as a document, the speaker's
-/// organization resolved.
+/// A claim's shared fields checked, in their stored form: the speaker's
+/// organization resolved. Put into a model with [`claim_model!`].
 pub struct Checked {
+    pub property: String,
     pub value_number: Option<f64>,
     pub value_date: Option<String>,
-    pub value_text: Option<String>,
-    pub as_of: String,
-    pub source_url: String,
+    pub unit: Option<String>,
+    pub approximation: String,
     pub basis: Option<String>,
+    pub as_of: String,
+    pub rank: String,
+    pub rank_reason: Option<String>,
+    pub source_url: String,
     pub quote: Option<String>,
     pub stated_by: Option<String>,
     pub stated_by_id: Option<i32>,
 }
 
-/// `sent` checked for a claim about `subject`; BAD_USER_INPUT naming the
-/// field at fault.
-pub async fn checked(w: &mut Write, sent: Sent, subject: Subject) -> AppResult<Checked> {
+/// `sent` checked for a claim about `subject` whose text value (a park's
+/// status) is `text`; BAD_USER_INPUT naming the field at fault.
+pub async fn checked(
+    w: &mut Write,
+    sent: ClaimFields,
+    text: Option<&str>,
+    subject: Subject,
+) -> AppResult<Checked> {
     let value_number = validate::amount("input.valueNumber", sent.value_number)?;
     let value_date = validate::date("input.valueDate", sent.value_date)?;
     let as_of = validate::date("input.asOf", Some(sent.as_of))?
         .ok_or_else(|| AppError::bad_input("input.asOf", "must not be empty"))?;
     let source_url = validate::url("input.sourceUrl", &sent.source_url)?;
-    let given = (
-        value_number.is_some(),
-        value_date.is_some(),
-        sent.value_text.is_some(),
-    );
+    let given = (value_number.is_some(), value_date.is_some(), text.is_some());
     fits(sent.property, subject, given)?;
     let stated_by_id = match sent.stated_by_organization.as_deref() {
         Some(slug) => {
@@ -67,16 +59,46 @@ pub async fn checked(w: &mut Write, sent: Sent, subject: Subject) -> AppResult<C
         None => None,
     };
     Ok(Checked {
+        property: to_db(sent.property).to_owned(),
         value_number,
         value_date,
-        value_text: sent.value_text,
-        as_of,
-        source_url,
+        unit: sent.unit.map(|u| to_db(u).to_owned()),
+        approximation: to_db(sent.approximation).to_owned(),
         basis: validate::opt_text("input.basis", sent.basis)?,
+        as_of,
+        rank: to_db(sent.rank).to_owned(),
+        rank_reason: sent.rank_reason.map(|r| to_db(r).to_owned()),
+        source_url,
         quote: validate::opt_text("input.quote", sent.quote)?,
         stated_by: validate::opt_text("input.statedBy", sent.stated_by)?,
         stated_by_id,
     })
+}
+
+/// A claim model (`project_claim::Model { project_id: id }`) with the shared
+/// columns of a [`Checked`]; the rest default.
+#[macro_export]
+macro_rules! claim_model {
+    ($model:path { $($own:ident: $value:expr),* $(,)? }, $checked:expr) => {{
+        let c: $crate::domains::claims::write::Checked = $checked;
+        $model {
+            $($own: $value,)*
+            property: c.property,
+            value_number: c.value_number,
+            value_date: c.value_date,
+            unit: c.unit,
+            approximation: c.approximation,
+            basis: c.basis,
+            as_of: c.as_of,
+            rank: c.rank,
+            rank_reason: c.rank_reason,
+            source_url: c.source_url,
+            quote: c.quote,
+            stated_by: c.stated_by,
+            stated_by_id: c.stated_by_id,
+            ..Default::default()
+        }
+    }};
 }
 
 /// The active model of a record's table.

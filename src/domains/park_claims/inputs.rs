@@ -2,46 +2,20 @@
 
 use async_graphql::InputObject;
 
-use crate::domains::claims::{Approximation, ClaimProperty, ClaimRank, ClaimRankReason, ClaimUnit};
+use crate::domains::claims::{ClaimFields, ClaimProperty, ClaimUnit};
 use crate::domains::parks::ParkStatus;
 
-/// A value stated for a property of a park, by a page, on a date.
+/// A value stated for a property of a park, by a page, on a date
+/// (`STATUS`, `OPENED`, `AREA_SQFT`, `COST`, `TENANT_FIRMS` or `SEATS`).
 #[derive(InputObject, Clone, Debug)]
 pub struct ParkClaimInput {
     /// The park's slug.
     pub park_slug: String,
-    /// The property it is a value of (`STATUS`, `OPENED`, `AREA_SQFT`,
-    /// `COST`, `TENANT_FIRMS` or `SEATS`).
-    pub property: ClaimProperty,
-    /// The amount, for a property measured in numbers.
-    pub value_number: Option<f64>,
-    /// The date, for `OPENED`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub value_date: Option<String>,
     /// The status, for `STATUS`.
     pub value_status: Option<ParkStatus>,
-    /// The unit of `valueNumber` (none for a count).
-    pub unit: Option<ClaimUnit>,
-    /// How exact the value is.
-    #[graphql(default_with = "Approximation::Exact")]
-    pub approximation: Approximation,
-    /// What the value covers when sources measure differently.
-    pub basis: Option<String>,
-    /// When it was stated (or held): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub as_of: String,
-    /// Its rank. `PREFERRED` makes it the value the park's typed field
-    /// shows; the claim preferred until then becomes `NORMAL` (`OUTDATED`).
-    #[graphql(default_with = "ClaimRank::Normal")]
-    pub rank: ClaimRank,
-    /// Why it has its rank.
-    pub rank_reason: Option<ClaimRankReason>,
-    /// The http(s) page that states it.
-    pub source_url: String,
-    /// The page's words for it, short.
-    pub quote: Option<String>,
-    /// Who stated it, as the page names them.
-    pub stated_by: Option<String>,
-    /// The slug of the organization that stated it, when the data holds it.
-    pub stated_by_organization: Option<String>,
+    /// The claim.
+    #[graphql(flatten)]
+    pub claim: ClaimFields,
 }
 
 /// Which park claim: the parts that name it (its park, property, unit,

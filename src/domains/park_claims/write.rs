@@ -8,7 +8,7 @@ use entity::{park, park_claim};
 
 use super::inputs::{ParkClaimInput, ParkClaimKey};
 use crate::auth::Owners;
-use crate::domains::claims::write::{ClaimTable, Named, Sent, add, checked, find, rerank};
+use crate::domains::claims::write::{ClaimTable, Named, add, checked, find, rerank};
 use crate::domains::claims::{ClaimRank, ClaimRankReason, Subject};
 use crate::error::AppResult;
 use crate::graphql::enums::to_db;
@@ -66,45 +66,24 @@ fn named<'k>(park: &park::Model, key: &'k ParkClaimKey) -> Named<'k> {
 
 /// Records a claim; its id.
 pub async fn record(w: &mut Write, input: ParkClaimInput) -> AppResult<i32> {
-    let sent = Sent {
-        property: input.property,
-        value_number: input.value_number,
-        value_date: input.value_date,
-        value_text: input.value_status.map(|s| to_db(s).to_owned()),
-        as_of: input.as_of,
-        source_url: input.source_url,
-        basis: input.basis,
-        quote: input.quote,
-        stated_by: input.stated_by,
-        stated_by_organization: input.stated_by_organization,
-    };
-    let c = checked(w, sent, Subject::Park).await?;
+    let (property, unit) = (input.claim.property, input.claim.unit);
+    let status = input.value_status.map(|s| to_db(s).to_owned());
+    let c = checked(w, input.claim, status.as_deref(), Subject::Park).await?;
     let park = park(w, &input.park_slug).await?;
     let key = ParkClaimKey {
         park_slug: input.park_slug,
-        property: input.property,
-        unit: input.unit,
+        property,
+        unit,
         as_of: c.as_of.clone(),
         source_url: c.source_url.clone(),
     };
-    let claim = park_claim::Model {
-        park_id: park.id,
-        property: to_db(input.property).to_owned(),
-        value_number: c.value_number,
-        value_date: c.value_date,
-        value_text: c.value_text,
-        unit: input.unit.map(|u| to_db(u).to_owned()),
-        approximation: to_db(input.approximation).to_owned(),
-        basis: c.basis,
-        as_of: c.as_of,
-        rank: to_db(input.rank).to_owned(),
-        rank_reason: input.rank_reason.map(|r| to_db(r).to_owned()),
-        source_url: c.source_url,
-        quote: c.quote,
-        stated_by: c.stated_by,
-        stated_by_id: c.stated_by_id,
-        ..Default::default()
-    };
+    let claim = crate::claim_model!(
+        park_claim::Model {
+            park_id: park.id,
+            value_text: status
+        },
+        c
+    );
     let id = add(w, &named(&park, &key), &key.park_slug, claim).await?;
     refigure_parks(w, &[park.id]).await?;
     Ok(id)

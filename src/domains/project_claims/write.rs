@@ -6,11 +6,10 @@
 use entity::{project, project_claim};
 
 use super::inputs::{ProjectClaimInput, ProjectClaimKey};
-use crate::domains::claims::write::{ClaimTable, Named, Sent, add, checked, find, rerank};
+use crate::domains::claims::write::{ClaimTable, Named, add, checked, find, rerank};
 use crate::domains::claims::{ClaimRank, ClaimRankReason, Subject};
 use crate::domains::projects::changeable;
 use crate::error::AppResult;
-use crate::graphql::enums::to_db;
 use crate::records::{Kind, Refs};
 use crate::writes::Write;
 use crate::writes::figures::refigure;
@@ -59,44 +58,22 @@ fn named<'k>(project: &project::Model, key: &'k ProjectClaimKey) -> Named<'k> {
 
 /// Records a claim; its id.
 pub async fn record(w: &mut Write, input: ProjectClaimInput) -> AppResult<i32> {
-    let sent = Sent {
-        property: input.property,
-        value_number: input.value_number,
-        value_date: input.value_date,
-        value_text: None,
-        as_of: input.as_of,
-        source_url: input.source_url,
-        basis: input.basis,
-        quote: input.quote,
-        stated_by: input.stated_by,
-        stated_by_organization: input.stated_by_organization,
-    };
-    let c = checked(w, sent, Subject::Project).await?;
+    let (property, unit) = (input.claim.property, input.claim.unit);
+    let c = checked(w, input.claim, None, Subject::Project).await?;
     let project = project(w, &input.project_slug).await?;
     let key = ProjectClaimKey {
         project_slug: input.project_slug,
-        property: input.property,
-        unit: input.unit,
+        property,
+        unit,
         as_of: c.as_of.clone(),
         source_url: c.source_url.clone(),
     };
-    let claim = project_claim::Model {
-        project_id: project.id,
-        property: to_db(input.property).to_owned(),
-        value_number: c.value_number,
-        value_date: c.value_date,
-        unit: input.unit.map(|u| to_db(u).to_owned()),
-        approximation: to_db(input.approximation).to_owned(),
-        basis: c.basis,
-        as_of: c.as_of,
-        rank: to_db(input.rank).to_owned(),
-        rank_reason: input.rank_reason.map(|r| to_db(r).to_owned()),
-        source_url: c.source_url,
-        quote: c.quote,
-        stated_by: c.stated_by,
-        stated_by_id: c.stated_by_id,
-        ..Default::default()
-    };
+    let claim = crate::claim_model!(
+        project_claim::Model {
+            project_id: project.id
+        },
+        c
+    );
     let id = add(w, &named(&project, &key), &key.project_slug, claim).await?;
     refigure(w, &[project.id]).await?;
     Ok(id)
