@@ -32,6 +32,10 @@ pub enum AppError {
     /// use, a reused idempotency key. Maps to `CONFLICT`.
     #[error("{0}")]
     Conflict(String),
+    /// A mutation was not run because an earlier one of the same document
+    /// failed (and so nothing of the document was written). Maps to `NOT_RUN`.
+    #[error("{0}")]
+    NotRun(String),
     /// The database is out of reach. Maps to `SERVICE_UNAVAILABLE`.
     #[error("the database is unavailable; try again shortly")]
     Unavailable(#[source] sea_orm::DbErr),
@@ -63,6 +67,7 @@ impl AppError {
             Self::Unauthenticated(_) => "UNAUTHENTICATED",
             Self::Forbidden(_) => "FORBIDDEN",
             Self::Conflict(_) => "CONFLICT",
+            Self::NotRun(_) => "NOT_RUN",
             Self::Unavailable(_) | Self::Busy(_) => "SERVICE_UNAVAILABLE",
             Self::Internal(_) => "INTERNAL",
         }

@@ -35,7 +35,8 @@
 //!                       milestones indicators sources documents programmes
 //!                       programme_centres stp_evidence
 //!   search/             search across names: service.rs (SQL), types.rs, resolvers.rs
-//!   writes/             one-transaction writes (mod.rs: lock, change log), idempotency.rs, rows.rs
+//!   writes/             one-transaction writes (mod.rs: lock, change log), document.rs (a mutation
+//!                       document's fields in one write), idempotency.rs, rows.rs
 //!                       (insert, save, remove, each logged), lookup.rs, validate.rs (rules as
 //!                       BAD_USER_INPUT), sources.rs (citations and their pages), figures.rs (a
 //!                       project's or park's figures kept with its claims)

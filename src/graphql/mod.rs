@@ -40,6 +40,7 @@ use crate::graphql::persisted::PersistedQueries;
 use crate::graphql::request::{Front, refused};
 use crate::search::SearchQuery;
 use crate::store::Db;
+use crate::writes::DocumentWrite;
 
 /// Every root query field, merged from the domains.
 #[derive(MergedObject, Default)]
@@ -60,6 +61,13 @@ pub struct Query(
 );
 
 /// Every mutation, merged from the domains. Each needs an API key.
+///
+/// The mutations of one document are all-or-nothing: they run in document
+/// order in one transaction, and each answer already shows what the fields
+/// before it wrote. If any fails (bad input, `CONFLICT`, `FORBIDDEN`,
+/// `NOT_FOUND`), none is written: `data` is null, the errors name the failing
+/// field's path, the fields after it answer `NOT_RUN`, and the change feed
+/// shows nothing.
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     ParkMutation,
@@ -140,9 +148,23 @@ pub async fn execute_counted(
     let operation = request.operation_name.clone();
     let gate = Arc::new(Gate::default());
     let statements = gate.statements.clone();
-    let request = loaders::with_loaders(request, db, &gate);
-    let work = Quiesce::new(schema.execute(request), gate);
-    let mut response = crate::store::counting(statements.clone(), work).await;
+    let mut response = match mutation_document(&mut request) {
+        Some(document) => {
+            // The request's reads join the document's write (see `writes::document`).
+            let db = db.joining(document.clone());
+            let request = request.data(document.clone()).data(db.clone());
+            let request = loaders::with_loaders(request, &db, &gate);
+            let work = Quiesce::new(schema.execute(request), gate);
+            let mut response = crate::store::counting(statements.clone(), work).await;
+            document.finish(&mut response).await;
+            response
+        }
+        None => {
+            let request = loaders::with_loaders(request, db, &gate);
+            let work = Quiesce::new(schema.execute(request), gate);
+            crate::store::counting(statements.clone(), work).await
+        }
+    };
     admitted.finish(operation.as_deref(), &mut response);
     (
         response,
@@ -199,6 +221,15 @@ impl async_graphql::Executor for Executor {
             })
             .boxed()
     }
+}
+
+/// A write for the document's mutations to share, when `request` runs one.
+fn mutation_document(request: &mut Request) -> Option<Arc<DocumentWrite>> {
+    let name = request.operation_name.clone();
+    // Parsed once already, by the front's checks.
+    let document = request.parsed_query().ok()?;
+    let operation = response_order::operation(document, name.as_deref())?;
+    (operation.node.ty == OperationType::Mutation).then(DocumentWrite::new)
 }
 
 fn is_subscription(request: &Request) -> bool {

@@ -19,11 +19,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use futures::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{
     ConnectOptions, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
+    QueryResult, SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
 
 tokio::task_local! {
@@ -119,7 +120,24 @@ pub struct Db {
     pub write_lock: Arc<tokio::sync::Mutex<()>>,
     /// How long a write waits for the write lock (see [`PoolOptions`]).
     busy_timeout: Duration,
+    /// The transaction this request's reads run in while it is open (a
+    /// mutation document's write), so that they see what it wrote.
+    ongoing: Option<Arc<dyn Ongoing>>,
 }
+
+/// A transaction that a request's reads join while it is open: the write of
+/// a mutation document, whose answers must show what it wrote before it
+/// commits (and, on an in-memory SQLite database, whose one connection it
+/// holds).
+pub trait Ongoing: Send + Sync + std::fmt::Debug {
+    /// Runs `statement` in the transaction; None when it is not open (then
+    /// the read goes to the pool).
+    fn all<'a>(&'a self, statement: &'a Statement) -> Option<OngoingRead<'a>>;
+}
+
+/// A read in an [`Ongoing`] transaction: its rows, or None when the
+/// transaction ended before the read began.
+pub type OngoingRead<'a> = BoxFuture<'a, Option<Result<Vec<QueryResult>, DbErr>>>;
 
 impl Db {
     /// Connects, with a pool sized for the backend, and starts counting statements.
@@ -185,7 +203,16 @@ impl Db {
             stats,
             write_lock: Arc::default(),
             busy_timeout,
+            ongoing: None,
         })
+    }
+
+    /// This handle, its reads joining `ongoing` while it is open.
+    pub fn joining(&self, ongoing: Arc<dyn Ongoing>) -> Self {
+        Self {
+            ongoing: Some(ongoing),
+            ..self.clone()
+        }
     }
 
     /// Waits (at most the busy timeout) for this process's other writes;

@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use sea_orm::sea_query::SelectStatement;
 use sea_orm::sqlx::{self, AssertSqlSafe};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryTrait};
 use sea_orm::{
     ConnAcquireErr, DatabaseConnection, DbBackend, DbErr, QueryResult, RuntimeErr, Statement,
     Values,
@@ -108,6 +108,9 @@ impl Db {
         select: &SelectStatement,
     ) -> Result<Vec<QueryResult>, sea_orm::DbErr> {
         let statement = literal::statement(self.backend(), select);
+        if let Some(rows) = self.in_ongoing(&statement).await {
+            return rows;
+        }
         let started = Instant::now();
         let rows = all(&self.conn, &statement).await;
         self.stats
@@ -121,6 +124,9 @@ impl Db {
         select: &SelectStatement,
     ) -> Result<Option<QueryResult>, sea_orm::DbErr> {
         let statement = literal::statement(self.backend(), select);
+        if let Some(rows) = self.in_ongoing(&statement).await {
+            return rows.map(|rows| rows.into_iter().next());
+        }
         let started = Instant::now();
         let row = one(&self.conn, &statement).await;
         self.stats
@@ -134,6 +140,22 @@ impl Db {
         column: E::Column,
         value: &str,
     ) -> Result<Option<E::Model>, sea_orm::DbErr> {
-        E::find().filter(column.eq(value)).one(&self.conn).await
+        let select = E::find().filter(column.eq(value));
+        if self.ongoing.is_some() {
+            let statement = select.build(self.backend());
+            if let Some(rows) = self.in_ongoing(&statement).await {
+                return rows?
+                    .first()
+                    .map(|row| E::Model::from_query_result(row, ""))
+                    .transpose();
+            }
+        }
+        select.one(&self.conn).await
+    }
+
+    /// The rows of `statement` read in the request's open transaction, if
+    /// it has one (sea-orm counts those statements itself).
+    async fn in_ongoing(&self, statement: &Statement) -> Option<Result<Vec<QueryResult>, DbErr>> {
+        self.ongoing.as_ref()?.all(statement)?.await
     }
 }

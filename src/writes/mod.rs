@@ -2,6 +2,7 @@
 //! caller's idempotency key, changes rows, appends to the change log, and on
 //! commit wakes the change feed (and, on PostgreSQL, every other replica).
 
+pub mod document;
 pub mod figures;
 mod idempotency;
 pub mod lookup;
@@ -12,10 +13,10 @@ pub mod validate;
 use std::fmt::Debug;
 
 use entity::change;
-use futures::future::BoxFuture;
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, Statement};
 use tokio::sync::OwnedMutexGuard;
 
+pub use document::DocumentWrite;
 pub use idempotency::Idempotency;
 
 use crate::auth::Actor;
@@ -173,42 +174,6 @@ impl Write {
     pub async fn rollback(self) -> AppResult<()> {
         self.txn.rollback().await?;
         Ok(())
-    }
-}
-
-/// Runs `body` as one write by `actor`: replays an earlier result for the same
-/// idempotency key, or runs it, remembers its result and commits. Returns the
-/// id of the record the mutation answers with.
-pub async fn run<F>(
-    db: &Db,
-    hub: &Hub,
-    actor: &Actor,
-    key: Option<Idempotency>,
-    body: F,
-) -> AppResult<i32>
-where
-    F: for<'w> FnOnce(&'w mut Write) -> BoxFuture<'w, AppResult<i32>>,
-{
-    let mut write = Write::begin(db, actor).await?;
-    let result = async {
-        if let Some(id) = write.replayed(key.as_ref()).await? {
-            return Ok((id, false));
-        }
-        let id = body(&mut write).await?;
-        write.remember(key.as_ref(), id).await?;
-        Ok((id, true))
-    }
-    .await;
-    match result {
-        Ok((id, true)) => write.commit(Some(hub)).await.map(|()| id),
-        Ok((id, false)) => write.rollback().await.map(|()| id),
-        Err(err) => {
-            // Explicitly: a dropped transaction's ROLLBACK is only sent when
-            // its connection is next used, and until then PostgreSQL keeps
-            // holding the write lock.
-            write.rollback().await.ok();
-            Err(err)
-        }
     }
 }
 

@@ -11,7 +11,6 @@ use super::lookup::taken;
 use super::sources::{self, SourceInput};
 use crate::error::{AppError, AppResult};
 use crate::records::{Record, Refs, Slugged};
-use crate::store::Db;
 use crate::store::table::Table;
 
 /// The active model of a record's table.
@@ -156,11 +155,11 @@ pub async fn remove_each<R: Record>(w: &mut Write, rows: &[R]) -> AppResult<()> 
     Ok(())
 }
 
-/// The `R` with id `id`, read after a write.
-pub async fn load<R: Record>(db: &Db, id: i32) -> AppResult<R> {
+/// The `R` with id `id`, read in the write that wrote it.
+pub async fn load<R: Record>(w: &Write, id: i32) -> AppResult<R> {
     R::Table::find()
         .filter(<R::Table as Table>::ID.eq(id))
-        .one(&db.conn)
+        .one(w.txn())
         .await?
         .ok_or_else(|| AppError::NotFound(format!("the {} no longer exists", R::TYPE)))
 }

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod all_or_nothing;
 mod batching;
 mod changes;
 mod claims;

@@ -70,6 +70,40 @@ pub async fn import(
     files: Vec<ImportFile>,
     dry_run: bool,
 ) -> AppResult<Report> {
+    let mut w = Write::begin(db, actor).await?;
+    match import_in(&mut w, files, dry_run).await {
+        Ok(report) if report.wrote() => {
+            w.commit(hub).await?;
+            Ok(report)
+        }
+        Ok(report) => {
+            w.rollback().await?;
+            Ok(report)
+        }
+        Err(err) => {
+            w.rollback().await.ok();
+            Err(err)
+        }
+    }
+}
+
+/// Imports `files` as part of `w` (a mutation document's write); with
+/// problems or as a dry run it writes nothing.
+pub async fn import_in(w: &mut Write, files: Vec<ImportFile>, dry_run: bool) -> AppResult<Report> {
+    let (imported, mut report) = match prepare(files, dry_run) {
+        Ok(prepared) => prepared,
+        Err(report) => return Ok(report),
+    };
+    read_and_write(w, &imported, &mut report).await?;
+    Ok(report)
+}
+
+/// The import's files by table, each converted to CSV; or, when a file is
+/// unusable, the report of its problems.
+fn prepare(
+    files: Vec<ImportFile>,
+    dry_run: bool,
+) -> Result<(HashMap<Kind, ImportFile>, Report), Report> {
     let mut report = Report {
         dry_run,
         ..Report::default()
@@ -94,40 +128,39 @@ pub async fn import(
             report.problems.push(problem);
         }
     }
-    if !report.problems.is_empty() {
-        return Ok(report);
+    if report.problems.is_empty() {
+        Ok((imported, report))
+    } else {
+        Err(report)
     }
-    let mut w = Write::begin(db, actor).await?;
-    match read_and_write(&mut w, &imported, &mut report).await {
-        Ok(true) => w.commit(hub).await?,
-        Ok(false) => w.rollback().await?,
-        Err(err) => {
-            w.rollback().await.ok();
-            return Err(err);
-        }
+}
+
+impl Report {
+    /// Whether the import wrote rows (no problems, not a dry run).
+    pub fn wrote(&self) -> bool {
+        self.problems.is_empty() && !self.dry_run
     }
-    Ok(report)
 }
 
 /// Validates the import against the database and, unless there are problems
-/// or it is a dry run, writes it; true when there is something to commit.
+/// or it is a dry run, writes it.
 async fn read_and_write(
     w: &mut Write,
     imported: &HashMap<Kind, ImportFile>,
     report: &mut Report,
-) -> AppResult<bool> {
+) -> AppResult<()> {
     let read = match read(w.txn(), imported, &w.now()).await? {
         Ok(read) => read,
         Err(problems) => {
             report.problems = problems;
-            return Ok(false);
+            return Ok(());
         }
     };
     let plan = Plan::new(&read.data, &read.current, &read.refs);
     check_scope(w.actor(), &read.data, &plan.touched(), w.txn()).await?;
     (report.created, report.updated, report.unchanged) = plan.counts();
     if report.dry_run {
-        return Ok(false);
+        return Ok(());
     }
     plan.apply(w, &read.data, &read.refs).await?;
     let tenancies = read.data.tenancies.iter().map(|t| (t.park_id, t.firm_id));
@@ -139,5 +172,5 @@ async fn read_and_write(
     let claimed = read.data.park_claims.iter().map(|c| c.park_id);
     let parks = read.data.parks.iter().map(|p| p.id);
     refigure_parks(w, &claimed.chain(parks).collect::<Vec<_>>()).await?;
-    Ok(true)
+    Ok(())
 }

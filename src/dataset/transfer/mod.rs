@@ -15,5 +15,5 @@ pub use export::{
     snapshot_at_head,
 };
 pub use files::{Format, ImportFile, read_files};
-pub use import::{Report, import};
+pub use import::{Report, import, import_in};
 pub use resolvers::{ExportQuery, ImportMutation, ImportReport};

@@ -2,8 +2,9 @@ use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 
 use super::export::export_at_head;
 use super::files::{Format, ImportFile};
-use super::import::{Report, import};
+use super::import::{Report, import_in};
 use crate::auth::{KeyScope, actor};
+use crate::graphql::kit::mutation::in_document;
 use crate::records::Kind;
 
 /// How an import file is written.
@@ -122,8 +123,6 @@ impl ImportMutation {
         )]
         dry_run: Option<bool>,
     ) -> async_graphql::Result<ImportReport> {
-        let actor = actor(ctx, KeyScope::Write).await?;
-        let (db, hub) = crate::writes::handles(ctx);
         let files = files
             .into_iter()
             .map(|f| {
@@ -134,11 +133,11 @@ impl ImportMutation {
                 ImportFile::new(f.name, format, f.content)
             })
             .collect();
-        Ok(
-            import(db, Some(hub), &actor, files, dry_run.unwrap_or(false))
-                .await?
-                .into(),
-        )
+        let dry_run = dry_run.unwrap_or(false);
+        let report = in_document(ctx, KeyScope::Write, move |w| {
+            Box::pin(import_in(w, files, dry_run))
+        });
+        Ok(report.await?.into())
     }
 }
 

@@ -1,20 +1,24 @@
 //! What every mutation resolver does around its write: check the caller's
-//! key, run the write as one transaction (replaying an earlier result for
-//! the same idempotency key), and answer with the record as written; and
+//! key, run the write as its part of the document's one transaction
+//! (replaying an earlier result for the same idempotency key), and answer
+//! with the record as written; and
 //! [`mutation_item!`](crate::mutation_item), such a resolver declared in one
 //! line.
+
+use std::sync::Arc;
 
 use async_graphql::Context;
 use futures::future::BoxFuture;
 
 use crate::auth::{KeyScope, actor};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::records::Record;
 use crate::writes::rows::load;
-use crate::writes::{Idempotency, Write, handles, run};
+use crate::writes::{DocumentWrite, Idempotency, Write, handles};
 
-/// Runs `body` as one write by the caller, whose key needs `scope`, safe to
-/// retry with `key`; answers with the `R` whose id `body` returned.
+/// Runs `body` in the document's write by the caller, whose key needs
+/// `scope`, safe to retry with `key`; answers with the `R` whose id `body`
+/// returned, as the document has it so far.
 pub async fn write<R, F>(
     ctx: &Context<'_>,
     scope: KeyScope,
@@ -23,24 +27,50 @@ pub async fn write<R, F>(
 ) -> async_graphql::Result<R>
 where
     R: Record,
-    F: for<'w> FnOnce(&'w mut Write) -> BoxFuture<'w, AppResult<i32>>,
+    F: for<'w> FnOnce(&'w mut Write) -> BoxFuture<'w, AppResult<i32>> + Send + 'static,
 {
-    let actor = actor(ctx, scope).await?;
-    let (db, hub) = handles(ctx);
-    let id = run(db, hub, &actor, key, body).await?;
-    Ok(load::<R>(db, id).await?)
+    Ok(in_document(ctx, scope, |w| {
+        Box::pin(async move {
+            let id = match w.replayed(key.as_ref()).await? {
+                Some(id) => id,
+                None => {
+                    let id = body(w).await?;
+                    w.remember(key.as_ref(), id).await?;
+                    id
+                }
+            };
+            load::<R>(w, id).await
+        })
+    })
+    .await?)
 }
 
-/// Runs `body` as one write by the caller, whose key needs `scope`;
-/// answers true (a deletion has nothing left to show).
+/// Runs `body` in the document's write by the caller, whose key needs
+/// `scope`; answers true (a deletion has nothing left to show).
 pub async fn delete<F>(ctx: &Context<'_>, scope: KeyScope, body: F) -> async_graphql::Result<bool>
 where
     F: for<'w> FnOnce(&'w mut Write) -> BoxFuture<'w, AppResult<i32>>,
 {
-    let actor = actor(ctx, scope).await?;
-    let (db, hub) = handles(ctx);
-    run(db, hub, &actor, None, body).await?;
+    in_document(ctx, scope, body).await?;
     Ok(true)
+}
+
+/// Runs `body` as this mutation field's part of its document's write (see
+/// [`DocumentWrite`]), by the caller, whose key needs `scope`.
+pub async fn in_document<T>(
+    ctx: &Context<'_>,
+    scope: KeyScope,
+    body: impl for<'w> FnOnce(&'w mut Write) -> BoxFuture<'w, AppResult<T>>,
+) -> AppResult<T> {
+    let document = ctx.data_opt::<Arc<DocumentWrite>>().ok_or_else(|| {
+        AppError::Internal(anyhow::anyhow!(
+            "a mutation ran outside graphql::execute, without its document's write"
+        ))
+    })?;
+    let (db, hub) = handles(ctx);
+    let field = ctx.item.node.response_key().node.as_str();
+    let caller = async { actor(ctx, scope).await };
+    document.run(db, hub, field, scope, caller, body).await
 }
 
 /// The `write fn` and `delete fn` items of [`object!`](crate::object):
@@ -75,7 +105,7 @@ macro_rules! mutation_item {
             ) -> async_graphql::Result<$wrap> {
                 let key = $crate::writes::idempotency(idempotency_key, $op, &($(&$arg),*))?;
                 let scope = $crate::auth::KeyScope::$scope;
-                let written = $crate::graphql::kit::mutation::write(ctx, scope, key, |w| {
+                let written = $crate::graphql::kit::mutation::write(ctx, scope, key, move |w| {
                     Box::pin($f(w, $($arg),*))
                 });
                 Ok($wrap(written.await?))
@@ -99,7 +129,7 @@ macro_rules! mutation_item {
             ) -> async_graphql::Result<$wrap> {
                 let key = $crate::writes::idempotency(idempotency_key, $op, &($(&$arg),*))?;
                 let scope = $crate::auth::KeyScope::$scope;
-                let written: $model = $crate::graphql::kit::mutation::write(ctx, scope, key, |w| {
+                let written: $model = $crate::graphql::kit::mutation::write(ctx, scope, key, move |w| {
                     Box::pin($f(w, $($arg),*))
                 })
                 .await?;
@@ -119,7 +149,7 @@ macro_rules! mutation_item {
                 $(#[graphql(desc = $desc $(, default_with = $dv)?)] $arg: $aty,)*
             ) -> async_graphql::Result<$wrap> {
                 let scope = $crate::auth::KeyScope::$scope;
-                let written = $crate::graphql::kit::mutation::write(ctx, scope, None, |w| {
+                let written = $crate::graphql::kit::mutation::write(ctx, scope, None, move |w| {
                     Box::pin($f(w, $($arg),*))
                 });
                 Ok($wrap(written.await?))
@@ -138,7 +168,7 @@ macro_rules! mutation_item {
                 $(#[graphql(desc = $desc $(, default_with = $dv)?)] $arg: $aty,)*
             ) -> async_graphql::Result<bool> {
                 let scope = $crate::auth::KeyScope::$scope;
-                $crate::graphql::kit::mutation::delete(ctx, scope, |w| {
+                $crate::graphql::kit::mutation::delete(ctx, scope, move |w| {
                     Box::pin($f(w, $($arg),*))
                 })
                 .await
