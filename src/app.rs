@@ -51,6 +51,10 @@ impl App {
             config.persisted_queries.as_deref(),
             config.persisted_only,
         )?;
+        tokio::spawn(sweep_idempotency_keys(
+            db.clone(),
+            config.idempotency_key_hours,
+        ));
         let state = AppState {
             schema: crate::graphql::build_schema(db.clone(), hub, config),
             front: Arc::new(crate::graphql::build_front(config, Arc::new(persisted))),
@@ -143,4 +147,25 @@ pub async fn shutdown_signal() {
         _ = terminate => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// Forgets idempotency keys older than `hours`, every ten minutes (so a key
+/// is answered for at least `hours`, and at most ten minutes more). Ends
+/// when the pool closes.
+async fn sweep_idempotency_keys(db: Db, hours: u32) {
+    let age = std::time::Duration::from_secs(u64::from(hours) * 3600);
+    let period = std::time::Duration::from_secs(600);
+    // Not at start: a fresh server's first statements are its requests'.
+    let mut every = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+    loop {
+        every.tick().await;
+        if db.is_closed() {
+            return;
+        }
+        match crate::writes::sweep_idempotency_keys(&db, &crate::clock::ago(age)).await {
+            Ok(0) => {}
+            Ok(swept) => tracing::info!(swept, "forgot expired idempotency keys"),
+            Err(err) => tracing::warn!(error = %err, "sweeping idempotency keys failed"),
+        }
+    }
 }

@@ -11,3 +11,13 @@ pub fn now() -> String {
         .format(&Rfc3339)
         .unwrap_or_default()
 }
+
+/// The time `age` before now, in the form of [`now`] (so that the two
+/// compare as text).
+pub fn ago(age: std::time::Duration) -> String {
+    let then = OffsetDateTime::now_utc() - age;
+    then.replace_nanosecond(0)
+        .unwrap_or(then)
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}

@@ -19,7 +19,8 @@
 //!   graphql/            the request: request.rs (admit, execute, finish), limits/ (analyze.rs,
 //!                       config.rs, documents.rs, tokens.rs: depth, cost, aliases before parsing),
 //!                       persisted.rs, batching.rs (one statement per nesting level),
-//!                       response_order.rs, the schema (mod.rs), loaders.rs (what each record
+//!                       response_order.rs, the schema (mod.rs), mutations.rs (a mutation
+//!                       document's run, its Idempotency-Key), loaders.rs (what each record
 //!                       serves), node.rs (global IDs), enums.rs. Knows no axum.
 //!     kit/              the GraphQL side every domain shares: object.rs (object!), connection.rs
 //!                       (pages, aggregate!), filters.rs (operator inputs), inputs.rs (entity_filter!,

@@ -13,8 +13,13 @@ pub struct Model {
     pub key: String,
     pub operation: String,
     pub request_hash: String,
+    /// The record the first request answered with (0 when it answered with
+    /// none: a deletion's, an import's, a whole document's).
     pub record_id: i32,
     pub created_at: String,
+    /// The first response's JSON (the field's answer, or a whole document's
+    /// `data`), replayed byte for byte; null for keys stored before it was kept.
+    pub response: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

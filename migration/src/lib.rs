@@ -26,6 +26,7 @@ mod m20261207_000019_indicator_places_in_key;
 mod m20261207_000020_park_points;
 mod m20261207_000021_park_claims;
 mod m20261207_000022_change_versions;
+mod m20261207_000023_idempotent_responses;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000020_park_points::Migration),
             Box::new(m20261207_000021_park_claims::Migration),
             Box::new(m20261207_000022_change_versions::Migration),
+            Box::new(m20261207_000023_idempotent_responses::Migration),
         ]
     }
 }

@@ -90,6 +90,9 @@ pub struct Config {
     /// `PARKGRAPH_AS_OF`: the day tenancy statuses are judged on,
     /// `YYYY-MM-DD` (default: today).
     pub as_of: Option<time::Date>,
+    /// `PARKGRAPH_IDEMPOTENCY_KEY_HOURS`: how long a retried mutation is
+    /// answered with its first response (default 24); older keys are swept.
+    pub idempotency_key_hours: u32,
 }
 
 impl Config {
@@ -139,6 +142,7 @@ impl Default for Config {
             get_max_age: 60,
             tenancy_fresh_months: 24,
             as_of: None,
+            idempotency_key_hours: 24,
         }
     }
 }
@@ -221,6 +225,11 @@ impl Config {
                 None => d.as_of,
                 Some(text) => Some(day("PARKGRAPH_AS_OF", &text)?),
             },
+            idempotency_key_hours: env.positive(
+                "PARKGRAPH_IDEMPOTENCY_KEY_HOURS",
+                d.idempotency_key_hours,
+                "a positive whole number of hours",
+            )?,
         })
     }
 }

@@ -7,12 +7,14 @@ pub mod enums;
 pub mod kit;
 pub mod limits;
 pub mod loaders;
+pub mod mutations;
 pub mod node;
 pub mod persisted;
 pub mod request;
 pub mod response_order;
 
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use async_graphql::parser::types::OperationType;
 use async_graphql::{MergedObject, MergedSubscription, Request, Response, Schema, SchemaBuilder};
@@ -40,7 +42,6 @@ use crate::graphql::persisted::PersistedQueries;
 use crate::graphql::request::{Front, refused};
 use crate::search::SearchQuery;
 use crate::store::Db;
-use crate::writes::DocumentWrite;
 
 /// Every root query field, merged from the domains.
 #[derive(MergedObject, Default)]
@@ -148,28 +149,19 @@ pub async fn execute_counted(
     let operation = request.operation_name.clone();
     let gate = Arc::new(Gate::default());
     let statements = gate.statements.clone();
-    let mut response = match mutation_document(&mut request) {
-        Some(document) => {
-            // The request's reads join the document's write (see `writes::document`).
-            let db = db.joining(document.clone());
-            let request = request.data(document.clone()).data(db.clone());
-            let request = loaders::with_loaders(request, &db, &gate);
-            let work = Quiesce::new(schema.execute(request), gate);
-            let mut response = crate::store::counting(statements.clone(), work).await;
-            document.finish(&mut response).await;
-            response
-        }
-        None => {
-            let request = loaders::with_loaders(request, db, &gate);
-            let work = Quiesce::new(schema.execute(request), gate);
-            crate::store::counting(statements.clone(), work).await
-        }
+    let Some(document) = mutations::document_write(&mut request) else {
+        let request = loaders::with_loaders(request, db, &gate);
+        let work = Quiesce::new(schema.execute(request), gate);
+        let mut response = crate::store::counting(statements.clone(), work).await;
+        admitted.finish(operation.as_deref(), &mut response);
+        return (response, statements.load(Ordering::Relaxed));
     };
+    let work = mutations::run(schema, db, request, document.clone(), gate);
+    let mut response = crate::store::counting(statements.clone(), work).await;
     admitted.finish(operation.as_deref(), &mut response);
-    (
-        response,
-        statements.load(std::sync::atomic::Ordering::Relaxed),
-    )
+    // After `finish`, so that what is kept for a retry is in the query's order.
+    document.finish(&mut response).await;
+    (response, statements.load(Ordering::Relaxed))
 }
 
 /// The schema and database as one [`async_graphql::Executor`], for transports
@@ -221,15 +213,6 @@ impl async_graphql::Executor for Executor {
             })
             .boxed()
     }
-}
-
-/// A write for the document's mutations to share, when `request` runs one.
-fn mutation_document(request: &mut Request) -> Option<Arc<DocumentWrite>> {
-    let name = request.operation_name.clone();
-    // Parsed once already, by the front's checks.
-    let document = request.parsed_query().ok()?;
-    let operation = response_order::operation(document, name.as_deref())?;
-    (operation.node.ty == OperationType::Mutation).then(DocumentWrite::new)
 }
 
 fn is_subscription(request: &Request) -> bool {

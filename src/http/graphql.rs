@@ -16,6 +16,7 @@ use super::errors::{code_of, give_every_error_a_code, refusal};
 use super::negotiate::{Media, accept, is_json_body, not_acceptable, respond};
 use super::params;
 use crate::auth::Credentials;
+use crate::graphql::mutations::DocumentKey;
 use crate::graphql::{Executor, execute_counted, operation_type};
 use crate::http::metrics::Observation;
 
@@ -164,7 +165,11 @@ async fn run(
         operation = request.operation_name.as_deref().unwrap_or("-"),
     );
     let operation = request.operation_name.clone();
-    let request = request.data(credentials(headers));
+    let mut request = request.data(credentials(headers));
+    if let Some(key) = headers.get("idempotency-key") {
+        let key = String::from_utf8_lossy(key.as_bytes()).into_owned();
+        request = request.data(DocumentKey(key));
+    }
     let limit = state.request_timeout;
     let started = std::time::Instant::now();
     let work =

@@ -17,7 +17,7 @@ use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, Stat
 use tokio::sync::OwnedMutexGuard;
 
 pub use document::DocumentWrite;
-pub use idempotency::Idempotency;
+pub use idempotency::{Idempotency, Replay, sweep as sweep_idempotency_keys};
 
 use crate::auth::Actor;
 use crate::changes::{CHANNEL, Hub};
@@ -61,14 +61,6 @@ impl Write {
     /// The write's timestamp (`updated_at` of every row it touches).
     pub fn now(&self) -> String {
         self.now.clone()
-    }
-
-    /// The record id an earlier request with this idempotency key produced, if any.
-    pub async fn replayed(&self, key: Option<&Idempotency>) -> AppResult<Option<i32>> {
-        match key {
-            Some(key) => key.replayed(&self.txn, &self.actor).await,
-            None => Ok(None),
-        }
     }
 
     fn log(
@@ -134,17 +126,6 @@ impl Write {
     /// How many changes this write has logged so far.
     pub fn change_count(&self) -> usize {
         self.changes.len()
-    }
-
-    /// Remembers `record_id` as the result of `key`, in this transaction.
-    pub async fn remember(&self, key: Option<&Idempotency>, record_id: i32) -> AppResult<()> {
-        match key {
-            Some(key) => {
-                key.remember(&self.txn, &self.actor, record_id, &self.now)
-                    .await
-            }
-            None => Ok(()),
-        }
     }
 
     /// Appends the change log and commits; then wakes local subscribers. On

@@ -6,6 +6,8 @@ use super::import::{Report, import_in};
 use crate::auth::{KeyScope, actor};
 use crate::graphql::kit::mutation::in_document;
 use crate::records::Kind;
+use crate::writes::document::{Body, StandIn};
+use crate::writes::idempotency;
 
 /// How an import file is written.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -122,6 +124,10 @@ impl ImportMutation {
             default_with = "Some(false)"
         )]
         dry_run: Option<bool>,
+        #[graphql(
+            desc = "Sending it again with the same key and files answers with the first report, byte for byte, and writes nothing; with other files it is CONFLICT."
+        )]
+        idempotency_key: Option<String>,
     ) -> async_graphql::Result<ImportReport> {
         let files = files
             .into_iter()
@@ -134,9 +140,13 @@ impl ImportMutation {
             })
             .collect();
         let dry_run = dry_run.unwrap_or(false);
-        let report = in_document(ctx, KeyScope::Write, move |w| {
-            Box::pin(import_in(w, files, dry_run))
+        let key = idempotency(idempotency_key, "importDataset", &(&files, dry_run))?;
+        let body: Body<Report> = Box::new(move |w| {
+            Box::pin(async move { Ok((0, import_in(w, files, dry_run).await?)) })
         });
+        // A retry's answer is its first report, put in place at the end.
+        let stand_in: StandIn<Report> = Box::new(|_, _| Box::pin(async { Ok(Report::default()) }));
+        let report = in_document(ctx, KeyScope::Write, key, body, stand_in);
         Ok(report.await?.into())
     }
 }

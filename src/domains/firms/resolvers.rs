@@ -76,6 +76,6 @@ crate::object! {
             slug: String = "The firm's slug.",
             version: i32 = "The version you last read (`Firm.version`).",
             cascade: Option<bool> = "Also delete its tenancies." default "Some(false)",
-        ) by Write => write::delete;
+        ) by Write, retry "deleteFirm" => write::delete;
     }
 }

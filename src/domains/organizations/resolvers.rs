@@ -83,6 +83,6 @@ crate::object! {
         delete fn delete_organization(
             slug: String = "The organization's slug.",
             version: i32 = "The version you last read (`Organization.version`).",
-        ) by Admin => write::delete;
+        ) by Admin, retry "deleteOrganization" => write::delete;
     }
 }

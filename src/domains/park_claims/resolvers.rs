@@ -36,6 +36,6 @@ crate::object! {
         /// keeps its value.
         delete fn delete_park_claim(
             claim: ParkClaimKey = "Which claim.",
-        ) by Write => write::delete;
+        ) by Write, retry "deleteParkClaim" => write::delete;
     }
 }

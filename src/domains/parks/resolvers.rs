@@ -99,7 +99,7 @@ crate::object! {
             version: i32 = "The version you last read (`Park.version`).",
             cascade: Option<bool> = "Also delete its tenancies and unlink its projects."
                 default "Some(false)",
-        ) by Write => write::delete;
+        ) by Write, retry "deletePark" => write::delete;
     }
 }
 

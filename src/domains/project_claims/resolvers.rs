@@ -36,6 +36,6 @@ crate::object! {
         /// keeps its value.
         delete fn delete_project_claim(
             claim: ProjectClaimKey = "Which claim.",
-        ) by Write => write::delete;
+        ) by Write, retry "deleteProjectClaim" => write::delete;
     }
 }

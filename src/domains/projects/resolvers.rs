@@ -90,6 +90,6 @@ crate::object! {
             version: i32 = "The version you last read (`Project.version`).",
             cascade: Option<bool> = "Also delete its partners, milestones and claims."
                 default "Some(false)",
-        ) by Write => write::delete;
+        ) by Write, retry "deleteProject" => write::delete;
     }
 }

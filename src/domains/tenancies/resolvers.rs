@@ -18,7 +18,7 @@ crate::object! {
             firm_slug: String = "The firm's slug.",
             area_sqft: Option<i64> = "Space rented, square feet (zero or more).",
             since: Option<String> = "When it began: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.",
-        ) -> Tenancy by Write => write::add;
+        ) -> Tenancy by Write, retry "addTenancy" => write::add;
 
         /// Ends the firm's open tenancy in the park on `until`. NOT_FOUND when it
         /// has none.
@@ -26,6 +26,6 @@ crate::object! {
             park_slug: String = "The park's slug.",
             firm_slug: String = "The firm's slug.",
             until: String = "When it ended: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, not before `since`.",
-        ) -> Tenancy by Write => write::end;
+        ) -> Tenancy by Write, retry "endTenancy" => write::end;
     }
 }

@@ -27,6 +27,6 @@ crate::object! {
             kind: super::TenancyObservationKind = "What was observed.",
             observed_on: String = "When it held, as recorded.",
             source_url: String = "The page, as recorded.",
-        ) by Write => write::delete;
+        ) by Write, retry "deleteTenancyObservation" => write::delete;
     }
 }
