@@ -14,7 +14,8 @@
 //!   telemetry.rs        logs and OpenTelemetry traces
 //!   clock.rs            the time writes stamp
 //!   http/               the edge: routes (mod.rs), GraphQL over HTTP (graphql.rs, params.rs,
-//!                       negotiate.rs), error bodies (errors.rs), rate limits (rate.rs), metrics.rs,
+//!                       negotiate.rs), over WebSocket (socket.rs: keys, limits), error bodies
+//!                       (errors.rs), rate limits (rate.rs), metrics.rs,
 //!                       graphiql/ (its files in the binary, assets.rs). Knows no tables.
 //!   graphql/            the request: request.rs (admit, execute, finish), limits/ (analyze.rs,
 //!                       config.rs, documents.rs, tokens.rs: depth, cost, aliases before parsing),

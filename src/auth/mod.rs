@@ -44,6 +44,18 @@ impl KeyScope {
     }
 }
 
+/// Who is reading: the caller's key when it sent one (UNAUTHENTICATED when
+/// that key is unknown or revoked), else None.
+pub async fn viewer(ctx: &Context<'_>) -> AppResult<Option<Actor>> {
+    let token = ctx.data_opt::<Credentials>().and_then(|c| c.0.clone());
+    match token {
+        Some(token) => Ok(Some(
+            authenticate(ctx.data_unchecked::<Db>(), &token).await?,
+        )),
+        None => Ok(None),
+    }
+}
+
 /// The bearer token of a request, as the HTTP layer found it.
 #[derive(Clone, Debug, Default)]
 pub struct Credentials(pub Option<String>);

@@ -9,5 +9,5 @@ mod types;
 
 pub use hub::{CHANNEL, Hub};
 pub use log::head;
-pub use resolvers::{ChangeQuery, ChangeSubscription};
+pub use resolvers::{ChangeQuery, ChangeSubscription, FeedAccess};
 pub use types::{Change, ChangeConnection, ChangeFilter, ChangeOperation, encode as cursor};

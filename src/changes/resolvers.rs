@@ -8,6 +8,7 @@ use tokio::sync::broadcast::error::RecvError;
 
 use super::hub::Hub;
 use super::types::{Change, ChangeConnection, ChangeEdge, ChangeFilter, decode, encode};
+use crate::auth::{KeyScope, viewer};
 use crate::error::{AppError, AppResult};
 use crate::graphql::kit::connection::PageInfo;
 use crate::store::Db;
@@ -37,14 +38,33 @@ impl ChangeQuery {
         first: Option<i32>,
         #[graphql(desc = "Only changes matching this filter.")] filter: Option<ChangeFilter>,
     ) -> async_graphql::Result<ChangeConnection> {
-        let first = first.unwrap_or(100);
-        Ok(page(
-            ctx.data_unchecked::<Db>(),
-            after,
-            first,
-            filter.unwrap_or_default(),
-        )
-        .await?)
+        let shows_actor = audience(ctx).await?;
+        let db = ctx.data_unchecked::<Db>();
+        let filter = filter.unwrap_or_default();
+        Ok(page(db, after, first.unwrap_or(100), filter, shows_actor).await?)
+    }
+}
+
+/// Who may read the feed: with `PARKGRAPH_FEED_REQUIRES_KEY`, only callers
+/// with a key.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FeedAccess {
+    /// Whether a caller without a key is refused.
+    pub requires_key: bool,
+}
+
+/// Whether the caller may read the feed (UNAUTHENTICATED when a key is
+/// required and none was sent), and may see who wrote each change.
+async fn audience(ctx: &Context<'_>) -> AppResult<bool> {
+    let requires_key = ctx.data_opt::<FeedAccess>().is_some_and(|f| f.requires_key);
+    match viewer(ctx).await? {
+        Some(actor) => Ok(actor.require(KeyScope::Admin).is_ok()),
+        None if requires_key => Err(AppError::Unauthenticated(
+            "the change feed needs an API key on this server: send `Authorization: Bearer KEY` \
+             (over WebSocket, as connection_init's payload {\"authorization\": \"Bearer KEY\"})"
+                .to_owned(),
+        )),
+        None => Ok(false),
     }
 }
 
@@ -53,6 +73,7 @@ async fn page(
     after: Option<String>,
     first: i32,
     filter: ChangeFilter,
+    shows_actor: bool,
 ) -> AppResult<ChangeConnection> {
     if !(0..=MAX_FIRST).contains(&first) {
         return Err(AppError::bad_input(
@@ -75,11 +96,17 @@ async fn page(
         .await?;
     let has_next_page = rows.len() > first as usize;
     rows.truncate(first as usize);
-    let nodes: Vec<Change> = rows.into_iter().map(|c| Change(Arc::new(c))).collect();
+    let nodes: Vec<Change> = rows
+        .into_iter()
+        .map(|row| Change {
+            row: Arc::new(row),
+            shows_actor,
+        })
+        .collect();
     let edges: Vec<ChangeEdge> = nodes
         .iter()
         .map(|c| ChangeEdge {
-            cursor: encode(c.0.id),
+            cursor: encode(c.row.id),
             node: c.clone(),
         })
         .collect();
@@ -110,26 +137,31 @@ impl ChangeSubscription {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Only changes matching this filter.")] filter: Option<ChangeFilter>,
-    ) -> impl Stream<Item = async_graphql::Result<Change>> + use<> {
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<Change>> + use<>> {
+        let shows_actor = audience(ctx).await?;
         let receiver = ctx.data_unchecked::<Hub>().subscribe();
         let filter = filter.unwrap_or_default();
-        futures::stream::unfold((receiver, filter), |(mut receiver, filter)| async move {
-            loop {
-                match receiver.recv().await {
-                    Ok(change) if filter.matches(&change) => {
-                        return Some((Ok(Change(change)), (receiver, filter)));
-                    }
-                    Ok(_) => continue,
-                    Err(RecvError::Lagged(missed)) => {
-                        let err = async_graphql::Error::new(format!(
+        Ok(futures::stream::unfold(
+            (receiver, filter),
+            move |(mut receiver, filter)| async move {
+                loop {
+                    match receiver.recv().await {
+                        Ok(row) if filter.matches(&row) => {
+                            let change = Change { row, shows_actor };
+                            return Some((Ok(change), (receiver, filter)));
+                        }
+                        Ok(_) => continue,
+                        Err(RecvError::Lagged(missed)) => {
+                            let err = async_graphql::Error::new(format!(
                             "this subscriber fell {missed} changes behind; resume with Query.changes(after: the last cursor received)"
                         ))
                         .extend_with(|_, e| e.set("code", "SERVICE_UNAVAILABLE"));
-                        return Some((Err(err), (receiver, filter)));
+                            return Some((Err(err), (receiver, filter)));
+                        }
+                        Err(RecvError::Closed) => return None,
                     }
-                    Err(RecvError::Closed) => return None,
                 }
-            }
-        })
+            },
+        ))
     }
 }

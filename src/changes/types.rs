@@ -23,14 +23,19 @@ pub enum ChangeOperation {
 
 /// One write to one record, as the change log holds it.
 #[derive(Clone)]
-pub struct Change(pub Arc<change::Model>);
+pub struct Change {
+    /// The log entry.
+    pub row: Arc<change::Model>,
+    /// Whether the reader may see who wrote it (admin keys only).
+    pub shows_actor: bool,
+}
 
 /// One write to one record, as the change log holds it.
 #[Object]
 impl Change {
     /// Position in the feed; pass it as `after` to resume after this change.
     async fn cursor(&self) -> String {
-        encode(self.0.id)
+        encode(self.row.id)
     }
 
     /// The record type, as in the dataset files and `sources.recordType`
@@ -38,7 +43,7 @@ impl Change {
     /// file of the dataset, named as its rows are).
     #[graphql(name = "type")]
     async fn record_type(&self) -> &str {
-        &self.0.record_type
+        &self.row.record_type
     }
 
     /// The record's public key: its slug, or for records without one the
@@ -46,12 +51,12 @@ impl Change {
     /// `project|title`; an indicator: `key|period`, then its place when it
     /// has one; a source: `type|key|url`).
     async fn slug(&self) -> &str {
-        &self.0.record_key
+        &self.row.record_key
     }
 
     /// What the write did.
     async fn operation(&self) -> ChangeOperation {
-        match self.0.operation.as_str() {
+        match self.row.operation.as_str() {
             "CREATE" => ChangeOperation::Create,
             "DELETE" => ChangeOperation::Delete,
             _ => ChangeOperation::Update,
@@ -62,23 +67,24 @@ impl Change {
     /// dataset files (`area_sqft`, `city_slug`); null for a creation. For an
     /// update, only the fields that changed.
     async fn before(&self) -> Option<&str> {
-        self.0.before.as_deref()
+        self.row.before.as_deref()
     }
 
     /// JSON object of the changed fields after the write; null for a deletion.
     /// For a creation, every field.
     async fn after(&self) -> Option<&str> {
-        self.0.after.as_deref()
+        self.row.after.as_deref()
     }
 
-    /// The name of the API key that wrote it (never the key), or `cli`.
+    /// The name of the API key that wrote it (never the key), or `cli`;
+    /// shown to admin keys only, null for every other reader.
     async fn actor(&self) -> Option<&str> {
-        self.0.actor.as_deref()
+        self.row.actor.as_deref().filter(|_| self.shows_actor)
     }
 
     /// When the write committed (RFC 3339, UTC).
     async fn at(&self) -> &str {
-        &self.0.at
+        &self.row.at
     }
 
     /// The record's version after the write (its last, for a deletion), as
@@ -86,7 +92,7 @@ impl Change {
     /// by type, key and version. Null for changes logged before versions
     /// were kept.
     async fn version(&self) -> Option<i32> {
-        self.0.version
+        self.row.version
     }
 }
 

@@ -93,6 +93,9 @@ pub struct Config {
     /// `PARKGRAPH_IDEMPOTENCY_KEY_HOURS`: how long a retried mutation is
     /// answered with its first response (default 24); older keys are swept.
     pub idempotency_key_hours: u32,
+    /// `PARKGRAPH_FEED_REQUIRES_KEY`: the change feed (`Query.changes` and
+    /// `Subscription.changes`) answers only callers with an API key.
+    pub feed_requires_key: bool,
 }
 
 impl Config {
@@ -143,6 +146,7 @@ impl Default for Config {
             tenancy_fresh_months: 24,
             as_of: None,
             idempotency_key_hours: 24,
+            feed_requires_key: false,
         }
     }
 }
@@ -229,6 +233,11 @@ impl Config {
                 "PARKGRAPH_IDEMPOTENCY_KEY_HOURS",
                 d.idempotency_key_hours,
                 "a positive whole number of hours",
+            )?,
+            feed_requires_key: env.value(
+                "PARKGRAPH_FEED_REQUIRES_KEY",
+                d.feed_requires_key,
+                flag,
             )?,
         })
     }

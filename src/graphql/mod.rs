@@ -19,7 +19,7 @@ use std::sync::atomic::Ordering;
 use async_graphql::parser::types::OperationType;
 use async_graphql::{MergedObject, MergedSubscription, Request, Response, Schema, SchemaBuilder};
 
-use crate::changes::{ChangeQuery, ChangeSubscription, Hub};
+use crate::changes::{ChangeQuery, ChangeSubscription, FeedAccess, Hub};
 use crate::config::Config;
 use crate::dataset::licenses::LicenseQuery;
 use crate::dataset::transfer::{ExportQuery, ImportMutation};
@@ -112,7 +112,14 @@ pub fn build_schema(db: Db, hub: Hub, config: &Config) -> AppSchema {
         months: config.tenancy_fresh_months,
         as_of: config.as_of,
     };
-    let mut builder = schema_builder().data(db).data(hub).data(freshness);
+    let feed = FeedAccess {
+        requires_key: config.feed_requires_key,
+    };
+    let mut builder = schema_builder()
+        .data(db)
+        .data(hub)
+        .data(freshness)
+        .data(feed);
     if !config.introspection {
         builder = builder.disable_introspection();
     }

@@ -3,9 +3,8 @@
 
 use async_graphql::Request as GqlRequest;
 use async_graphql::parser::types::OperationType;
-use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
 use axum::body::Body;
-use axum::extract::{FromRequestParts, Request, State, WebSocketUpgrade};
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sha2::Digest as _;
@@ -17,7 +16,7 @@ use super::negotiate::{Media, accept, is_json_body, not_acceptable, respond};
 use super::params;
 use crate::auth::Credentials;
 use crate::graphql::mutations::DocumentKey;
-use crate::graphql::{Executor, execute_counted, operation_type};
+use crate::graphql::{execute_counted, operation_type};
 use crate::http::metrics::Observation;
 
 /// POST /graphql: one request as JSON (`application/json` or
@@ -66,7 +65,7 @@ pub async fn get(State(state): State<AppState>, request: Request) -> Response {
         .get(header::UPGRADE)
         .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"websocket"));
     if upgrade {
-        return websocket(state, request).await;
+        return super::socket::upgrade(state, request).await;
     }
     let Some(media) = accept(request.headers()) else {
         return not_acceptable();
@@ -222,24 +221,4 @@ async fn run(
             .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
     }
     (http, ok)
-}
-
-async fn websocket(state: AppState, request: Request) -> Response {
-    let (mut parts, _) = request.into_parts();
-    let protocol = match GraphQLProtocol::from_request_parts(&mut parts, &()).await {
-        Ok(protocol) => protocol,
-        Err(status) => return status.into_response(),
-    };
-    let upgrade = match WebSocketUpgrade::from_request_parts(&mut parts, &()).await {
-        Ok(upgrade) => upgrade,
-        Err(rejection) => return rejection.into_response(),
-    };
-    let executor = Executor {
-        schema: state.schema,
-        front: state.front,
-        db: state.db,
-    };
-    upgrade
-        .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
-        .on_upgrade(move |stream| GraphQLWebSocket::new(stream, executor, protocol).serve())
 }

@@ -9,6 +9,7 @@ pub mod metrics;
 mod negotiate;
 mod params;
 mod rate;
+mod socket;
 
 use std::sync::Arc;
 use std::time::Duration;

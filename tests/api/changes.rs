@@ -3,19 +3,17 @@
 
 use std::time::Duration;
 
-use futures::{SinkExt, StreamExt};
 use serde_json::{Value, json};
-use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
 use crate::helpers::{TestApp, first_code};
+use crate::sockets::Subscriber;
 
 const RENAME: &str = r#"mutation($name: String!) {
   updatePark(slug: "fazal-stp-islamabad", version: 0, input: { name: $name }) { version }
 }"#;
 
 /// Renames the Fazal park to `name` at whatever version it is.
-async fn rename(app: &TestApp, key: &str, name: &str) {
+pub async fn rename(app: &TestApp, key: &str, name: &str) {
     let version = app
         .data(
             r#"{ park(slug: "fazal-stp-islamabad") { version } }"#,
@@ -44,7 +42,8 @@ async fn feed(app: &TestApp, after: Option<&str>, first: i64, filter: Value) -> 
         .clone()
 }
 
-/// An update logs only the changed fields, before and after, with the key's name.
+/// An update logs only the changed fields, before and after, with the key's
+/// name, which only admin keys are shown.
 #[tokio::test]
 async fn every_write_is_logged_with_its_fields_before_and_after() {
     let app = TestApp::seeded().await;
@@ -61,13 +60,22 @@ async fn every_write_is_logged_with_its_fields_before_and_after() {
     )
     .await;
     let changes = feed(&app, None, 10, Value::Null).await["nodes"].clone();
+    let admin = app.key("admin", None).await;
+    let variables = json!({ "first": 10 });
+    let seen_by_admin = app.data_as(&admin, FEED, variables.clone()).await;
+    let seen_by_writer = app.data_as(&key, FEED, variables).await;
 
     assert_eq!(changes.as_array().unwrap().len(), 2);
     let update = &changes[0];
     assert_eq!(update["type"], "park");
     assert_eq!(update["slug"], "fazal-stp-islamabad");
     assert_eq!(update["operation"], "UPDATE");
-    assert_eq!(update["actor"], name.as_str());
+    assert!(
+        update["actor"].is_null(),
+        "who wrote it is for admin keys only"
+    );
+    assert!(seen_by_writer["changes"]["nodes"][0]["actor"].is_null());
+    assert_eq!(seen_by_admin["changes"]["nodes"][0]["actor"], name.as_str());
     let before: Value = serde_json::from_str(update["before"].as_str().unwrap()).unwrap();
     let after: Value = serde_json::from_str(update["after"].as_str().unwrap()).unwrap();
     assert_eq!(after, json!({ "name": "Fazal STP" }), "only what changed");
@@ -149,81 +157,12 @@ async fn the_feed_filters_by_type_and_key() {
     assert_eq!(first_code(&bad), "BAD_USER_INPUT", "{bad:#}");
 }
 
-/// A GraphQL-over-WebSocket client in one of the two protocols.
-struct Subscriber {
-    socket: tokio_tungstenite::WebSocketStream<
-        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
-    >,
-    legacy: bool,
-}
-
-impl Subscriber {
-    async fn connect(app: &TestApp, legacy: bool, query: &str) -> Self {
-        let mut request = format!("ws://{}/graphql", app.addr)
-            .into_client_request()
-            .unwrap();
-        let protocol = if legacy {
-            "graphql-ws"
-        } else {
-            "graphql-transport-ws"
-        };
-        request
-            .headers_mut()
-            .insert("sec-websocket-protocol", protocol.parse().unwrap());
-        let (socket, response) = tokio_tungstenite::connect_async(request)
-            .await
-            .expect("the upgrade works");
-        assert_eq!(response.headers()["sec-websocket-protocol"], protocol);
-        let mut this = Self { socket, legacy };
-        this.send(json!({ "type": "connection_init", "payload": {} }))
-            .await;
-        let ack = this.next(Duration::from_secs(5)).await.expect("an ack");
-        assert_eq!(ack["type"], "connection_ack");
-        let start = if legacy { "start" } else { "subscribe" };
-        this.send(json!({ "id": "1", "type": start, "payload": { "query": query } }))
-            .await;
-        this
-    }
-
-    async fn send(&mut self, message: Value) {
-        self.socket
-            .send(Message::text(message.to_string()))
-            .await
-            .unwrap();
-    }
-
-    /// The next protocol message other than keep-alives, if one comes in time.
-    async fn next(&mut self, wait: Duration) -> Option<Value> {
-        let deadline = tokio::time::Instant::now() + wait;
-        loop {
-            let message = tokio::time::timeout_at(deadline, self.socket.next())
-                .await
-                .ok()??
-                .ok()?;
-            if let Message::Text(text) = message {
-                let value: Value = serde_json::from_str(&text).unwrap();
-                if value["type"] != "ka" && value["type"] != "ping" {
-                    return Some(value);
-                }
-            }
-        }
-    }
-
-    /// The next event's data.
-    async fn event(&mut self, wait: Duration) -> Option<Value> {
-        let message = self.next(wait).await?;
-        let kind = if self.legacy { "data" } else { "next" };
-        assert_eq!(message["type"], kind, "{message:#}");
-        Some(message["payload"]["data"].clone())
-    }
-}
-
-const SUBSCRIBE: &str =
+pub const SUBSCRIBE: &str =
     r#"subscription { changes(filter: { types: ["park"] }) { type slug operation after cursor } }"#;
 
 /// Writes through `writer` until `subscriber` reports one (the subscription is
 /// live a moment after it is sent); returns the event and the names written.
-async fn write_until_heard(
+pub async fn write_until_heard(
     writer: &TestApp,
     subscriber: &mut Subscriber,
     wait: Duration,

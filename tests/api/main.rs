@@ -42,6 +42,7 @@ mod schema;
 mod search;
 mod seed;
 mod sightings;
+mod sockets;
 mod stats;
 mod tenant_counts;
 mod traffic;
