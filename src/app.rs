@@ -51,10 +51,8 @@ impl App {
             config.persisted_queries.as_deref(),
             config.persisted_only,
         )?;
-        tokio::spawn(sweep_idempotency_keys(
-            db.clone(),
-            config.idempotency_key_hours,
-        ));
+        let (key_hours, log_days) = (config.idempotency_key_hours, config.change_log_days);
+        tokio::spawn(retention(db.clone(), key_hours, log_days));
         let state = AppState {
             schema: crate::graphql::build_schema(db.clone(), hub, config),
             front: Arc::new(crate::graphql::build_front(config, Arc::new(persisted))),
@@ -149,11 +147,12 @@ pub async fn shutdown_signal() {
     tracing::info!("shutting down: finishing requests in flight");
 }
 
-/// Forgets idempotency keys older than `hours`, every ten minutes (so a key
-/// is answered for at least `hours`, and at most ten minutes more). Ends
-/// when the pool closes.
-async fn sweep_idempotency_keys(db: Db, hours: u32) {
-    let age = std::time::Duration::from_secs(u64::from(hours) * 3600);
+/// Every ten minutes, forgets idempotency keys older than their hours (so
+/// a key is answered for at least that long, and at most ten minutes more)
+/// and, when the change log is kept for a limited time, removes older
+/// changes. Ends when the pool closes.
+async fn retention(db: Db, key_hours: u32, log_days: Option<u32>) {
+    let hours = |n: u32| std::time::Duration::from_secs(u64::from(n) * 3600);
     let period = std::time::Duration::from_secs(600);
     // Not at start: a fresh server's first statements are its requests'.
     let mut every = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
@@ -162,10 +161,19 @@ async fn sweep_idempotency_keys(db: Db, hours: u32) {
         if db.is_closed() {
             return;
         }
-        match crate::writes::sweep_idempotency_keys(&db, &crate::clock::ago(age)).await {
+        let cutoff = crate::clock::ago(hours(key_hours));
+        match crate::writes::sweep_idempotency_keys(&db, &cutoff).await {
             Ok(0) => {}
             Ok(swept) => tracing::info!(swept, "forgot expired idempotency keys"),
             Err(err) => tracing::warn!(error = %err, "sweeping idempotency keys failed"),
+        }
+        let Some(days) = log_days else { continue };
+        match crate::changes::trim(&db, &crate::clock::ago(hours(days * 24))).await {
+            Ok(0) => {}
+            Ok(removed) => {
+                tracing::info!(removed, "removed changes past PARKGRAPH_CHANGE_LOG_DAYS")
+            }
+            Err(err) => tracing::warn!(error = %err, "trimming the change log failed"),
         }
     }
 }

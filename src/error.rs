@@ -32,6 +32,11 @@ pub enum AppError {
     /// use, a reused idempotency key. Maps to `CONFLICT`.
     #[error("{0}")]
     Conflict(String),
+    /// A change-feed cursor from before the oldest change still kept
+    /// (`PARKGRAPH_CHANGE_LOG_DAYS`): following it would skip changes. Maps
+    /// to `CURSOR_EXPIRED`; the client re-syncs from an export.
+    #[error("{0}")]
+    CursorExpired(String),
     /// A mutation was not run because an earlier one of the same document
     /// failed (and so nothing of the document was written). Maps to `NOT_RUN`.
     #[error("{0}")]
@@ -68,6 +73,7 @@ impl AppError {
             Self::Forbidden(_) => "FORBIDDEN",
             Self::Conflict(_) => "CONFLICT",
             Self::NotRun(_) => "NOT_RUN",
+            Self::CursorExpired(_) => "CURSOR_EXPIRED",
             Self::Unavailable(_) | Self::Busy(_) => "SERVICE_UNAVAILABLE",
             Self::Internal(_) => "INTERNAL",
         }

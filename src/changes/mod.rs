@@ -8,6 +8,6 @@ mod resolvers;
 mod types;
 
 pub use hub::{CHANNEL, Hub};
-pub use log::head;
+pub use log::{head, trim, trimmed_through};
 pub use resolvers::{ChangeQuery, ChangeSubscription, FeedAccess};
 pub use types::{Change, ChangeConnection, ChangeFilter, ChangeOperation, encode as cursor};

@@ -7,6 +7,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use tokio::sync::broadcast::error::RecvError;
 
 use super::hub::Hub;
+use super::log::trimmed_through;
 use super::types::{Change, ChangeConnection, ChangeEdge, ChangeFilter, decode, encode};
 use crate::auth::{KeyScope, viewer};
 use crate::error::{AppError, AppResult};
@@ -25,7 +26,9 @@ pub struct ChangeQuery;
 impl ChangeQuery {
     /// The ordered log of every write, for incremental sync: start without
     /// `after`, then pass the last `endCursor` to get only what came since.
-    /// A cursor stays valid forever; no change is skipped or repeated.
+    /// No change is skipped or repeated. A cursor stays valid unless the
+    /// server keeps the log for a limited time and removed changes after
+    /// it: then CURSOR_EXPIRED, and the client re-syncs from an export.
     async fn changes(
         &self,
         ctx: &Context<'_>,
@@ -82,6 +85,17 @@ async fn page(
         ));
     }
     let after_id = after.as_deref().map(decode).transpose()?.unwrap_or(0);
+    if first > 0 {
+        let trimmed = trimmed_through(&db.conn).await?;
+        if after_id < trimmed {
+            return Err(AppError::CursorExpired(format!(
+                "the changes after this cursor up to {} were removed (the log keeps \
+                 PARKGRAPH_CHANGE_LOG_DAYS days); re-sync from an export (exportDataset or \
+                 `parkgraph export`) and follow the feed from its feedCursor",
+                encode(trimmed)
+            )));
+        }
+    }
     let mut query = Entity::find().filter(Column::Id.gt(after_id));
     if let Some(types) = &filter.types {
         query = query.filter(Column::RecordType.is_in(types.clone()));

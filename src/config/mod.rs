@@ -96,6 +96,10 @@ pub struct Config {
     /// `PARKGRAPH_FEED_REQUIRES_KEY`: the change feed (`Query.changes` and
     /// `Subscription.changes`) answers only callers with an API key.
     pub feed_requires_key: bool,
+    /// `PARKGRAPH_CHANGE_LOG_DAYS`: how long the change log keeps a change
+    /// (default: forever); a feed cursor from before what is kept answers
+    /// CURSOR_EXPIRED.
+    pub change_log_days: Option<u32>,
 }
 
 impl Config {
@@ -147,6 +151,7 @@ impl Default for Config {
             as_of: None,
             idempotency_key_hours: 24,
             feed_requires_key: false,
+            change_log_days: None,
         }
     }
 }
@@ -239,6 +244,14 @@ impl Config {
                 d.feed_requires_key,
                 flag,
             )?,
+            change_log_days: match env.get("PARKGRAPH_CHANGE_LOG_DAYS") {
+                None => d.change_log_days,
+                Some(_) => Some(env.positive(
+                    "PARKGRAPH_CHANGE_LOG_DAYS",
+                    0,
+                    "a positive whole number of days (unset keeps every change)",
+                )?),
+            },
         })
     }
 }

@@ -227,3 +227,38 @@ async fn a_write_through_one_replica_reaches_subscribers_of_the_other() {
 
     assert_rename_event(&event, &names);
 }
+
+/// With the log kept for a limited time, old changes are removed: a cursor
+/// from before them (or none, from the start) answers CURSOR_EXPIRED rather
+/// than skipping them; one after them reads on, and the head still answers.
+#[tokio::test]
+async fn a_cursor_from_before_the_kept_log_answers_cursor_expired() {
+    let app = TestApp::seeded().await;
+    let key = app.key("write", None).await;
+    for n in 0..3 {
+        rename(&app, &key, &format!("Kept {n}")).await;
+    }
+    let all = feed(&app, None, 10, Value::Null).await["nodes"].clone();
+    let cursor = |n: usize| all[n]["cursor"].as_str().unwrap().to_owned();
+    app.execute(
+        "UPDATE change SET at = '2020-01-01T00:00:00Z' \
+         WHERE id IN (SELECT id FROM change ORDER BY id LIMIT 2)",
+    )
+    .await;
+
+    let day = std::time::Duration::from_secs(24 * 3600);
+    let removed = parkgraph::changes::trim(&app.db, &parkgraph::clock::ago(day)).await;
+    let from_start = app.gql(FEED, json!({ "first": 10 })).await;
+    let from_first = app.gql(FEED, json!({ "after": cursor(0) })).await;
+    let from_second = feed(&app, Some(&cursor(1)), 10, Value::Null).await;
+    let head = app
+        .data("{ changes(first: 0) { headCursor } }", json!({}))
+        .await;
+
+    assert_eq!(removed.unwrap(), 2);
+    assert_eq!(first_code(&from_start), "CURSOR_EXPIRED", "{from_start:#}");
+    assert_eq!(first_code(&from_first), "CURSOR_EXPIRED", "{from_first:#}");
+    assert_eq!(from_second["nodes"].as_array().unwrap().len(), 1);
+    assert_eq!(from_second["nodes"][0]["cursor"], cursor(2).as_str());
+    assert_eq!(head["changes"]["headCursor"], cursor(2).as_str());
+}
