@@ -1,5 +1,7 @@
-// A graphql-ws client (graphql-transport-ws protocol) subscribes to the
-// change feed, a mutation is sent over HTTP, and the event must arrive.
+// A graphql-ws client (graphql-transport-ws protocol) opens its socket with
+// an API key in connectionParams, subscribes to the change feed, sends its
+// mutations over the same socket (they run with that key), and the event
+// must arrive.
 // `PARKGRAPH_E2E_KEY=KEY node subscribe.mjs http://127.0.0.1:8000/graphql`
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -9,16 +11,16 @@ const key = process.env.PARKGRAPH_E2E_KEY;
 const fail = (why) => { console.error(`graphql-ws: FAILED: ${why}`); process.exit(1); };
 setTimeout(() => fail('no event within 15 s'), 15_000).unref();
 
+const client = createClient({
+  url: url.replace(/^http/, 'ws'),
+  webSocketImpl: WebSocket,
+  connectionParams: { authorization: `Bearer ${key}` },
+});
+// One query or mutation over the socket: its single result.
 const post = async (query, variables) => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return response.json();
+  for await (const result of client.iterate({ query, variables })) return result;
+  fail(`no result for ${query}`);
 };
-
-const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket });
 const events = client.iterate({
   query: 'subscription { changes(filter: { types: ["park"] }) { type slug operation after } }',
 });

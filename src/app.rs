@@ -47,12 +47,23 @@ impl App {
         let hub = crate::changes::Hub::start(&db)
             .await
             .context("reading the change log failed")?;
-        let persisted = crate::graphql::persisted::PersistedQueries::load(
+        let mut persisted = crate::graphql::persisted::PersistedQueries::load(
             config.persisted_queries.as_deref(),
             config.persisted_only,
         )?;
+        let mut rate = crate::http::RateLimiter::new(
+            config.rate_per_minute,
+            config.rate_burst,
+            config.trust_forwarded_for,
+        );
+        // Replicas on one PostgreSQL share buckets and documents there.
+        let postgres = db.backend() == sea_orm::DbBackend::Postgres;
+        if postgres {
+            persisted = persisted.shared_in(db.clone());
+            rate = rate.shared_in(db.clone());
+        }
         let (key_hours, log_days) = (config.idempotency_key_hours, config.change_log_days);
-        tokio::spawn(retention(db.clone(), key_hours, log_days));
+        tokio::spawn(retention(db.clone(), key_hours, log_days, postgres));
         let state = AppState {
             schema: crate::graphql::build_schema(db.clone(), hub, config),
             front: Arc::new(crate::graphql::build_front(config, Arc::new(persisted))),
@@ -60,11 +71,7 @@ impl App {
             max_body_bytes: config.max_body_bytes,
             request_timeout: config.request_timeout,
             get_max_age: config.get_max_age,
-            rate: Arc::new(crate::http::RateLimiter::new(
-                config.rate_per_minute,
-                config.rate_burst,
-                config.trust_forwarded_for,
-            )),
+            rate: Arc::new(rate),
             cors_origins: config.cors_origins.clone(),
             metrics: Arc::default(),
         };
@@ -148,10 +155,11 @@ pub async fn shutdown_signal() {
 }
 
 /// Every ten minutes, forgets idempotency keys older than their hours (so
-/// a key is answered for at least that long, and at most ten minutes more)
-/// and, when the change log is kept for a limited time, removes older
-/// changes. Ends when the pool closes.
-async fn retention(db: Db, key_hours: u32, log_days: Option<u32>) {
+/// a key is answered for at least that long, and at most ten minutes more),
+/// prunes idle shared rate-limit buckets (PostgreSQL) and, when the change
+/// log is kept for a limited time, removes older changes. Ends when the pool
+/// closes.
+async fn retention(db: Db, key_hours: u32, log_days: Option<u32>, postgres: bool) {
     let hours = |n: u32| std::time::Duration::from_secs(u64::from(n) * 3600);
     let period = std::time::Duration::from_secs(600);
     // Not at start: a fresh server's first statements are its requests'.
@@ -166,6 +174,10 @@ async fn retention(db: Db, key_hours: u32, log_days: Option<u32>) {
             Ok(0) => {}
             Ok(swept) => tracing::info!(swept, "forgot expired idempotency keys"),
             Err(err) => tracing::warn!(error = %err, "sweeping idempotency keys failed"),
+        }
+        // Buckets idle for ten minutes are full again, whoever kept them.
+        if postgres && let Err(err) = crate::store::shared::prune_buckets(&db, 600).await {
+            tracing::warn!(error = %err, "pruning shared rate-limit buckets failed");
         }
         let Some(days) = log_days else { continue };
         match crate::changes::trim(&db, &crate::clock::ago(hours(days * 24))).await {

@@ -106,8 +106,13 @@ pub enum Command {
         #[arg(long, default_value_t = 1.0, requires = "synthetic", value_parser = positive_scale)]
         scale: f64,
     },
-    /// Print the GraphQL schema (SDL) to standard output.
-    Schema,
+    /// Print the GraphQL schema (SDL) to standard output; `schema check`
+    /// tells what a schema change would break.
+    Schema {
+        /// What to do with the schema; print it when omitted.
+        #[command(subcommand)]
+        action: Option<SchemaAction>,
+    },
     /// Manage the API keys partners send as `Authorization: Bearer KEY`.
     Keys {
         /// What to do with keys.
@@ -132,6 +137,24 @@ pub enum Command {
         /// The folder to write to (created if missing).
         #[arg(value_name = "DIR")]
         dir: PathBuf,
+    },
+}
+
+/// `schema` subcommands.
+#[derive(Subcommand, Debug)]
+pub enum SchemaAction {
+    /// List the breaking changes from an older schema and validate every
+    /// stored document (examples/, the e2e clients' operations, and any
+    /// --documents) against this one; fails (exit 3) when a document no
+    /// longer validates.
+    Check {
+        /// The older schema (SDL), e.g. the last release's schema.graphql.
+        #[arg(long, value_name = "OLD.graphql")]
+        against: Option<PathBuf>,
+        /// Files or folders of documents to validate (default: examples/ and
+        /// e2e/, where they exist).
+        #[arg(long = "documents", value_name = "PATH")]
+        documents: Vec<PathBuf>,
     },
 }
 
@@ -164,9 +187,16 @@ pub enum KeysAction {
 
 /// Runs the command line; the process exit code follows the result.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    if let Some(Command::Schema) = cli.command {
-        print!("{}", crate::graphql::sdl());
-        return Ok(());
+    if let Some(Command::Schema { action }) = cli.command {
+        return match action {
+            None => {
+                print!("{}", crate::graphql::sdl());
+                Ok(())
+            }
+            Some(SchemaAction::Check { against, documents }) => {
+                crate::graphql::check::command(against.as_deref(), documents, cli.json).await
+            }
+        };
     }
     // A bad setting is the caller's to fix, as bad input is.
     let config =
@@ -225,7 +255,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
         }
-        Command::Schema => unreachable!("handled above"),
+        Command::Schema { .. } => unreachable!("handled above"),
     }
     Ok(())
 }

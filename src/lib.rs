@@ -22,7 +22,8 @@
 //!                       persisted.rs, batching.rs (one statement per nesting level),
 //!                       response_order.rs, the schema (mod.rs), mutations.rs (a mutation
 //!                       document's run, its Idempotency-Key), loaders.rs (what each record
-//!                       serves), node.rs (global IDs), enums.rs. Knows no axum.
+//!                       serves), node.rs (global IDs), enums.rs, check/ (`schema check`:
+//!                       breaking.rs, stored documents validated). Knows no axum.
 //!     kit/              the GraphQL side every domain shares: object.rs (object!), connection.rs
 //!                       (pages, aggregate!), filters.rs (operator inputs), inputs.rs (entity_filter!,
 //!                       entity_order!), loader.rs, prefetch.rs, shape.rs (the one place a selection
@@ -57,7 +58,8 @@
 //!   store/              the SQL engine: the pool (mod.rs), listing/ (args.rs, keyset.rs, page.rs,
 //!                       nested.rs, stats.rs), prefetch/ (children.rs, kin.rs), filter/ (literal.rs,
 //!                       text.rs), rows.rs (rows by position), table.rs, literal.rs, read.rs,
-//!                       sqlite_plan.rs. Knows no GraphQL and no record.
+//!                       sqlite_plan.rs, shared.rs (what replicas share on PostgreSQL: rate
+//!                       buckets, persisted documents). Knows no GraphQL and no record.
 //! ```
 //!
 //! To add a kind of record, see the README's "Adding an entity".

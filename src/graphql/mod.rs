@@ -3,6 +3,7 @@
 //! Nothing here knows about HTTP.
 
 pub mod batching;
+pub mod check;
 pub mod enums;
 pub mod kit;
 pub mod limits;
@@ -149,10 +150,12 @@ pub async fn execute_counted(
     db: &Db,
     mut request: Request,
 ) -> (Response, u64) {
+    front.fetch_shared(&request).await;
     let admitted = match front.admit(&mut request) {
         Ok(admitted) => admitted,
         Err(error) => return (refused(error), 0),
     };
+    front.share_registered().await;
     let operation = request.operation_name.clone();
     let gate = Arc::new(Gate::default());
     let statements = gate.statements.clone();

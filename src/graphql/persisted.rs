@@ -4,14 +4,19 @@
 //! once with its hash; from then on the hash alone is enough, so a query fits
 //! in a cacheable GET URL. With an allow-list (`PARKGRAPH_PERSISTED_QUERIES`,
 //! a folder of `.graphql` files, and `PARKGRAPH_PERSISTED_ONLY=true`) only
-//! those documents run.
+//! those documents run. On PostgreSQL the automatic cache is shared by every
+//! replica (`store::shared`): a hash registered on one runs on the next.
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use async_graphql::{Request, ServerError, ServerResult, Value};
 use sha2::{Digest, Sha256};
+
+use crate::store::Db;
+use crate::store::shared::{persist_document, persisted_document};
 
 // Automatically persisted documents kept per process; past this, the oldest
 // half is forgotten (clients resend a document they are told is missing).
@@ -23,6 +28,10 @@ pub struct PersistedQueries {
     allowed: HashMap<String, Arc<str>>,
     only: bool,
     cache: Mutex<Cache>,
+    shared: Option<Db>,
+    // Registered here and not yet shared with the other replicas.
+    unshared: Mutex<Vec<(String, Arc<str>)>>,
+    has_unshared: AtomicBool,
 }
 
 /// Automatically persisted documents by hash, each with the tick it was
@@ -58,11 +67,69 @@ impl PersistedQueries {
         Ok(Self {
             allowed,
             only,
-            cache: Mutex::default(),
+            ..Self::default()
         })
     }
 
+    /// The same documents, the automatic ones shared through `db` with every
+    /// replica on it.
+    pub fn shared_in(self, db: Db) -> Self {
+        Self {
+            shared: Some(db),
+            ..self
+        }
+    }
+
+    /// Before [`PersistedQueries::resolve`]: a hash this replica does not
+    /// know may have been registered on another; one read, only then.
+    pub async fn fetch_shared(&self, request: &Request) {
+        let Some(db) = &self.shared else { return };
+        let Some(Value::Object(pq)) = request.extensions.get("persistedQuery") else {
+            return;
+        };
+        let Some(Value::String(sent)) = pq.get("sha256Hash") else {
+            return;
+        };
+        let sent = sent.to_ascii_lowercase();
+        if !request.query.trim().is_empty() || self.only || self.lookup(&sent).is_some() {
+            return;
+        }
+        match persisted_document(db, &sent).await {
+            Ok(Some(document)) if hash(&document) == sent => self.keep(sent, &document),
+            Ok(_) => {}
+            Err(err) => tracing::warn!(error = %err, "reading shared persisted documents failed"),
+        }
+    }
+
+    /// After [`PersistedQueries::resolve`]: shares the documents registered
+    /// here with the other replicas (nothing to do on most requests).
+    pub async fn share_registered(&self) {
+        let Some(db) = &self.shared else { return };
+        if !self.has_unshared.swap(false, Ordering::AcqRel) {
+            return;
+        }
+        let unshared =
+            std::mem::take(&mut *self.unshared.lock().unwrap_or_else(|e| e.into_inner()));
+        for (hash, document) in unshared {
+            if let Err(err) = persist_document(db, &hash, &document).await {
+                tracing::warn!(error = %err, "sharing a persisted document failed");
+            }
+        }
+    }
+
     fn remember(&self, hash: String, document: &str) {
+        if self.shared.is_some() {
+            let entry = (hash.clone(), Arc::from(document));
+            self.unshared
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(entry);
+            self.has_unshared.store(true, Ordering::Release);
+        }
+        self.keep(hash, document);
+    }
+
+    fn keep(&self, hash: String, document: &str) {
         let mut guard = self.cache.lock().unwrap_or_else(|e| e.into_inner());
         let (entries, clock) = &mut *guard;
         *clock += 1;

@@ -32,6 +32,17 @@ impl Front {
         }
     }
 
+    /// What must be read before [`Front::admit`]: a persisted document
+    /// another replica registered (PostgreSQL only, and only on a miss).
+    pub async fn fetch_shared(&self, request: &Request) {
+        self.persisted.fetch_shared(request).await;
+    }
+
+    /// After [`Front::admit`]: shares what it registered with other replicas.
+    pub async fn share_registered(&self) {
+        self.persisted.share_registered().await;
+    }
+
     /// Resolves and checks `request`; an error is the whole response.
     pub fn admit(&self, request: &mut Request) -> ServerResult<Admitted> {
         self.persisted.resolve(request)?;

@@ -1,7 +1,8 @@
 //! Rate limiting: a token bucket per API key, or per client address for
-//! requests without one. Each replica keeps its own buckets, so the
-//! effective limit behind a load balancer is the per-process limit times the
-//! replica count.
+//! requests without one. On PostgreSQL the buckets are rows every replica
+//! shares (one statement per request, see `store::shared`), so N replicas
+//! still give a key its limit once; on SQLite, one process, they are kept
+//! in memory.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -27,6 +28,7 @@ pub struct RateLimiter {
     burst: f64,
     trust_forwarded: bool,
     buckets: Mutex<HashMap<String, (f64, Instant)>>,
+    shared: Option<Db>,
 }
 
 impl RateLimiter {
@@ -37,14 +39,44 @@ impl RateLimiter {
             burst: f64::from(burst.max(1)),
             trust_forwarded,
             buckets: Mutex::default(),
+            shared: None,
+        }
+    }
+
+    /// The same limits, with buckets kept in `db` for every replica.
+    pub fn shared_in(self, db: Db) -> Self {
+        Self {
+            shared: Some(db),
+            ..self
         }
     }
 
     /// Takes a token for `client`; how long to wait when there is none.
-    pub fn take(&self, client: &str) -> Result<(), Duration> {
+    pub async fn take(&self, client: &str) -> Result<(), Duration> {
         if self.per_second <= 0.0 {
             return Ok(());
         }
+        if let Some(db) = &self.shared {
+            match crate::store::shared::take_token(db, client, self.per_second, self.burst).await {
+                Ok(taken) => {
+                    return taken.map_err(|tokens| self.wait_for(tokens));
+                }
+                // The database is the API's own dependency: while it is
+                // unreachable requests fail anyway, and each replica's own
+                // buckets still hold each client back meanwhile.
+                Err(err) => tracing::warn!(error = %err, "shared rate limit unavailable"),
+            }
+        }
+        self.take_here(client)
+    }
+
+    /// How long until a bucket holding `tokens` has one.
+    fn wait_for(&self, tokens: f64) -> Duration {
+        Duration::from_secs_f64(((1.0 - tokens) / self.per_second).max(0.0))
+    }
+
+    /// [`RateLimiter::take`] from this process's own buckets.
+    fn take_here(&self, client: &str) -> Result<(), Duration> {
         let now = Instant::now();
         let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
         if buckets.len() > PRUNE_ABOVE {
@@ -60,7 +92,7 @@ impl RateLimiter {
             *tokens -= 1.0;
             Ok(())
         } else {
-            Err(Duration::from_secs_f64((1.0 - *tokens) / self.per_second))
+            Err(self.wait_for(*tokens))
         }
     }
 
@@ -109,7 +141,7 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0);
     let client = state.rate.client(&state.db, request.headers(), peer).await;
-    match state.rate.take(&client) {
+    match state.rate.take(&client).await {
         Ok(()) => next.run(request).await,
         Err(wait) => {
             state.metrics.record(crate::http::metrics::Observation {

@@ -80,13 +80,13 @@ struct Connection {
 
 impl Connection {
     /// Takes a token for one message; the seconds to wait when there is none.
-    fn admit(&self) -> Result<(), u64> {
+    async fn admit(&self) -> Result<(), u64> {
         let client = self
             .client
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone();
-        match self.rate.take(&client) {
+        match self.rate.take(&client).await {
             Ok(()) => {
                 self.refusals.store(0, Ordering::Relaxed);
                 Ok(())
@@ -119,30 +119,38 @@ impl async_graphql::Executor for SocketExecutor {
         request: GqlRequest,
         session_data: Option<Arc<Data>>,
     ) -> BoxStream<'static, GqlResponse> {
-        if let Err(seconds) = self.connection.admit() {
-            let mut error = coded(
-                format!("too many requests on this connection; retry in {seconds} s"),
-                "RATE_LIMITED",
-            );
-            if let Some(extensions) = error.extensions.as_mut() {
-                extensions.set("retryAfter", seconds);
+        let (connection, inner) = (self.connection.clone(), self.inner.clone());
+        let admitted = async move {
+            if let Err(seconds) = connection.admit().await {
+                return futures::stream::once(future::ready(rate_limited(seconds))).boxed();
             }
-            let refused = GqlResponse::from_errors(vec![error]);
-            return futures::stream::once(future::ready(refused)).boxed();
-        }
-        // Queries and mutations run as one-shot requests, which see no
-        // session data of their own.
-        let credentials = session_data
-            .as_ref()
-            .and_then(|data| data.get(&std::any::TypeId::of::<Credentials>()))
-            .and_then(|any| any.downcast_ref::<Credentials>())
-            .cloned();
-        let request = match credentials {
-            Some(credentials) => request.data(credentials),
-            None => request,
+            // Queries and mutations run as one-shot requests, which see no
+            // session data of their own.
+            let credentials = session_data
+                .as_ref()
+                .and_then(|data| data.get(&std::any::TypeId::of::<Credentials>()))
+                .and_then(|any| any.downcast_ref::<Credentials>())
+                .cloned();
+            let request = match credentials {
+                Some(credentials) => request.data(credentials),
+                None => request,
+            };
+            inner.execute_stream(request, session_data)
         };
-        self.inner.execute_stream(request, session_data)
+        futures::stream::once(admitted).flatten().boxed()
     }
+}
+
+/// The answer to a message past the client's rate limit.
+fn rate_limited(seconds: u64) -> GqlResponse {
+    let mut error = coded(
+        format!("too many requests on this connection; retry in {seconds} s"),
+        "RATE_LIMITED",
+    );
+    if let Some(extensions) = error.extensions.as_mut() {
+        extensions.set("retryAfter", seconds);
+    }
+    GqlResponse::from_errors(vec![error])
 }
 
 /// Runs the protocol on `socket` until either side ends it, or the client

@@ -9,6 +9,7 @@ mod literal;
 pub mod prefetch;
 mod read;
 pub mod rows;
+pub mod shared;
 mod sqlite_plan;
 pub mod table;
 

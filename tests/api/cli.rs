@@ -27,6 +27,64 @@ fn the_schema_command_prints_the_checked_in_sdl() {
     assert_eq!(stdout(&output), on_disk);
 }
 
+/// `parkgraph schema check` passes the repository's own documents against
+/// the checked-in schema, and fails, naming the document, when a field a
+/// stored document uses was removed (listed as a breaking change).
+#[test]
+fn schema_check_fails_when_a_stored_document_uses_a_removed_field() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dir = std::env::temp_dir().join(format!("schema-check-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let schema = std::fs::read_to_string(format!("{root}/schema.graphql")).unwrap();
+    let old = schema.replacen(
+        "type Park implements Node {",
+        "type Park implements Node {\n\tlegacyName: String",
+        1,
+    );
+    let old_path = dir.join("old.graphql");
+    std::fs::write(&old_path, old).unwrap();
+    let uses = dir.join("uses-removed.graphql");
+    std::fs::write(&uses, "{ parks(first: 1) { nodes { legacyName } } }").unwrap();
+    let (examples, e2e) = (format!("{root}/examples"), format!("{root}/e2e"));
+    let old_arg = old_path.to_str().unwrap();
+
+    let ours = parkgraph(
+        &[
+            "schema",
+            "check",
+            "--against",
+            old_arg,
+            "--documents",
+            &examples,
+            "--documents",
+            &e2e,
+        ],
+        &[],
+    );
+    let broken = parkgraph(
+        &[
+            "schema",
+            "check",
+            "--against",
+            old_arg,
+            "--documents",
+            uses.to_str().unwrap(),
+        ],
+        &[],
+    );
+    std::fs::remove_dir_all(&dir).ok();
+
+    assert!(ours.status.success(), "{}", stdout(&ours));
+    assert!(stdout(&ours).contains("breaking: field Park.legacyName was removed"));
+    assert!(stdout(&ours).contains("0 fail"), "{}", stdout(&ours));
+    assert_eq!(broken.status.code(), Some(3), "{}", stdout(&broken));
+    assert!(
+        stdout(&broken).contains("uses-removed.graphql"),
+        "{}",
+        stdout(&broken)
+    );
+}
+
 /// `--help` names every subcommand.
 #[test]
 fn help_explains_every_subcommand() {

@@ -64,7 +64,12 @@ impl TestApp {
 
     /// Another server on this one's database, as a second replica would be.
     pub async fn replica(&self) -> Self {
-        let mut replica = Self::serve(self.database_url.clone(), false, |_| {}).await;
+        self.replica_configured(|_| {}).await
+    }
+
+    /// [`TestApp::replica`], with settings changed by `tweak`.
+    pub async fn replica_configured(&self, tweak: fn(&mut Config)) -> Self {
+        let mut replica = Self::serve(self.database_url.clone(), false, tweak).await;
         replica.database_url = self.database_url.clone();
         replica
     }

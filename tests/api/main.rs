@@ -37,6 +37,7 @@ mod persisted;
 mod places;
 mod programmes;
 mod relations;
+mod replicas;
 mod retries;
 mod schema;
 mod search;
