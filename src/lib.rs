@@ -7,7 +7,8 @@
 //!
 //! ```text
 //! src/                  bands from the edge down; a band uses only the bands below it
-//!   main.rs cli.rs      the binary and its subcommands (serve, seed, import, export, keys)
+//!   main.rs cli/        the binary and its subcommands: mod.rs (serve, migrate, schema),
+//!                       dataset.rs (seed, import, export), keys.rs (keys, trusted documents)
 //!   app.rs              building the server: connect, migrate, seed, bind, serve
 //!   config/             settings from the environment (values.rs), secrets redacted (redact.rs)
 //!   error.rs            the one error enum and its codes
@@ -43,7 +44,8 @@
 //!                       (insert, save, remove, each logged), lookup.rs, validate.rs (rules as
 //!                       BAD_USER_INPUT), sources.rs (citations and their pages), figures.rs (a
 //!                       project's or park's figures kept with its claims)
-//!   auth/               API keys (keys.rs), scopes, the ownership rule (Actor::may_change)
+//!   auth/               API keys (keys.rs), scopes, the ownership rule (Actor::may_change),
+//!                       trusted documents per key (documents.rs)
 //!   changes/            the change feed: hub.rs (fan-out, LISTEN/NOTIFY), log.rs (its head), types.rs,
 //!                       resolvers.rs
 //!   dataset/            whole datasets: seed/ (read.rs, write.rs, synthetic.rs) and transfer/

@@ -18,6 +18,9 @@ pub struct Model {
     pub prefix: String,
     pub created_at: String,
     pub revoked_at: Option<String>,
+    /// How the key is bound to its trusted documents (`key_document`):
+    /// `ENFORCE`, `ROLLOUT`, or null when it is not.
+    pub documents: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -29,6 +29,7 @@ mod m20261207_000022_change_versions;
 mod m20261207_000023_idempotent_responses;
 mod m20261207_000024_change_log_trim;
 mod m20261207_000025_shared_limits;
+mod m20261207_000026_trusted_documents;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000023_idempotent_responses::Migration),
             Box::new(m20261207_000024_change_log_trim::Migration),
             Box::new(m20261207_000025_shared_limits::Migration),
+            Box::new(m20261207_000026_trusted_documents::Migration),
         ]
     }
 }

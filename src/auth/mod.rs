@@ -2,6 +2,7 @@
 //! bound to one organization. Reads need no key; every mutation resolves the
 //! caller's [`Actor`] first and checks what it may touch.
 
+pub mod documents;
 mod keys;
 
 pub use keys::{KeyInfo, NewKey, create, list, revoke};
@@ -71,6 +72,9 @@ pub struct Actor {
     pub scope: KeyScope,
     /// When set, it may only change what this organization owns.
     pub organization_id: Option<i32>,
+    /// When set, the key runs only its trusted documents (or, in rollout,
+    /// logs the others); see [`documents`].
+    pub trust: Option<documents::Trust>,
 }
 
 impl Actor {
@@ -81,6 +85,7 @@ impl Actor {
             name: "cli".to_owned(),
             scope: KeyScope::Admin,
             organization_id: None,
+            trust: None,
         }
     }
 
@@ -161,6 +166,7 @@ pub async fn authenticate(db: &Db, token: &str) -> AppResult<Actor> {
             name: key.name,
             scope: KeyScope::parse(&key.scope).unwrap_or(KeyScope::Read),
             organization_id: key.organization_id,
+            trust: documents::Trust::parse(key.documents.as_deref()),
         }),
         Some(_) => Err(AppError::Unauthenticated(
             "this API key has been revoked".to_owned(),

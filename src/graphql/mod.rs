@@ -150,6 +150,10 @@ pub async fn execute_counted(
     db: &Db,
     mut request: Request,
 ) -> (Response, u64) {
+    // A key bound to a manifest may name its document by id alone.
+    if let Err(error) = crate::auth::documents::admit(db, &mut request).await {
+        return (refused(error), 0);
+    }
     front.fetch_shared(&request).await;
     let admitted = match front.admit(&mut request) {
         Ok(admitted) => admitted,

@@ -329,3 +329,75 @@ fn failures_have_an_exit_code_per_class_and_the_apis_codes_in_json() {
     assert_eq!(unreachable.status.code(), Some(7), "{unreachable:?}");
     assert_eq!(json_error(&unreachable)["code"], "SERVICE_UNAVAILABLE");
 }
+
+/// `keys create --documents` binds a new key to a manifest and `keys
+/// documents` replaces it; a manifest whose ids are not its documents'
+/// SHA-256 is refused (exit 3), and then no key is created.
+#[test]
+fn keys_are_bound_to_trusted_documents_from_the_command_line() {
+    use sha2::Digest;
+    let (dir, url) = temp_db();
+    let env = [("DATABASE_URL", url.as_str())];
+    assert!(parkgraph(&["seed"], &env).status.success());
+    let document = "query Parks { parks(first: 2) { totalCount } }";
+    let id = format!("{:x}", sha2::Sha256::digest(document.as_bytes()));
+    let good = dir.join("manifest.json");
+    std::fs::write(&good, serde_json::json!({ id: document }).to_string()).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, serde_json::json!({ "0000": document }).to_string()).unwrap();
+    let (good, bad) = (good.to_str().unwrap(), bad.to_str().unwrap());
+
+    let created = parkgraph(
+        &[
+            "keys",
+            "create",
+            "--name",
+            "app",
+            "--scope",
+            "read",
+            "--documents",
+            good,
+        ],
+        &env,
+    );
+    let replaced = parkgraph(
+        &["keys", "documents", "--name", "app", good, "--rollout"],
+        &env,
+    );
+    let refused = parkgraph(
+        &[
+            "keys",
+            "create",
+            "--name",
+            "other",
+            "--scope",
+            "read",
+            "--documents",
+            bad,
+        ],
+        &env,
+    );
+    let listed = stdout(&parkgraph(&["keys", "list"], &env));
+    let none = dir.join("none");
+    std::fs::create_dir_all(&none).unwrap();
+    let none = none.to_str().unwrap();
+    let checked = parkgraph(
+        &["--json", "schema", "check", "--stored", "--documents", none],
+        &env,
+    );
+    let from_file = parkgraph(&["--json", "schema", "check", "--documents", good], &env);
+    std::fs::remove_dir_all(&dir).ok();
+
+    assert!(created.status.success(), "{created:?}");
+    assert!(
+        stdout(&replaced).contains("1 trusted document"),
+        "{replaced:?}"
+    );
+    for report in [&checked, &from_file] {
+        let report: serde_json::Value = serde_json::from_str(&stdout(report)).unwrap();
+        assert_eq!(report["documents"], 1, "{report}");
+        assert_eq!(report["failures"], serde_json::json!([]), "{report}");
+    }
+    assert_eq!(refused.status.code(), Some(3), "{refused:?}");
+    assert!(!listed.contains("other"), "{listed}");
+}

@@ -263,6 +263,16 @@ impl TestApp {
         (response.status().as_u16(), response.text().await.unwrap())
     }
 
+    /// GETs a path with extra headers; returns status and text.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
+        let mut request = self.client.get(self.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.expect("the server answers");
+        (response.status().as_u16(), response.text().await.unwrap())
+    }
+
     /// GETs a path; returns status and text.
     pub async fn get(&self, path: &str) -> (u16, String) {
         let response = self

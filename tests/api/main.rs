@@ -48,5 +48,6 @@ mod stats;
 mod tenant_counts;
 mod traffic;
 mod transfer;
+mod trusted;
 mod validation;
 mod writes;

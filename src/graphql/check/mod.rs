@@ -32,12 +32,20 @@ pub struct Report {
 /// documents found under `paths`: `.graphql` files whole, and the GraphQL
 /// strings of `.mjs`/`.js`/`.ts` clients.
 pub async fn check(old: Option<&str>, paths: &[PathBuf]) -> Result<Report, String> {
+    check_with(old, documents(paths)?).await
+}
+
+/// [`check`] of `documents` already read, each with where it was found.
+pub async fn check_with(
+    old: Option<&str>,
+    documents: Vec<(String, String)>,
+) -> Result<Report, String> {
     let mut report = Report::default();
     if let Some(old) = old {
         report.breaking = breaking_changes(old, &super::sdl())?;
     }
     let schema = schema_builder().extension(ValidateOnly).finish();
-    for (place, document) in documents(paths)? {
+    for (place, document) in documents {
         report.documents += 1;
         let response = schema.execute(Request::new(document)).await;
         for error in response.errors {
@@ -52,6 +60,7 @@ pub async fn check(old: Option<&str>, paths: &[PathBuf]) -> Result<Report, Strin
 pub async fn command(
     against: Option<&Path>,
     paths: Vec<PathBuf>,
+    stored: Option<crate::store::Db>,
     json: bool,
 ) -> anyhow::Result<()> {
     let old = match against {
@@ -70,7 +79,14 @@ pub async fn command(
     } else {
         paths
     };
-    let report = check(old.as_deref(), &paths).await.map_err(bad)?;
+    let mut found = documents(&paths).map_err(bad)?;
+    if let Some(db) = stored {
+        for (key, trusted) in crate::auth::documents::stored(&db).await? {
+            let name = trusted.name.unwrap_or(trusted.sha256);
+            found.push((format!("key {key:?} ({name})"), trusted.document));
+        }
+    }
+    let report = check_with(old.as_deref(), found).await.map_err(bad)?;
     if json {
         let out = serde_json::json!({
             "breaking": report.breaking, "documents": report.documents, "failures": report.failures,
@@ -105,10 +121,14 @@ fn bad(message: String) -> crate::error::AppError {
     crate::error::AppError::bad_input("schema", message)
 }
 
-/// The documents under `paths`, each with where it was found.
+/// The documents under `paths`, each with where it was found: `.graphql`
+/// files, the operations of JavaScript clients, and trusted-document
+/// manifests (`.json`; one given by name must be one, others in a folder
+/// are skipped unless they are).
 fn documents(paths: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
     let mut found = Vec::new();
     for path in paths {
+        let named = path.is_file();
         let mut files = Vec::new();
         collect(path, &mut files)?;
         files.sort();
@@ -123,6 +143,14 @@ fn documents(paths: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
                         found.push((format!("{place} (operation {})", n + 1), document));
                     }
                 }
+                Some("json") => match crate::auth::documents::parse_manifest(&text) {
+                    Ok(trusted) => found.extend(trusted.into_iter().map(|t| {
+                        let name = t.name.unwrap_or(t.sha256);
+                        (format!("{place} ({name})"), t.document)
+                    })),
+                    Err(err) if named => return Err(format!("{place}: {err}")),
+                    Err(_) => {}
+                },
                 _ => {}
             }
         }
@@ -137,9 +165,9 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
     }
     let entries =
         std::fs::read_dir(path).map_err(|err| format!("cannot read {}: {err}", path.display()))?;
+    // Only the folder's own files: a client's dependencies are not its operations.
     for entry in entries.flatten() {
         let path = entry.path();
-        // A client's dependencies are not its operations.
         if path.is_file() {
             files.push(path);
         }

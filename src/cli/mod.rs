@@ -1,5 +1,7 @@
-//! The `parkgraph` command line: `serve` (the default), `migrate`, `seed` and
-//! `schema`. Settings come from the environment (see `.env.example`).
+//! The `parkgraph` command line: `serve` (the default), `migrate`, `schema`
+//! (and `schema check`), and, in their own files, the dataset commands
+//! (`seed`, `import`, `export`: dataset.rs) and `keys` (keys.rs). Settings
+//! come from the environment (see `.env.example`).
 
 use std::path::PathBuf;
 
@@ -8,9 +10,13 @@ use clap::{Parser, Subcommand};
 
 use crate::app::App;
 use crate::config::{Config, redact};
-use crate::dataset::seed;
 use crate::error::{AppError, db_code};
 use crate::store::Db;
+
+mod dataset;
+mod keys;
+
+pub use keys::KeysAction;
 
 /// The file an export writes its feed cursor to, beside the dataset files.
 pub const FEED_CURSOR: &str = "feed_cursor.txt";
@@ -152,36 +158,14 @@ pub enum SchemaAction {
         #[arg(long, value_name = "OLD.graphql")]
         against: Option<PathBuf>,
         /// Files or folders of documents to validate (default: examples/ and
-        /// e2e/, where they exist).
+        /// e2e/, where they exist): .graphql files, JavaScript clients'
+        /// operations, trusted-document manifests (.json).
         #[arg(long = "documents", value_name = "PATH")]
         documents: Vec<PathBuf>,
-    },
-}
-
-/// `keys` subcommands.
-#[derive(Subcommand, Debug)]
-pub enum KeysAction {
-    /// Create a key and print it once (only its hash is stored).
-    Create {
-        /// A unique name; the change log records it as who wrote.
+        /// Also validate every key's trusted documents in the database
+        /// (DATABASE_URL).
         #[arg(long)]
-        name: String,
-        /// `read`, `write` (parks, firms, tenancies, projects, milestones) or
-        /// `admin` (also organizations, cities, indicators and imports).
-        #[arg(long)]
-        scope: String,
-        /// Bind a `write` key to an organization: it may then change only the
-        /// parks it operates, their tenancies, and the projects it partners in.
-        #[arg(long, value_name = "SLUG")]
-        org: Option<String>,
-    },
-    /// List keys (names, scopes, prefixes; never the keys).
-    List,
-    /// Revoke a key: its requests fail from now on.
-    Revoke {
-        /// The key's name.
-        #[arg(long)]
-        name: String,
+        stored: bool,
     },
 }
 
@@ -193,14 +177,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 print!("{}", crate::graphql::sdl());
                 Ok(())
             }
-            Some(SchemaAction::Check { against, documents }) => {
-                crate::graphql::check::command(against.as_deref(), documents, cli.json).await
+            Some(SchemaAction::Check {
+                against,
+                documents,
+                stored,
+            }) => {
+                let db = match stored {
+                    true => Some(connect(&checked_config()?).await?),
+                    false => None,
+                };
+                crate::graphql::check::command(against.as_deref(), documents, db, cli.json).await
             }
         };
     }
-    // A bad setting is the caller's to fix, as bad input is.
-    let config =
-        Config::from_env().map_err(|err| AppError::bad_input("environment", format!("{err:#}")))?;
+    let config = checked_config()?;
     crate::telemetry::init(config.log_format);
     let json = cli.json;
     match cli.command.unwrap_or(Command::Serve) {
@@ -222,141 +212,29 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             data,
             synthetic,
             scale,
-        } => seed_command(&config, data, synthetic, scale).await?,
+        } => dataset::seed_command(&config, data, synthetic, scale).await?,
         Command::Keys { action } => {
             let db = connect(&config).await?;
             db.migrate().await?;
-            keys(&db, action).await?;
+            keys::keys(&db, action).await?;
         }
         Command::Import { files, dry_run } => {
-            import_command(&config, &files, dry_run, json).await?
+            dataset::import_command(&config, &files, dry_run, json).await?
         }
-        Command::Export { dir } => {
-            let db = connect(&config).await?;
-            db.migrate().await?;
-            let exported = crate::dataset::transfer::export_to_dir(&db, &dir).await?;
-            // Where to follow the change feed from, so the export and the
-            // feed together miss nothing and repeat nothing.
-            let cursor = exported
-                .head
-                .map(crate::changes::cursor)
-                .unwrap_or_default();
-            std::fs::write(dir.join(FEED_CURSOR), format!("{cursor}\n"))?;
-            if json {
-                let out = serde_json::json!({
-                    "rows": exported.rows, "dir": dir, "feedCursor": cursor,
-                });
-                println!("{out}");
-            } else {
-                println!(
-                    "exported {} rows to {} at feed cursor {cursor:?} (in {FEED_CURSOR})",
-                    exported.rows,
-                    dir.display()
-                );
-            }
-        }
+        Command::Export { dir } => dataset::export_command(&config, &dir, json).await?,
         Command::Schema { .. } => unreachable!("handled above"),
     }
     Ok(())
 }
 
-async fn seed_command(
-    config: &Config,
-    data: Option<std::path::PathBuf>,
-    synthetic: bool,
-    scale: f64,
-) -> anyhow::Result<()> {
-    let db = connect(config).await?;
-    db.migrate().await?;
-    let started = std::time::Instant::now();
-    let outcome = if synthetic {
-        seed::seed_synthetic(&db, scale).await?
-    } else {
-        let files = match &data {
-            Some(dir) => seed::from_dir(dir)?,
-            None => seed::embedded(),
-        };
-        seed::seed(&db, &files).await?
-    };
-    tracing::info!(
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "seed finished"
-    );
-    match outcome {
-        seed::Outcome::Loaded(rows) => println!("loaded {rows} rows"),
-        seed::Outcome::AlreadySeeded => {
-            println!("the database already holds data; nothing was written")
-        }
-    }
-    Ok(())
+/// The settings from the environment; a bad one is the caller's to fix, as
+/// bad input is.
+fn checked_config() -> anyhow::Result<Config> {
+    Ok(Config::from_env().map_err(|err| AppError::bad_input("environment", format!("{err:#}")))?)
 }
 
-async fn import_command(
-    config: &Config,
-    files: &[std::path::PathBuf],
-    dry_run: bool,
-    json: bool,
-) -> anyhow::Result<()> {
-    let db = connect(config).await?;
-    db.migrate().await?;
-    let files = crate::dataset::transfer::read_files(files)?;
-    let cli = crate::auth::Actor::cli();
-    let report = crate::dataset::transfer::import(&db, None, &cli, files, dry_run).await?;
-    if json {
-        println!("{}", report_json(&report));
-    } else {
-        println!("{report}");
-    }
-    if !report.problems.is_empty() {
-        let reason = "the import has problems; nothing was written";
-        return Err(AppError::bad_input("files", reason).into());
-    }
-    Ok(())
-}
-
-/// An import's report as JSON, in the shape of the API's `importDataset`.
-fn report_json(report: &crate::dataset::transfer::Report) -> serde_json::Value {
-    let problem = |p: &crate::records::Problem| serde_json::json!({ "file": p.file, "line": p.line, "column": p.column, "reason": p.reason });
-    serde_json::json!({
-        "dryRun": report.dry_run,
-        "created": report.created,
-        "updated": report.updated,
-        "unchanged": report.unchanged,
-        "problems": report.problems.iter().map(problem).collect::<Vec<_>>(),
-    })
-}
-
-async fn keys(db: &Db, action: KeysAction) -> anyhow::Result<()> {
-    match action {
-        KeysAction::Create { name, scope, org } => {
-            let key = crate::auth::create(db, &name, &scope, org.as_deref()).await?;
-            println!("{}", key.token);
-            eprintln!("created key {:?}; it is shown only this once", key.name);
-        }
-        KeysAction::List => {
-            for key in crate::auth::list(db).await? {
-                println!(
-                    "{}\t{}\t{}\t{}...\tcreated {}{}",
-                    key.name,
-                    key.scope,
-                    key.organization.as_deref().unwrap_or("-"),
-                    key.prefix,
-                    key.created_at,
-                    key.revoked_at
-                        .map(|at| format!("\trevoked {at}"))
-                        .unwrap_or_default()
-                );
-            }
-        }
-        KeysAction::Revoke { name } => {
-            crate::auth::revoke(db, &name).await?;
-            println!("revoked {name:?}");
-        }
-    }
-    Ok(())
-}
-
-async fn connect(config: &Config) -> anyhow::Result<Db> {
+/// The database of `config`.
+pub(crate) async fn connect(config: &Config) -> anyhow::Result<Db> {
     Db::connect_with(&config.database_url, config.pool())
         .await
         .with_context(|| format!("cannot connect to {}", redact(&config.database_url)))
