@@ -28,7 +28,10 @@ static MALLOC_CONF: &std::ffi::c_char = {
 async fn main() -> ExitCode {
     let cli = parkgraph::cli::Cli::parse();
     let json = cli.json;
-    match parkgraph::cli::run(cli).await {
+    let result = parkgraph::cli::run(cli).await;
+    // Spans still buffered leave before the process does.
+    parkgraph::telemetry::shutdown();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             // The class of failure is the exit code (and, in JSON, the

@@ -191,7 +191,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         };
     }
     let config = checked_config()?;
-    crate::telemetry::init(config.log_format);
+    crate::telemetry::init(config.log_format)?;
     let json = cli.json;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {

@@ -78,10 +78,15 @@ impl Gate {
             let gate = gate.clone();
             let start = gate.epoch();
             let statements = gate.statements.clone();
-            tokio::spawn(crate::store::counting(statements, async move {
+            let work = crate::store::counting(statements, async move {
                 let _ = tokio::time::timeout(LONGEST_WAIT, gate.idle_since(start)).await;
                 batch.await;
-            }));
+            });
+            // Traced, the batch's statements belong to the request's trace.
+            match crate::telemetry::current_span() {
+                Some(span) => tokio::spawn(tracing::Instrument::instrument(work, span)),
+                None => tokio::spawn(work),
+            };
         }
     }
 }

@@ -163,6 +163,7 @@ async fn run(
         request_id = %request_id,
         operation = request.operation_name.as_deref().unwrap_or("-"),
     );
+    crate::telemetry::continue_trace(&span, headers);
     let operation = request.operation_name.clone();
     let mut request = request.data(credentials(headers));
     if let Some(key) = headers.get("idempotency-key") {

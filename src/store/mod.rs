@@ -74,6 +74,7 @@ impl DbStats {
             failed,
             "statement"
         );
+        crate::telemetry::statement(sql, elapsed, failed);
     }
 }
 

@@ -401,3 +401,22 @@ fn keys_are_bound_to_trusted_documents_from_the_command_line() {
     assert_eq!(refused.status.code(), Some(3), "{refused:?}");
     assert!(!listed.contains("other"), "{listed}");
 }
+
+/// An OTLP protocol this build cannot speak stops startup, naming the
+/// variable (exit 3), rather than exporting nothing silently.
+#[test]
+fn an_otlp_protocol_without_its_stack_stops_startup_clearly() {
+    let (dir, url) = temp_db();
+    let env = [
+        ("DATABASE_URL", url.as_str()),
+        ("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318"),
+        ("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
+    ];
+
+    let refused = parkgraph(&["migrate"], &env);
+    std::fs::remove_dir_all(&dir).ok();
+
+    assert_eq!(refused.status.code(), Some(3), "{refused:?}");
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("OTEL_EXPORTER_OTLP_PROTOCOL"), "{stderr}");
+}

@@ -16,7 +16,7 @@ pub const PG_ENV: &str = "PARKGRAPH_TEST_DATABASE_URL";
 
 static TRACING: LazyLock<()> = LazyLock::new(|| {
     if std::env::var_os("TEST_LOG").is_some() {
-        parkgraph::telemetry::init(parkgraph::config::LogFormat::Text);
+        let _ = parkgraph::telemetry::init(parkgraph::config::LogFormat::Text);
     }
 });
 

@@ -46,6 +46,7 @@ mod sightings;
 mod sockets;
 mod stats;
 mod tenant_counts;
+mod traces;
 mod traffic;
 mod transfer;
 mod trusted;
