@@ -14,6 +14,7 @@ pub mod city_coordinate;
 pub mod firm;
 pub mod idempotency_key;
 pub mod indicator;
+pub mod key_document;
 pub mod milestone;
 pub mod organization;
 pub mod park;

@@ -6,14 +6,14 @@
 //! `hashAlgorithm: 'sha256'`) and Apollo (`apollo-persisted-query-manifest`).
 
 use async_graphql::{Request, ServerError, Value};
-use entity::api_key;
+use entity::{api_key, key_document};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
-    QueryFilter, Statement, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
-use super::{Actor, Credentials, authenticate};
+use super::{Actor, Caller, Credentials, authenticate};
 use crate::error::{AppError, AppResult, coded};
 use crate::store::Db;
 
@@ -125,50 +125,27 @@ pub async fn bind(db: &Db, name: &str, documents: &[Trusted], trust: Trust) -> A
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no key is named {name:?}")))?;
     let key_id = key.id;
-    let backend = txn.get_database_backend();
-    let clear = Statement::from_sql_and_values(
-        backend,
-        placeholders(backend, "DELETE FROM key_document WHERE api_key_id = ?"),
-        [key_id.into()],
-    );
-    txn.execute_raw(clear).await?;
-    for trusted in documents {
-        let insert = Statement::from_sql_and_values(
-            backend,
-            placeholders(
-                backend,
-                "INSERT INTO key_document (api_key_id, sha256, name, document) VALUES (?, ?, ?, ?)",
-            ),
-            [
-                key_id.into(),
-                trusted.sha256.clone().into(),
-                trusted.name.clone().into(),
-                trusted.document.clone().into(),
-            ],
-        );
-        txn.execute_raw(insert).await?;
+    key_document::Entity::delete_many()
+        .filter(key_document::Column::ApiKeyId.eq(key_id))
+        .exec(&txn)
+        .await?;
+    let rows = documents.iter().map(|trusted| key_document::ActiveModel {
+        api_key_id: Set(key_id),
+        sha256: Set(trusted.sha256.clone()),
+        name: Set(trusted.name.clone()),
+        document: Set(trusted.document.clone()),
+        ..Default::default()
+    });
+    if !documents.is_empty() {
+        key_document::Entity::insert_many(rows)
+            .exec_without_returning(&txn)
+            .await?;
     }
     let mut key: api_key::ActiveModel = key.into();
     key.documents = Set(Some(trust.as_str().to_owned()));
     key.update(&txn).await?;
     txn.commit().await?;
     Ok(())
-}
-
-fn placeholders(backend: DbBackend, sql: &str) -> String {
-    if backend != DbBackend::Postgres {
-        return sql.to_owned();
-    }
-    let mut n = 0;
-    sql.chars()
-        .map(|c| match c {
-            '?' => {
-                n += 1;
-                format!("${n}")
-            }
-            c => c.to_string(),
-        })
-        .collect()
 }
 
 /// Admits `request` for a key bound to a manifest: puts in the document a
@@ -185,6 +162,8 @@ pub async fn admit(db: &Db, request: &mut Request) -> Result<(), ServerError> {
     let Ok(actor) = authenticate(db, &token).await else {
         return Ok(());
     };
+    // The resolvers that need the caller take it from here, not the database.
+    request.data.insert(Caller(actor.clone()));
     let Some(trust) = actor.trust else {
         return Ok(());
     };
@@ -223,32 +202,33 @@ pub async fn admit(db: &Db, request: &mut Request) -> Result<(), ServerError> {
 
 /// Every key's trusted documents, with the key's name (for `schema check`).
 pub async fn stored(db: &Db) -> AppResult<Vec<(String, Trusted)>> {
-    let sql = "SELECT k.name, d.sha256, d.name AS operation, d.document \
-        FROM key_document d JOIN api_key k ON k.id = d.api_key_id ORDER BY k.name, d.id";
-    let statement = Statement::from_string(db.backend(), sql);
-    let rows = db.conn.query_all_raw(statement).await?;
-    let mut stored = Vec::new();
-    for row in rows {
-        let trusted = Trusted {
-            sha256: row.try_get("", "sha256")?,
-            name: row.try_get("", "operation")?,
-            document: row.try_get("", "document")?,
-        };
-        stored.push((row.try_get("", "name")?, trusted));
-    }
-    Ok(stored)
+    let keys = api_key::Entity::find().all(&db.conn).await?;
+    let documents = key_document::Entity::find()
+        .order_by_asc(key_document::Column::Id)
+        .all(&db.conn)
+        .await?;
+    let name_of = |id: i32| keys.iter().find(|k| k.id == id).map(|k| k.name.clone());
+    Ok(documents
+        .into_iter()
+        .map(|d| {
+            let name = name_of(d.api_key_id).unwrap_or_default();
+            let trusted = Trusted {
+                sha256: d.sha256,
+                name: d.name,
+                document: d.document,
+            };
+            (name, trusted)
+        })
+        .collect())
 }
 
 async fn trusted(db: &Db, actor: &Actor, sha256: &str) -> AppResult<Option<String>> {
-    let backend = db.backend();
-    let sql = placeholders(
-        backend,
-        "SELECT document FROM key_document WHERE api_key_id = ? AND sha256 = ?",
-    );
-    let values = [actor.key_id.into(), sha256.into()];
-    let statement = Statement::from_sql_and_values(backend, sql, values);
-    let row = db.conn.query_one_raw(statement).await?;
-    Ok(row.map(|row| row.try_get("", "document")).transpose()?)
+    let found = key_document::Entity::find()
+        .filter(key_document::Column::ApiKeyId.eq(actor.key_id))
+        .filter(key_document::Column::Sha256.eq(sha256))
+        .one(&db.conn)
+        .await?;
+    Ok(found.map(|d| d.document))
 }
 
 #[cfg(test)]

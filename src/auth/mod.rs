@@ -50,10 +50,22 @@ impl KeyScope {
 pub async fn viewer(ctx: &Context<'_>) -> AppResult<Option<Actor>> {
     let token = ctx.data_opt::<Credentials>().and_then(|c| c.0.clone());
     match token {
-        Some(token) => Ok(Some(
-            authenticate(ctx.data_unchecked::<Db>(), &token).await?,
-        )),
+        Some(token) => Ok(Some(caller(ctx, &token).await?)),
         None => Ok(None),
+    }
+}
+
+/// The key behind a request's credentials, once looked up (by the trusted
+/// documents' check, before execution), so that resolvers need not look
+/// it up again.
+#[derive(Clone, Debug)]
+pub struct Caller(pub Actor);
+
+/// The caller's key, from the request when it was already looked up.
+async fn caller(ctx: &Context<'_>, token: &str) -> AppResult<Actor> {
+    match ctx.data_opt::<Caller>() {
+        Some(Caller(actor)) => Ok(actor.clone()),
+        None => authenticate(ctx.data_unchecked::<Db>(), token).await,
     }
 }
 
@@ -147,8 +159,7 @@ pub async fn actor(ctx: &Context<'_>, scope: KeyScope) -> AppResult<Actor> {
                 "mutations need an API key: send `Authorization: Bearer KEY`".to_owned(),
             )
         })?;
-    let db = ctx.data_unchecked::<Db>();
-    let actor = authenticate(db, &token).await?;
+    let actor = caller(ctx, &token).await?;
     actor.require(scope)?;
     Ok(actor)
 }

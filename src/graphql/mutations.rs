@@ -11,7 +11,7 @@ use async_graphql::{ErrorExtensions as _, Request, Response, Value};
 
 use super::batching::{Gate, Quiesce};
 use super::{AppSchema, loaders, response_order};
-use crate::auth::{Credentials, authenticate};
+use crate::auth::{Caller, Credentials, authenticate};
 use crate::error::{AppError, AppResult};
 use crate::store::Db;
 use crate::writes::{DocumentWrite, Idempotency};
@@ -65,7 +65,10 @@ async fn keyed(document: &DocumentWrite, db: &Db, request: &Request) -> AppResul
             "mutations need an API key: send `Authorization: Bearer KEY`".to_owned(),
         )
     })?;
-    let actor = authenticate(db, &token).await?;
+    let actor = match data_of::<Caller>(request) {
+        Some(Caller(actor)) => actor.clone(),
+        None => authenticate(db, &token).await?,
+    };
     let sent = (&request.query, &request.operation_name, &request.variables);
     let key = Idempotency::new(key.clone(), "document", &sent).map_err(|_| {
         AppError::bad_input("Idempotency-Key", "must be 1 to 200 printable characters")
