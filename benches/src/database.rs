@@ -22,15 +22,16 @@ impl Backend {
 }
 
 /// Creates (when missing) and seeds the database for `backend` at `scale`,
-/// returning its URL.
+/// returning its URL; `suffix` tells apart databases of the same scale.
 pub async fn prepare(
     backend: Backend,
     scale: f64,
     postgres: &str,
     parkgraph: &Path,
     dir: &Path,
+    suffix: &str,
 ) -> anyhow::Result<String> {
-    let tag = format!("s{scale}").replace('.', "_");
+    let tag = format!("s{scale}{suffix}").replace('.', "_");
     let url = match backend {
         Backend::Sqlite => {
             std::fs::create_dir_all(dir)?;

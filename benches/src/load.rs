@@ -1,7 +1,9 @@
 //! Closed-loop HTTP load: a fixed number of connections, each sending its
 //! next request as soon as the last one is answered.
 
+use bytes::Bytes;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// What one measured phase saw.
@@ -32,21 +34,24 @@ impl Outcome {
     }
 }
 
-/// Sends `body` to `url` from `connections` tasks for `duration`.
+/// Sends `bodies` to `url` from `connections` tasks for `duration`, each
+/// request the next body of the list (one list for all tasks, in turn).
 pub async fn drive(
     client: &reqwest::Client,
     url: &str,
-    body: Vec<u8>,
+    bodies: &[Vec<u8>],
     connections: usize,
     duration: Duration,
 ) -> Outcome {
-    let body = bytes(body);
+    let bodies: Arc<[Bytes]> = bodies.iter().map(|b| Bytes::from(b.clone())).collect();
+    let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
     let deadline = started + duration;
     let tasks: Vec<_> = (0..connections)
         .map(|_| {
-            let (client, url, body) = (client.clone(), url.to_owned(), body.clone());
-            tokio::spawn(async move { connection(client, url, body, deadline).await })
+            let (client, url) = (client.clone(), url.to_owned());
+            let (bodies, next) = (bodies.clone(), next.clone());
+            tokio::spawn(async move { connection(client, url, bodies, next, deadline).await })
         })
         .collect();
     let mut outcome = Outcome::default();
@@ -62,23 +67,21 @@ pub async fn drive(
     outcome
 }
 
-fn bytes(body: Vec<u8>) -> Arc<[u8]> {
-    Arc::from(body.into_boxed_slice())
-}
-
 async fn connection(
     client: reqwest::Client,
     url: String,
-    body: Arc<[u8]>,
+    bodies: Arc<[Bytes]>,
+    next: Arc<AtomicUsize>,
     deadline: Instant,
 ) -> Outcome {
     let mut outcome = Outcome::default();
     while Instant::now() < deadline {
+        let body = bodies[next.fetch_add(1, Ordering::Relaxed) % bodies.len()].clone();
         let sent = Instant::now();
         let response = client
             .post(&url)
             .header("content-type", "application/json")
-            .body(body.to_vec())
+            .body(body)
             .send()
             .await;
         let ok = match response {

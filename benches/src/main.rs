@@ -64,12 +64,35 @@ struct Args {
     /// instead (its database is yours to seed; no CPU or RSS figures).
     #[arg(long)]
     url: Option<String>,
+    /// Also measure this parkgraph binary (a release build of an earlier
+    /// commit), turn by turn with the current one, on a database of its own
+    /// that it seeds with the same synthetic data; its rows are the server
+    /// `parkgraph-baseline`, compared like a peer. Before and after, in one run.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Also measure `parkgraph-floor` (built beside this program), which
+    /// answers Q1-Q4 from memory on the same stack: the least a server can
+    /// spend on them, to set parkgraph's server CPU against. Its answers are
+    /// checked to equal parkgraph's.
+    #[arg(long)]
+    floor: bool,
+    /// `drawn`: queries with `# draw:` lines get new variables on every
+    /// request, from their ranges or the data (as a fleet of clients would
+    /// send, so that no cache of answers helps); `fixed`: the file's own.
+    #[arg(long, value_enum, default_value = "drawn")]
+    variables: Variables,
     /// Do not run `cargo build --release --bin parkgraph` first.
     #[arg(long)]
     no_build: bool,
     /// Print only; leave `benches/results/` alone.
     #[arg(long)]
     no_save: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Variables {
+    Drawn,
+    Fixed,
 }
 
 #[tokio::main]
@@ -91,6 +114,7 @@ async fn main() -> anyhow::Result<()> {
         duration: Duration::from_secs(args.duration),
         warmup: Duration::from_secs(args.warmup),
         rounds: args.rounds as usize,
+        drawn: args.variables == Variables::Drawn,
         date: today(),
         commit: commit(&root),
     };
@@ -105,6 +129,7 @@ async fn main() -> anyhow::Result<()> {
         None => root.join("target"),
     };
     let parkgraph = target.join("release/parkgraph");
+    let floor = std::env::current_exe()?.with_file_name("parkgraph-floor");
     if !args.no_build {
         let built = std::process::Command::new(std::env::var("CARGO").unwrap_or("cargo".into()))
             .args(["build", "--release", "--bin", "parkgraph"])
@@ -116,14 +141,19 @@ async fn main() -> anyhow::Result<()> {
     for &backend in &args.backend {
         for &scale in &args.scale {
             eprintln!("== {} at scale {scale}", backend.label());
-            let url = database::prepare(
-                backend,
-                scale,
-                &args.postgres_url,
-                &parkgraph,
-                &target.join("bench"),
-            )
-            .await?;
+            let dir = target.join("bench");
+            let url =
+                database::prepare(backend, scale, &args.postgres_url, &parkgraph, &dir, "").await?;
+            let baseline = match &args.baseline {
+                Some(program) => {
+                    // Its own database: an earlier build refuses one that
+                    // later migrations have touched.
+                    let at = &args.postgres_url;
+                    let url = database::prepare(backend, scale, at, program, &dir, "_baseline");
+                    Some((program.as_path(), url.await?))
+                }
+                None => None,
+            };
             let run = measure::Run {
                 backend,
                 scale,
@@ -134,7 +164,13 @@ async fn main() -> anyhow::Result<()> {
             let peer_dir = bench.join("peers/postgraphile");
             let peer = (backend == Backend::Postgres && args.peer == "postgraphile")
                 .then_some(peer_dir.as_path());
-            rows.extend(run.side_by_side(&parkgraph, &queries, peer).await?);
+            let servers = measure::Servers {
+                parkgraph: &parkgraph,
+                baseline,
+                floor: args.floor.then_some(floor.as_path()),
+                peer,
+            };
+            rows.extend(run.side_by_side(&servers, &queries).await?);
         }
     }
     finish(&args, &bench, &rows)

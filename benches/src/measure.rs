@@ -17,6 +17,8 @@ pub struct Settings {
     pub warmup: Duration,
     /// Times each query is measured on each server.
     pub rounds: usize,
+    /// Whether queries that draw variables get new ones on every request.
+    pub drawn: bool,
     pub date: String,
     pub commit: String,
 }
@@ -29,6 +31,19 @@ pub struct Run<'a> {
     pub settings: &'a Settings,
     pub client: &'a reqwest::Client,
 }
+
+/// The servers a run measures: this build, and optionally an earlier one on
+/// its own database and PostGraphile (by its directory).
+pub struct Servers<'a> {
+    pub parkgraph: &'a Path,
+    pub baseline: Option<(&'a Path, String)>,
+    /// `parkgraph-floor`, answering Q1-Q4 from memory.
+    pub floor: Option<&'a Path>,
+    pub peer: Option<&'a Path>,
+}
+
+/// The queries `parkgraph-floor` answers.
+const FLOOR_QUERIES: [&str; 4] = ["Q1", "Q2", "Q3", "Q4"];
 
 /// Where a measured phase's statement count comes from.
 enum Statements {
@@ -44,50 +59,62 @@ struct Measured {
     server: Server,
     queries: Vec<Query>,
     statements: Statements,
+    /// Whether its answers must equal parkgraph's, byte for byte in JSON.
+    same_answers: bool,
 }
 
 impl Run<'_> {
-    /// Measures every query on parkgraph and, when `peer` names PostGraphile's
-    /// directory, its equivalent on PostGraphile right after, with both
-    /// servers up, for `rounds` rounds. Taking the two turn by turn, query by
-    /// query, keeps a drift in the machine's speed (it moves by tens of
-    /// percent over minutes here) out of each round's ratio, and the rounds
-    /// show how far one measurement can be trusted.
+    /// Measures every query on parkgraph and right after it on each other
+    /// server (the baseline, PostGraphile with its equivalent), all of them
+    /// up, for `rounds` rounds. Taking them turn by turn, query by query,
+    /// keeps a drift in the machine's speed (it moves by tens of percent over
+    /// minutes here) out of each round's ratio, and the rounds show how far
+    /// one measurement can be trusted.
     pub async fn side_by_side(
         &self,
-        program: &Path,
+        servers: &Servers<'_>,
         queries: &[Query],
-        peer: Option<&Path>,
     ) -> anyhow::Result<Vec<Row>> {
-        let ours = self.parkgraph(program, queries).await?;
-        let theirs = match peer {
-            Some(dir) => Some(self.postgraphile(dir).await?),
-            None => None,
-        };
+        let url = &self.database_url;
+        let ours = (self.parkgraph("parkgraph", servers.parkgraph, url, queries)).await?;
+        let mut started = Vec::new();
+        if let Some((program, url)) = &servers.baseline {
+            let name = "parkgraph-baseline";
+            started.push(self.parkgraph(name, program, url, queries).await?);
+        }
+        if let Some(program) = servers.floor {
+            started.push(self.floor(program, queries).await?);
+        }
+        if let Some(dir) = servers.peer {
+            started.push(self.postgraphile(dir).await?);
+        }
         let mut rows = Vec::new();
         for query in &ours.queries {
-            let peer_query = theirs
-                .as_ref()
-                .and_then(|t| Some((t, t.queries.iter().find(|q| q.name == query.name)?)));
+            let turns = self.turns(&ours, &started, query).await?;
             for round in 1..=self.settings.rounds {
-                rows.push(self.one(&ours, query, round).await?);
-                if let Some((theirs, peer_query)) = peer_query {
-                    rows.push(self.one(theirs, peer_query, round).await?);
+                for (measured, bodies) in &turns {
+                    rows.push(self.one(measured, &query.name, bodies, round).await?);
                 }
             }
         }
         ours.server.stop().await;
-        if let Some(theirs) = theirs {
-            theirs.server.stop().await;
+        for other in started {
+            other.server.stop().await;
         }
         Ok(rows)
     }
 
-    /// Starts parkgraph on the run's database.
-    async fn parkgraph(&self, program: &Path, queries: &[Query]) -> anyhow::Result<Measured> {
+    /// Starts a parkgraph binary on `database_url`.
+    async fn parkgraph(
+        &self,
+        name: &'static str,
+        program: &Path,
+        database_url: &str,
+        queries: &[Query],
+    ) -> anyhow::Result<Measured> {
         let port = free_port()?;
         let mut env = vec![
-            ("DATABASE_URL", self.database_url.clone()),
+            ("DATABASE_URL", database_url.to_owned()),
             ("PARKGRAPH_ADDR", format!("127.0.0.1:{port}")),
             ("PARKGRAPH_RATE_LIMIT_PER_MINUTE", "0".to_owned()),
             ("RUST_LOG", "warn".to_owned()),
@@ -96,12 +123,34 @@ impl Run<'_> {
             env.push(("PARKGRAPH_DB_MAX_CONNECTIONS", pool.to_string()));
         }
         let url = format!("http://127.0.0.1:{port}/graphql");
-        let server = Server::start("parkgraph", program, &env, url, self.client).await?;
+        let server = Server::start(name, program, &env, url, self.client).await?;
         let metrics = format!("http://127.0.0.1:{port}/metrics");
         Ok(Measured {
             server,
             queries: queries.to_vec(),
             statements: Statements::Metrics(metrics),
+            same_answers: false,
+        })
+    }
+
+    /// Starts the floor server on the run's database.
+    async fn floor(&self, program: &Path, queries: &[Query]) -> anyhow::Result<Measured> {
+        let port = free_port()?;
+        let env = [
+            ("DATABASE_URL", self.database_url.clone()),
+            ("PARKGRAPH_ADDR", format!("127.0.0.1:{port}")),
+        ];
+        let url = format!("http://127.0.0.1:{port}/graphql");
+        let server = Server::start("floor", program, &env, url, self.client).await?;
+        let queries = (queries.iter())
+            .filter(|q| FLOOR_QUERIES.contains(&q.name.as_str()))
+            .cloned()
+            .collect();
+        Ok(Measured {
+            server,
+            queries,
+            statements: Statements::Unknown,
+            same_answers: true,
         })
     }
 
@@ -143,40 +192,67 @@ impl Run<'_> {
             server,
             queries,
             statements,
+            same_answers: false,
         })
     }
 
-    /// Checks one answer, warms up, then measures `query` on `m`.
-    async fn one(&self, m: &Measured, query: &Query, round: usize) -> anyhow::Result<Row> {
+    /// Each server that answers `query` with the bodies it is to be sent:
+    /// its own text with the same variables (drawn ones included), after
+    /// one answer of each is checked (the floor's must equal parkgraph's).
+    async fn turns<'m>(
+        &self,
+        ours: &'m Measured,
+        others: &'m [Measured],
+        query: &Query,
+    ) -> anyhow::Result<Vec<(&'m Measured, Vec<Vec<u8>>)>> {
+        let mut mine = query.clone();
+        mine.prepare(self.client, &ours.server.url).await?;
+        let variants = mine.variants(self.settings.drawn);
+        let bodies: Vec<Vec<u8>> = variants.iter().map(|v| mine.body_with(v)).collect();
+        let expected = check(self.client, &ours.server.url, &mine.name, &bodies[0]).await?;
+        let mut turns = vec![(ours, bodies)];
+        for other in others {
+            let Some(theirs) = other.queries.iter().find(|q| q.name == query.name) else {
+                continue;
+            };
+            let mut theirs = theirs.clone();
+            theirs.prepare(self.client, &other.server.url).await?;
+            let bodies: Vec<Vec<u8>> = (variants.iter())
+                .map(|v| theirs.body_with(&theirs.with_drawn(&mine, v)))
+                .collect();
+            let answer = check(self.client, &other.server.url, &theirs.name, &bodies[0]).await?;
+            if other.same_answers && answer != expected {
+                bail!(
+                    "{} answers {} otherwise than parkgraph: {answer} against {expected}",
+                    other.server.name,
+                    query.name
+                );
+            }
+            turns.push((other, bodies));
+        }
+        Ok(turns)
+    }
+
+    /// Warms up, then measures the server `m` sending `bodies` in turn.
+    async fn one(
+        &self,
+        m: &Measured,
+        query: &str,
+        bodies: &[Vec<u8>],
+        round: usize,
+    ) -> anyhow::Result<Row> {
         let (server, statements) = (&m.server, &m.statements);
-        let mut query = query.clone();
-        query.prepare(self.client, &server.url).await?;
-        check(self.client, &server.url, &query).await?;
-        let body = query.body();
         let s = self.settings;
-        crate::load::drive(
-            self.client,
-            &server.url,
-            body.clone(),
-            s.connections,
-            s.warmup,
-        )
-        .await;
+        let (client, url) = (self.client, &server.url);
+        crate::load::drive(client, url, bodies, s.connections, s.warmup).await;
         let (cpu, db_cpu) = (server.cpu(), PostgresCpu::now());
         let before = statements.read(self.client).await;
-        let outcome =
-            crate::load::drive(self.client, &server.url, body, s.connections, s.duration).await;
+        let outcome = crate::load::drive(client, url, bodies, s.connections, s.duration).await;
         let after = statements.read(self.client).await;
         let per = |d: Duration| d.as_secs_f64() * 1000.0 / outcome.requests.max(1) as f64;
-        let mut row = Row::of(
-            s,
-            self.backend.label(),
-            &self.scale.to_string(),
-            server.name,
-            &query.name,
-            &outcome,
-            round,
-        );
+        let (backend, scale) = (self.backend.label(), self.scale.to_string());
+        let mut row = Row::of(s, backend, &scale, server.name, query, &outcome, round);
+        row.variables = drawn_or_fixed(bodies);
         row.statements = match (before, after) {
             (Some(b), Some(a)) => statements.per_request(b, a, outcome.requests),
             _ => f64::NAN,
@@ -230,11 +306,15 @@ pub async fn external(
     let mut rows = Vec::new();
     for mut query in queries {
         query.prepare(client, url).await?;
-        check(client, url, &query).await?;
+        let bodies: Vec<Vec<u8>> = (query.variants(s.drawn).iter())
+            .map(|v| query.body_with(v))
+            .collect();
+        check(client, url, &query.name, &bodies[0]).await?;
         for round in 1..=s.rounds {
-            crate::load::drive(client, url, query.body(), s.connections, s.warmup).await;
-            let o = crate::load::drive(client, url, query.body(), s.connections, s.duration).await;
-            let row = Row::of(s, "external", "?", "parkgraph", &query.name, &o, round);
+            crate::load::drive(client, url, &bodies, s.connections, s.warmup).await;
+            let o = crate::load::drive(client, url, &bodies, s.connections, s.duration).await;
+            let mut row = Row::of(s, "external", "?", "parkgraph", &query.name, &o, round);
+            row.variables = drawn_or_fixed(&bodies);
             println!("{}", row.line());
             rows.push(row);
         }
@@ -274,24 +354,35 @@ impl Row {
             db_cpu_ms: f64::NAN,
             peak_rss_mib: f64::NAN,
             round,
+            variables: String::new(),
         }
     }
 }
 
 /// One request answered in full: data and no errors, or the run stops.
-async fn check(client: &reqwest::Client, url: &str, query: &Query) -> anyhow::Result<()> {
+/// Returns the answer's `data`.
+async fn check(
+    client: &reqwest::Client,
+    url: &str,
+    name: &str,
+    body: &[u8],
+) -> anyhow::Result<serde_json::Value> {
     let answer: serde_json::Value = client
         .post(url)
         .header("content-type", "application/json")
-        .body(query.body())
+        .body(body.to_vec())
         .send()
         .await?
         .json()
         .await?;
     if answer.get("errors").is_some() || answer["data"].is_null() {
-        bail!("{} answered with errors: {answer}", query.name);
+        bail!("{name} answered with errors: {answer}");
     }
-    Ok(())
+    Ok(answer["data"].clone())
+}
+
+fn drawn_or_fixed(bodies: &[Vec<u8>]) -> String {
+    if bodies.len() > 1 { "drawn" } else { "fixed" }.to_owned()
 }
 
 fn free_port() -> anyhow::Result<u16> {

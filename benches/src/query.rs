@@ -5,6 +5,13 @@
 //! - `# setup: query {...}` is run once before the warm-up, and
 //!   `# bind: name = a.b.0.c` copies a value from its `data` into a variable
 //!   (Q7 finds the cursor of the last page this way).
+//! - `# draw: name = 10..30`, `# draw: name = text-{000..499}` or
+//!   `# draw: name = a.*.b` gives a variable a different value on each
+//!   request when the run draws variables (`--variables drawn`): an integer
+//!   from the range, a string with a number from the range in it (padded
+//!   with zeros to the width written), or one of the values the setup's
+//!   `data` holds at the path (`*` is every item of a list).
+//!   Every server is sent the same sequence.
 
 use anyhow::{Context, bail};
 use serde_json::{Map, Value, json};
@@ -21,16 +28,84 @@ pub struct Query {
     pub variables: Map<String, Value>,
     setup: Option<String>,
     binds: Vec<(String, String)>,
+    draws: Vec<(String, Draw)>,
+    /// What each `Draw::Path` found in the setup's answer, by variable.
+    pools: Map<String, Value>,
 }
 
+/// Where a drawn variable's values come from.
+#[derive(Debug, Clone, PartialEq)]
+enum Draw {
+    /// Integers from the first to the last, both included.
+    Range(i64, i64),
+    /// Text around a number of the range, padded to a width.
+    Text {
+        before: String,
+        range: (i64, i64),
+        width: usize,
+        after: String,
+    },
+    /// The values at a path of the setup's `data`.
+    Path(String),
+}
+
+/// How many different request bodies a drawn query cycles through.
+const DRAWN: usize = 4096;
+
 impl Query {
-    /// The request body sent on every iteration.
-    pub fn body(&self) -> Vec<u8> {
-        serde_json::to_vec(&json!({ "query": self.text, "variables": self.variables }))
+    /// The variables of each request: the file's own, or when `drawn` and
+    /// the file draws some, `DRAWN` sets with the draws filled in by a
+    /// fixed pseudo-random sequence (the same for every server).
+    pub fn variants(&self, drawn: bool) -> Vec<Map<String, Value>> {
+        if !drawn || self.draws.is_empty() {
+            return vec![self.variables.clone()];
+        }
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        (0..DRAWN)
+            .map(|_| {
+                let mut variables = self.variables.clone();
+                for (name, draw) in &self.draws {
+                    let r = splitmix(&mut state);
+                    let value = match draw {
+                        Draw::Range(lo, hi) => json!(pick(r, *lo, *hi)),
+                        Draw::Text {
+                            before,
+                            range: (lo, hi),
+                            width,
+                            after,
+                        } => json!(format!("{before}{:0width$}{after}", pick(r, *lo, *hi))),
+                        Draw::Path(_) => {
+                            let pool = self.pools[name].as_array().expect("prepare filled it");
+                            pool[(r % pool.len() as u64) as usize].clone()
+                        }
+                    };
+                    variables.insert(name.clone(), value);
+                }
+                variables
+            })
+            .collect()
+    }
+
+    /// This query's own variables, with those that `drawer` draws taken
+    /// from its `variant`: another server's text sent the same values.
+    pub fn with_drawn(&self, drawer: &Query, variant: &Map<String, Value>) -> Map<String, Value> {
+        let mut variables = self.variables.clone();
+        for (name, _) in &drawer.draws {
+            if let Some(value) = variant.get(name) {
+                variables.insert(name.clone(), value.clone());
+            }
+        }
+        variables
+    }
+
+    /// A request body with these variables.
+    pub fn body_with(&self, variables: &Map<String, Value>) -> Vec<u8> {
+        serde_json::to_vec(&json!({ "query": self.text, "variables": variables }))
             .expect("a JSON value serializes")
     }
 
-    /// Runs the setup query, if any, and binds its values into the variables.
+    /// Runs the setup query, if any, binds its values into the variables
+    /// and collects the values its draws pick from.
     pub async fn prepare(&mut self, client: &reqwest::Client, url: &str) -> anyhow::Result<()> {
         let Some(setup) = &self.setup else {
             return Ok(());
@@ -52,8 +127,76 @@ impl Query {
                 .with_context(|| format!("{}: setup answered no {path}: {response}", self.name))?;
             self.variables.insert(name.clone(), value.clone());
         }
+        for (name, draw) in &self.draws {
+            if let Draw::Path(path) = draw {
+                let found = every(&response["data"], path);
+                if found.is_empty() {
+                    bail!(
+                        "{}: setup answered nothing at {path}: {response}",
+                        self.name
+                    );
+                }
+                self.pools.insert(name.clone(), Value::Array(found));
+            }
+        }
         Ok(())
     }
+}
+
+/// A `# draw:` line's source: `1..9`, `text-{01..99}` or a path.
+fn draw(from: &str) -> anyhow::Result<Draw> {
+    let range = |text: &str| -> anyhow::Result<(i64, i64)> {
+        match text.split_once("..").map(|(a, b)| (a.parse(), b.parse())) {
+            Some((Ok(lo), Ok(hi))) if lo <= hi => Ok((lo, hi)),
+            _ => bail!("draw: {text} is not a range of integers"),
+        }
+    };
+    if let Some((before, rest)) = from.split_once('{') {
+        let (inner, after) = rest.split_once('}').context("draw: { without }")?;
+        return Ok(Draw::Text {
+            before: before.to_owned(),
+            range: range(inner)?,
+            width: inner.split("..").next().map_or(0, str::len),
+            after: after.to_owned(),
+        });
+    }
+    if from.contains("..") {
+        let (lo, hi) = range(from)?;
+        return Ok(Draw::Range(lo, hi));
+    }
+    Ok(Draw::Path(from.to_owned()))
+}
+
+/// Every value at `path` under `value`, where `*` steps into each item.
+fn every(value: &Value, path: &str) -> Vec<Value> {
+    let mut found = vec![value];
+    for step in path.split('.') {
+        found = found
+            .into_iter()
+            .flat_map(|v| match (step, v) {
+                ("*", Value::Array(items)) => items.iter().collect::<Vec<_>>(),
+                (_, v) => match step.parse::<usize>() {
+                    Ok(i) => v.get(i).into_iter().collect(),
+                    Err(_) => v.get(step).into_iter().collect(),
+                },
+            })
+            .collect();
+    }
+    found.into_iter().cloned().collect()
+}
+
+/// A number from `lo` to `hi` for the random `r`.
+fn pick(r: u64, lo: i64, hi: i64) -> i64 {
+    lo + (r % (hi - lo + 1) as u64) as i64
+}
+
+/// The next number of a SplitMix64 sequence.
+fn splitmix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 /// Reads `Q*.graphql` from a folder, sorted by name, keeping those asked for
@@ -90,6 +233,8 @@ fn parse(name: String, text: String) -> anyhow::Result<Query> {
         variables: Map::new(),
         setup: None,
         binds: Vec::new(),
+        draws: Vec::new(),
+        pools: Map::new(),
         text: String::new(),
     };
     for line in text.lines().map_while(|l| l.strip_prefix('#')) {
@@ -103,6 +248,11 @@ fn parse(name: String, text: String) -> anyhow::Result<Query> {
             query
                 .binds
                 .push((var.trim().to_owned(), path.trim().to_owned()));
+        } else if let Some(d) = line.strip_prefix("draw:") {
+            let (var, from) = d.split_once('=').context("draw: name = 1..9 or a.*.b")?;
+            query
+                .draws
+                .push((var.trim().to_owned(), draw(from.trim())?));
         } else if query.title.is_empty() {
             query.title = line.to_owned();
         }
@@ -127,5 +277,34 @@ mod tests {
         assert_eq!(q.variables["n"], 1);
         assert_eq!(q.setup.as_deref(), Some("{ a }"));
         assert_eq!(q.binds, vec![("after".to_owned(), "a.0.b".to_owned())]);
+    }
+
+    #[test]
+    fn drawn_variables_come_from_the_range_or_the_setups_values() {
+        let mut q = parse(
+            "Q4".into(),
+            "# Q4\n# draw: n = 10..12\n# draw: slug = p.*.slug\n# draw: t = x-{08..10}!\nquery { a }\n"
+                .into(),
+        )
+        .unwrap();
+        let data = json!({ "p": [{ "slug": "a" }, { "slug": "b" }] });
+        assert_eq!(every(&data, "p.*.slug"), vec![json!("a"), json!("b")]);
+        q.pools.insert("slug".into(), json!(["a", "b"]));
+        let variants = q.variants(true);
+        assert_eq!(variants.len(), DRAWN);
+        let ns: std::collections::BTreeSet<i64> =
+            variants.iter().map(|v| v["n"].as_i64().unwrap()).collect();
+        assert_eq!(ns.into_iter().collect::<Vec<_>>(), vec![10, 11, 12]);
+        assert!(variants.iter().any(|v| v["slug"] == "a"));
+        assert!(variants.iter().any(|v| v["slug"] == "b"));
+        let ts: std::collections::BTreeSet<&str> =
+            variants.iter().map(|v| v["t"].as_str().unwrap()).collect();
+        assert_eq!(
+            ts.into_iter().collect::<Vec<_>>(),
+            vec!["x-08!", "x-09!", "x-10!"]
+        );
+        // The same sequence every time, and one body when not drawn.
+        assert_eq!(q.variants(true), variants);
+        assert_eq!(q.variants(false).len(), 1);
     }
 }

@@ -31,14 +31,16 @@ pub struct Row {
     /// Which of the run's rounds (from 1): each round measures every server
     /// on the query once, turn by turn.
     pub round: usize,
+    /// `drawn` when the query's variables changed on every request, else `fixed`.
+    pub variables: String,
 }
 
-const HEADER: &str = "date,commit,backend,scale,server,query,connections,seconds,requests,rps,p50_ms,p90_ms,p99_ms,http_errors,graphql_errors,statements_per_request,server_cpu_ms_per_request,db_cpu_ms_per_request,peak_rss_mib,round";
+const HEADER: &str = "date,commit,backend,scale,server,query,connections,seconds,requests,rps,p50_ms,p90_ms,p99_ms,http_errors,graphql_errors,statements_per_request,server_cpu_ms_per_request,db_cpu_ms_per_request,peak_rss_mib,round,variables";
 
 impl Row {
     fn csv(&self) -> String {
         format!(
-            "{},{},{},{},{},{},{},{:.1},{},{:.1},{:.2},{:.2},{:.2},{},{},{},{:.3},{},{:.1},{}",
+            "{},{},{},{},{},{},{},{:.1},{},{:.1},{:.2},{:.2},{:.2},{},{},{},{:.3},{},{:.1},{},{}",
             self.date,
             self.commit,
             self.backend,
@@ -59,6 +61,7 @@ impl Row {
             num(self.db_cpu_ms, 3),
             self.peak_rss_mib,
             self.round,
+            self.variables,
         )
     }
 
@@ -91,6 +94,8 @@ impl Row {
             peak_rss_mib: n(18),
             // Files from before rounds hold one measurement each.
             round: f.get(19).and_then(|v| v.parse().ok()).unwrap_or(1),
+            // And from before drawn variables, the file's own.
+            variables: f.get(20).map_or("fixed", |v| v).to_owned(),
         })
     }
 

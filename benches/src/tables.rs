@@ -46,6 +46,19 @@ pub fn markdown(rows: &[Row]) -> String {
             "\nMeasured {} at commit {}: {} connections, {rounds} round(s) of {:.0} s per query and server after a warm-up; each row is the server's median round.",
             first.date, first.commit, first.connections, first.seconds
         );
+        let mut drawn: Vec<&str> = (rows.iter())
+            .filter(|r| r.variables == "drawn")
+            .map(|r| r.query.as_str())
+            .collect();
+        drawn.sort_unstable();
+        drawn.dedup();
+        if !drawn.is_empty() {
+            let _ = writeln!(
+                out,
+                "Variables drawn anew for every request (`# draw:`) on {}; the others' are fixed.",
+                drawn.join(", ")
+            );
+        }
     }
     out
 }
@@ -72,6 +85,14 @@ fn against_peers(rows: &[Row], medians: &[&Row]) -> String {
         let Some(ratio) = median(&mut ratios) else {
             continue;
         };
+        let cpu_ratio = |of: fn(&Row) -> f64| {
+            let mut ratios: Vec<f64> = (rows.iter().filter(|p| same(p, peer)))
+                .filter_map(|p| Some(of(ours_of(p)?) / of(p)))
+                .filter(|r| r.is_finite())
+                .collect();
+            median(&mut ratios).map_or("-".to_owned(), |c| format!("{c:.2}"))
+        };
+        let (server_cpu, machine) = (cpu_ratio(|r| r.cpu_ms), cpu_ratio(machine_cpu));
         let ours = medians.iter().find(|o| {
             o.server == "parkgraph"
                 && o.backend == peer.backend
@@ -80,11 +101,11 @@ fn against_peers(rows: &[Row], medians: &[&Row]) -> String {
         });
         let Some(ours) = ours else { continue };
         if out.is_empty() {
-            out.push_str("\n| backend | scale | query | peer | parkgraph / peer req/s | range over rounds | parkgraph p99 ms | peer p99 ms |\n|---|---|---|---|---:|---:|---:|---:|\n");
+            out.push_str("\n| backend | scale | query | peer | parkgraph / peer req/s | range over rounds | server CPU per request, parkgraph / peer | machine CPU per request, parkgraph / peer | parkgraph p99 ms | peer p99 ms |\n|---|---|---|---|---:|---:|---:|---:|---:|---:|\n");
         }
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {ratio:.2}x | {:.2}-{:.2}x | {:.2} | {:.2} |",
+            "| {} | {} | {} | {} | {ratio:.2}x | {:.2}-{:.2}x | {server_cpu} | {machine} | {:.2} | {:.2} |",
             peer.backend,
             peer.scale,
             peer.query,
@@ -96,6 +117,17 @@ fn against_peers(rows: &[Row], medians: &[&Row]) -> String {
         );
     }
     out
+}
+
+/// CPU per request of the server and, on PostgreSQL, the database: what the
+/// machine spends on one answer (SQLite runs inside the server).
+fn machine_cpu(r: &Row) -> f64 {
+    r.cpu_ms
+        + if r.db_cpu_ms.is_nan() {
+            0.0
+        } else {
+            r.db_cpu_ms
+        }
 }
 
 fn growth(medians: &[&Row]) -> String {
@@ -216,12 +248,13 @@ mod tests {
             db_cpu_ms: 0.3,
             peak_rss_mib: 20.0 + round as f64,
             round,
+            variables: "drawn".into(),
         }
     }
 
     #[test]
     fn rounds_are_summed_up_by_their_median_round_and_median_ratio() {
-        let rows = [
+        let mut rows = [
             row("parkgraph", 1, 2000.0),
             row("postgraphile", 1, 1000.0),
             row("parkgraph", 2, 3000.0),
@@ -229,6 +262,10 @@ mod tests {
             row("parkgraph", 3, 2400.0),
             row("postgraphile", 3, 800.0),
         ];
+        // CPU per request, ours (0.5 + 0.3) over theirs by round: server
+        // 0.5/1.0, 0.5/1.3 and 0.5/0.5, median 0.50; machine 0.8/1.3,
+        // 0.8/1.6 and 0.8/0.8, median 0.62.
+        (rows[1].cpu_ms, rows[3].cpu_ms, rows[5].cpu_ms) = (1.0, 1.3, 0.5);
         let text = markdown(&rows);
         // parkgraph's median round is round 3 (2,400), PostGraphile's round 3
         // too (800); its errors and peak RSS cover every round.
@@ -239,7 +276,7 @@ mod tests {
         // Ratios by round: 2.0, 5.0, 3.0; the median is 3.0.
         assert!(
             text.contains(
-                "| postgres | 1 | Q1 | postgraphile | 3.00x | 2.00-5.00x | 1.25 | 3.75 |"
+                "| postgres | 1 | Q1 | postgraphile | 3.00x | 2.00-5.00x | 0.50 | 0.62 | 1.25 | 3.75 |"
             ),
             "{text}"
         );
