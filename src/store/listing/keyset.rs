@@ -145,3 +145,53 @@ fn sql_value(value: &Value) -> Option<Expr> {
         other => Some(Expr::val(other.to_string())),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use sea_orm::sea_query::{Alias, PostgresQueryBuilder, Query};
+
+    use super::*;
+    use crate::store::listing::{PageRequest, PageSpec};
+
+    fn page(cursors: bool) -> String {
+        let name = Expr::col((Alias::new("park"), Alias::new("name")));
+        let id = Expr::col((Alias::new("park"), Alias::new("id")));
+        let spec = PageSpec {
+            select: Arc::new(
+                Query::select()
+                    .expr(id.clone())
+                    .from(Alias::new("park"))
+                    .to_owned(),
+            ),
+            keys: vec![
+                OrderKey::required("name", name, KeyKind::Text, false),
+                OrderKey::required("id", id, KeyKind::Int, false),
+            ],
+            page: PageRequest {
+                limit: 20,
+                backward: false,
+                after: None,
+                before: None,
+            },
+            list: "park",
+            joins: Vec::new(),
+            wanted: crate::store::rows::ALL,
+            total: None,
+            cursors,
+        };
+        spec.root_statement().to_string(PostgresQueryBuilder)
+    }
+
+    #[test]
+    fn a_root_page_reads_its_sort_keys_as_columns_only_for_cursors() {
+        assert!(page(true).contains(r#"AS "pg_k0""#), "{}", page(true));
+        let nodes_only = page(false);
+        assert!(!nodes_only.contains("pg_k"), "{nodes_only}");
+        assert!(
+            nodes_only.ends_with(r#"ORDER BY "park"."name" ASC, "park"."id" ASC LIMIT 21"#),
+            "{nodes_only}"
+        );
+    }
+}

@@ -83,8 +83,10 @@ impl<T> Default for Page<T> {
 }
 
 impl PageSpec {
-    /// The select with the keyset conditions and sort-key columns added.
-    fn windowless(&self) -> SelectStatement {
+    /// The select with the keyset conditions added, and the sort keys as
+    /// columns `pg_k0`... when `keys` (for cursors, or to order the pages of
+    /// many parents by).
+    fn windowless(&self, keys: bool) -> SelectStatement {
         let mut select = SelectStatement::clone(&self.select);
         if let Some(after) = &self.page.after {
             select.cond_where(keyset::after(&self.keys, after, false));
@@ -92,7 +94,7 @@ impl PageSpec {
         if let Some(before) = &self.page.before {
             select.cond_where(keyset::after(&self.keys, before, true));
         }
-        for (i, key) in self.keys.iter().enumerate() {
+        for (i, key) in self.keys.iter().enumerate().filter(|_| keys) {
             // Cast so that one Rust type decodes the cursor value on every
             // backend (PostgreSQL will not decode an INTEGER column as i64).
             let value = match key.kind {
@@ -110,16 +112,23 @@ impl PageSpec {
     /// once per statement: the page and its `totalCount` cost one statement
     /// and come from one snapshot.
     pub async fn fetch<T: Decode>(&self, db: &Db) -> Result<Page<T>, DbErr> {
-        let mut select = self.windowless();
+        let rows = db.select_all(&self.root_statement()).await?;
+        db.stats.add_page_rows(rows.len());
+        self.assemble(rows.iter())
+    }
+
+    /// The statement of a root page. Its sort keys are read as columns only
+    /// for cursors: a nodes-only page (Q1) orders by the key expressions and
+    /// reads nothing more.
+    pub(super) fn root_statement(&self) -> SelectStatement {
+        let mut select = self.windowless(self.cursors);
         if let Some(count) = &self.total {
             let count = SubQueryStatement::SelectStatement(count.clone());
             select.expr_as(Expr::SubQuery(None, Box::new(count)), Alias::new(TOTAL));
         }
         keyset::order_by(&mut select, &self.keys, self.page.backward);
         select.limit(self.page.limit + 1);
-        let rows = db.select_all(&select).await?;
-        db.stats.add_page_rows(rows.len());
-        self.assemble(rows.iter())
+        select
     }
 
     /// Runs the page once for each parent, in one statement per 400 parents.
@@ -166,7 +175,7 @@ impl PageSpec {
     /// plan instead of one per parent (planning 50 UNION branches took longer
     /// than running them).
     fn lateral_pages(&self, parent: &Expr, parents: &[i32]) -> SelectStatement {
-        let mut page = self.windowless();
+        let mut page = self.windowless(true);
         page.and_where(
             parent
                 .clone()
@@ -193,7 +202,7 @@ impl PageSpec {
     /// parent 2) ...`, ordered by parent and then by the page's own order.
     fn union_of_pages(&self, parent: &Expr, parents: &[i32]) -> SelectStatement {
         let mut branches = parents.iter().map(|id| {
-            let mut branch = self.windowless();
+            let mut branch = self.windowless(true);
             branch
                 .and_where(parent.clone().eq(*id))
                 .expr_as(parent.clone(), Alias::new(PARENT));
@@ -238,7 +247,10 @@ impl PageSpec {
             true => order_signature(self.list, &self.keys).into(),
             false => Arc::from(""),
         };
-        let columns: Vec<String> = (0..self.keys.len()).map(|i| format!("pg_k{i}")).collect();
+        let columns: Vec<String> = match self.cursors {
+            true => (0..self.keys.len()).map(|i| format!("pg_k{i}")).collect(),
+            false => Vec::new(),
+        };
         let mut items = Vec::new();
         let mut read = Vec::new();
         let mut more = false;
