@@ -119,3 +119,18 @@ async fn a_pool_of_one_connection_still_serves_reads_and_writes() {
     assert_eq!(written["updatePark"]["name"], "Fazal STP");
     assert_eq!(written["updatePark"]["version"], version + 1);
 }
+
+/// With rate limiting off the middleware does not identify the caller: a
+/// keyed request looks its key up once (for its scope), not twice.
+#[tokio::test]
+async fn with_rate_limiting_off_a_keyed_request_looks_its_key_up_once() {
+    let app = TestApp::configured(|c| c.rate_per_minute = 0).await;
+    let key = app.key("read", None).await;
+
+    let before = app.statements();
+    let body = app.gql_as(&key, "{ __typename }", json!({})).await;
+    let spent = app.statements() - before;
+
+    assert_eq!(body["data"]["__typename"], "Query", "{body}");
+    assert_eq!(spent, 1);
+}
