@@ -4,7 +4,7 @@
 use async_graphql::Request as GqlRequest;
 use async_graphql::parser::types::OperationType;
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{Extension, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sha2::Digest as _;
@@ -14,14 +14,19 @@ use super::AppState;
 use super::errors::{code_of, give_every_error_a_code, refusal};
 use super::negotiate::{Media, accept, is_json_body, not_acceptable, respond};
 use super::params;
-use crate::auth::Credentials;
+use crate::auth::{Caller, Credentials};
 use crate::graphql::mutations::DocumentKey;
 use crate::graphql::{execute_counted, operation_type};
 use crate::http::metrics::Observation;
 
 /// POST /graphql: one request as JSON (`application/json` or
 /// `application/graphql-response+json`), at most `max_body_bytes`.
-pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+pub async fn post(
+    State(state): State<AppState>,
+    caller: Option<Extension<Caller>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
     let Some(media) = accept(&headers) else {
         return not_acceptable();
     };
@@ -51,7 +56,10 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Body)
         return refuse(media, StatusCode::BAD_REQUEST, message);
     }
     match params::from_json(&bytes) {
-        Ok(request) => run(&state, &headers, request, media).await.0,
+        Ok(request) => {
+            let caller = caller.map(|Extension(caller)| caller);
+            run(&state, &headers, caller, request, media).await.0
+        }
         Err(why) => refuse(media, StatusCode::BAD_REQUEST, &why),
     }
 }
@@ -85,7 +93,8 @@ pub async fn get(State(state): State<AppState>, request: Request) -> Response {
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return refused;
     }
-    let (http, ok) = run(&state, request.headers(), gql, media).await;
+    let caller = request.extensions().get::<Caller>().cloned();
+    let (http, ok) = run(&state, request.headers(), caller, gql, media).await;
     cache(http, ok, request.headers(), state.get_max_age).await
 }
 
@@ -154,6 +163,7 @@ fn credentials(headers: &HeaderMap) -> Credentials {
 async fn run(
     state: &AppState,
     headers: &HeaderMap,
+    caller: Option<Caller>,
     request: GqlRequest,
     media: Media,
 ) -> (Response, bool) {
@@ -166,6 +176,9 @@ async fn run(
     crate::telemetry::continue_trace(&span, headers);
     let operation = request.operation_name.clone();
     let mut request = request.data(credentials(headers));
+    if let Some(caller) = caller {
+        request = request.data(caller);
+    }
     if let Some(key) = headers.get("idempotency-key") {
         let key = String::from_utf8_lossy(key.as_bytes()).into_owned();
         request = request.data(DocumentKey(key));

@@ -15,6 +15,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::AppState;
+use crate::auth::{Actor, Caller};
 use crate::store::Db;
 
 // Buckets idle this long are full again and can be forgotten.
@@ -105,7 +106,13 @@ impl RateLimiter {
     /// `X-Forwarded-For` hop when the proxy in front is trusted). Only keys
     /// that exist get a bucket of their own: a client inventing a new key per
     /// request would otherwise never run out.
-    async fn client(&self, db: &Db, headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
+    /// The bucket's name for a request, and its key's owner when it has a valid key.
+    async fn client(
+        &self,
+        db: &Db,
+        headers: &HeaderMap,
+        peer: Option<SocketAddr>,
+    ) -> (String, Option<Actor>) {
         let bearer = headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
@@ -115,7 +122,7 @@ impl RateLimiter {
         if let Some(token) = bearer
             && let Ok(actor) = crate::auth::authenticate(db, token).await
         {
-            return format!("key:{}", actor.key_id);
+            return (format!("key:{}", actor.key_id), Some(actor));
         }
         let forwarded = self
             .trust_forwarded
@@ -131,10 +138,11 @@ impl RateLimiter {
                     .ok()
             })
             .flatten();
-        match forwarded.or(peer.map(|p| p.ip())) {
+        let client = match forwarded.or(peer.map(|p| p.ip())) {
             Some(ip) => format!("ip:{ip}"),
             None => "ip:unknown".to_owned(),
-        }
+        };
+        (client, None)
     }
 }
 
@@ -149,7 +157,12 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0);
-    let client = state.rate.client(&state.db, request.headers(), peer).await;
+    let (client, caller) = state.rate.client(&state.db, request.headers(), peer).await;
+    let mut request = request;
+    if let Some(actor) = caller {
+        // The request takes its caller from here rather than look it up again.
+        request.extensions_mut().insert(Caller(actor));
+    }
     match state.rate.take(&client).await {
         Ok(()) => next.run(request).await,
         Err(wait) => {

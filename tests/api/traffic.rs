@@ -134,3 +134,20 @@ async fn with_rate_limiting_off_a_keyed_request_looks_its_key_up_once() {
     assert_eq!(body["data"]["__typename"], "Query", "{body}");
     assert_eq!(spent, 1);
 }
+
+/// With rate limiting on, the middleware's lookup of a key serves the request
+/// too: one lookup per keyed request, beside the shared bucket's statement on
+/// PostgreSQL.
+#[tokio::test]
+async fn with_rate_limiting_on_a_keyed_request_looks_its_key_up_once() {
+    let app = TestApp::configured(|c| c.rate_per_minute = 600).await;
+    let key = app.key("read", None).await;
+    let bucket = u64::from(app.db.backend() == sea_orm::DbBackend::Postgres);
+
+    let before = app.statements();
+    let body = app.gql_as(&key, "{ __typename }", json!({})).await;
+    let spent = app.statements() - before;
+
+    assert_eq!(body["data"]["__typename"], "Query", "{body}");
+    assert_eq!(spent, 1 + bucket);
+}
