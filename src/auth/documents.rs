@@ -11,7 +11,8 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
     TransactionTrait,
 };
-use sha2::{Digest, Sha256};
+// A document's id is its APQ hash, so one function makes both.
+use crate::graphql::persisted::hash;
 
 use super::{Actor, Caller, Credentials, authenticate};
 use crate::error::{AppError, AppResult, coded};
@@ -56,10 +57,6 @@ pub struct Trusted {
     pub document: String,
 }
 
-fn sha256(text: &str) -> String {
-    format!("{:x}", Sha256::digest(text.as_bytes()))
-}
-
 /// The documents of a manifest in either format; BAD_USER_INPUT when it is
 /// neither, or an id is not the SHA-256 of its document.
 pub fn parse_manifest(text: &str) -> AppResult<Vec<Trusted>> {
@@ -100,7 +97,7 @@ pub fn parse_manifest(text: &str) -> AppResult<Vec<Trusted>> {
         .into_iter()
         .map(|(id, name, document)| {
             let id = id.trim_start_matches("sha256:").to_ascii_lowercase();
-            if id != sha256(&document) {
+            if id != hash(&document) {
                 return Err(bad(format!(
                     "{id}: not the SHA-256 of its document (with GraphQL Code Generator, set \
                      hashAlgorithm: 'sha256')"
@@ -184,7 +181,7 @@ pub async fn admit(db: &Db, request: &mut Request) -> Result<(), ServerError> {
         },
         _ => None,
     };
-    let id = sent.clone().unwrap_or_else(|| sha256(&request.query));
+    let id = sent.clone().unwrap_or_else(|| hash(&request.query));
     match trusted(db, &actor, &id).await {
         Ok(Some(document)) => {
             if request.query.trim().is_empty() {
@@ -250,13 +247,13 @@ mod tests {
     #[test]
     fn manifests_of_codegen_and_apollo_are_read_and_checked() {
         let doc = "query A { parks { totalCount } }";
-        let id = sha256(doc);
+        let id = hash(doc);
         let codegen = format!(r#"{{"sha256:{id}": "{doc}"}}"#);
         let apollo = format!(
             r#"{{"format":"apollo-persisted-query-manifest","version":1,
                "operations":[{{"id":"{id}","name":"A","type":"query","body":"{doc}"}}]}}"#
         );
-        let wrong = format!(r#"{{"{}": "{doc}"}}"#, sha256("other"));
+        let wrong = format!(r#"{{"{}": "{doc}"}}"#, hash("other"));
 
         let from_codegen = parse_manifest(&codegen).unwrap();
         let from_apollo = parse_manifest(&apollo).unwrap();

@@ -148,7 +148,7 @@ fn refuse(media: Media, status: StatusCode, message: &str) -> Response {
 
 /// The bearer token of `Authorization: Bearer KEY`. Any other Authorization
 /// value counts as a wrong key rather than as none.
-fn credentials(headers: &HeaderMap) -> Credentials {
+pub(super) fn credentials(headers: &HeaderMap) -> Credentials {
     let value = headers
         .get(header::AUTHORIZATION)
         .map(|v| v.to_str().unwrap_or(""));

@@ -113,14 +113,9 @@ impl RateLimiter {
         headers: &HeaderMap,
         peer: Option<SocketAddr>,
     ) -> (String, Option<Actor>) {
-        let bearer = headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split_once(' '))
-            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-            .map(|(_, token)| token.trim());
-        if let Some(token) = bearer
-            && let Ok(actor) = crate::auth::authenticate(db, token).await
+        let token = super::graphql::credentials(headers).0;
+        if let Some(token) = token.filter(|t| !t.is_empty())
+            && let Ok(actor) = crate::auth::authenticate(db, &token).await
         {
             return (format!("key:{}", actor.key_id), Some(actor));
         }
