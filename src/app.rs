@@ -64,6 +64,9 @@ impl App {
         }
         let (key_hours, log_days) = (config.idempotency_key_hours, config.change_log_days);
         tokio::spawn(retention(db.clone(), key_hours, log_days, postgres));
+        let cache = crate::graphql::cache::ResponseCache::new(&db, config.response_cache_bytes)
+            .await
+            .context("reading the database's tables for the response cache failed")?;
         let state = AppState {
             schema: crate::graphql::build_schema(db.clone(), hub, config),
             front: Arc::new(crate::graphql::build_front(config, Arc::new(persisted))),
@@ -74,6 +77,7 @@ impl App {
             rate: Arc::new(rate),
             cors_origins: config.cors_origins.clone(),
             metrics: Arc::default(),
+            cache: cache.map(Arc::new),
         };
         Ok(Self {
             listener,

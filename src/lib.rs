@@ -20,7 +20,9 @@
 //!                       graphiql/ (its files in the binary, assets.rs). Knows no tables.
 //!   graphql/            the request: request.rs (admit, execute, finish), limits/ (analyze.rs,
 //!                       config.rs, documents.rs, tokens.rs: depth, cost, aliases before parsing),
-//!                       persisted.rs, batching.rs (one statement per nesting level),
+//!                       persisted.rs, batching.rs (one statement per nesting level), cache/
+//!                       (the response cache: mod.rs, key.rs, generations.rs: what the
+//!                       change log says changed),
 //!                       response_order.rs, the schema (mod.rs), mutations.rs (a mutation
 //!                       document's run, its Idempotency-Key), loaders.rs (what each record
 //!                       serves), node.rs (global IDs), enums.rs, check/ (`schema check`:
@@ -59,7 +61,8 @@
 //!                       project's or park's figures from its claims). Knows no GraphQL.
 //!   store/              the SQL engine: the pool (mod.rs), listing/ (args.rs, keyset.rs, page.rs,
 //!                       nested.rs, stats.rs), prefetch/ (children.rs, kin.rs), filter/ (literal.rs,
-//!                       text.rs), rows.rs (rows by position), table.rs, literal.rs, read.rs,
+//!                       text.rs), rows.rs (rows by position), table.rs, tally.rs (a
+//!                       request's statements and the tables they name), literal.rs, read.rs,
 //!                       sqlite_plan.rs, shared.rs (what replicas share on PostgreSQL: rate
 //!                       buckets, persisted documents). Knows no GraphQL and no record.
 //! ```

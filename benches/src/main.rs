@@ -81,6 +81,11 @@ struct Args {
     /// send, so that no cache of answers helps); `fixed`: the file's own.
     #[arg(long, value_enum, default_value = "drawn")]
     variables: Variables,
+    /// The response cache of the parkgraph servers, in bytes. Off (0) by
+    /// default: the headline figures are what a request costs when it must
+    /// be answered; measure the cache apart, with `--variables fixed`.
+    #[arg(long, default_value_t = 0)]
+    response_cache: u64,
     /// Do not run `cargo build --release --bin parkgraph` first.
     #[arg(long)]
     no_build: bool,
@@ -115,6 +120,7 @@ async fn main() -> anyhow::Result<()> {
         warmup: Duration::from_secs(args.warmup),
         rounds: args.rounds as usize,
         drawn: args.variables == Variables::Drawn,
+        response_cache: args.response_cache,
         date: today(),
         commit: commit(&root),
     };

@@ -19,6 +19,8 @@ pub struct Settings {
     pub rounds: usize,
     /// Whether queries that draw variables get new ones on every request.
     pub drawn: bool,
+    /// `PARKGRAPH_RESPONSE_CACHE_BYTES` of the parkgraph servers (0: off).
+    pub response_cache: u64,
     pub date: String,
     pub commit: String,
 }
@@ -117,6 +119,10 @@ impl Run<'_> {
             ("DATABASE_URL", database_url.to_owned()),
             ("PARKGRAPH_ADDR", format!("127.0.0.1:{port}")),
             ("PARKGRAPH_RATE_LIMIT_PER_MINUTE", "0".to_owned()),
+            (
+                "PARKGRAPH_RESPONSE_CACHE_BYTES",
+                self.settings.response_cache.to_string(),
+            ),
             ("RUST_LOG", "warn".to_owned()),
         ];
         if let Some(pool) = self.settings.pool {
@@ -253,6 +259,9 @@ impl Run<'_> {
         let (backend, scale) = (self.backend.label(), self.scale.to_string());
         let mut row = Row::of(s, backend, &scale, server.name, query, &outcome, round);
         row.variables = drawn_or_fixed(bodies);
+        if s.response_cache > 0 && server.name.starts_with("parkgraph") {
+            row.variables.push_str(", cached");
+        }
         row.statements = match (before, after) {
             (Some(b), Some(a)) => statements.per_request(b, a, outcome.requests),
             _ => f64::NAN,

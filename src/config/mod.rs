@@ -84,6 +84,9 @@ pub struct Config {
     /// `PARKGRAPH_GET_MAX_AGE`: seconds a successful GET query may be cached
     /// (`Cache-Control: max-age`).
     pub get_max_age: u32,
+    /// `PARKGRAPH_RESPONSE_CACHE_BYTES`: the most memory the response cache
+    /// holds (default 32 MiB); 0 turns it off.
+    pub response_cache_bytes: u64,
     /// `PARKGRAPH_TENANCY_FRESH_MONTHS`: how recent a sighting must be for
     /// a tenancy to be current (default 24).
     pub tenancy_fresh_months: u32,
@@ -147,6 +150,7 @@ impl Default for Config {
             persisted_queries: None,
             persisted_only: false,
             get_max_age: 60,
+            response_cache_bytes: 32 * 1024 * 1024,
             tenancy_fresh_months: 24,
             as_of: None,
             idempotency_key_hours: 24,
@@ -224,6 +228,11 @@ impl Config {
                 "PARKGRAPH_GET_MAX_AGE",
                 d.get_max_age,
                 "a whole number of seconds",
+            )?,
+            response_cache_bytes: env.value(
+                "PARKGRAPH_RESPONSE_CACHE_BYTES",
+                d.response_cache_bytes,
+                "a whole number of bytes (0 turns the cache off)",
             )?,
             tenancy_fresh_months: env.positive(
                 "PARKGRAPH_TENANCY_FRESH_MONTHS",

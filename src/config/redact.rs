@@ -25,6 +25,7 @@ impl std::fmt::Debug for Config {
             .field("persisted_queries", &self.persisted_queries)
             .field("persisted_only", &self.persisted_only)
             .field("get_max_age", &self.get_max_age)
+            .field("response_cache_bytes", &self.response_cache_bytes)
             .field("tenancy_fresh_months", &self.tenancy_fresh_months)
             .field("as_of", &self.as_of)
             .finish()

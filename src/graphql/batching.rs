@@ -25,7 +25,7 @@ pub struct Gate {
     idle_epoch: AtomicU64,
     notify: Notify,
     /// SQL statements the request has run, its batches included.
-    pub statements: Arc<AtomicU64>,
+    pub tally: Arc<crate::store::Tally>,
 }
 
 // An epoch no request reaches: the gate stays open for good.
@@ -36,6 +36,14 @@ const CLOSED: u64 = u64::MAX;
 const LONGEST_WAIT: Duration = Duration::from_millis(500);
 
 impl Gate {
+    /// A gate whose tally also notes the tables of `tables` the request reads.
+    pub fn watching(tables: Arc<crate::store::Tables>) -> Self {
+        Self {
+            tally: Arc::new(crate::store::Tally::watching(tables)),
+            ..Self::default()
+        }
+    }
+
     /// The current idle epoch, read when a batch is created.
     fn epoch(&self) -> u64 {
         self.idle_epoch.load(Ordering::Acquire)
@@ -77,8 +85,8 @@ impl Gate {
         move |batch| {
             let gate = gate.clone();
             let start = gate.epoch();
-            let statements = gate.statements.clone();
-            let work = crate::store::counting(statements, async move {
+            let tally = gate.tally.clone();
+            let work = crate::store::counting(tally, async move {
                 let _ = tokio::time::timeout(LONGEST_WAIT, gate.idle_since(start)).await;
                 batch.await;
             });

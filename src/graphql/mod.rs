@@ -3,6 +3,7 @@
 //! Nothing here knows about HTTP.
 
 pub mod batching;
+pub mod cache;
 pub mod check;
 pub mod enums;
 pub mod kit;
@@ -15,7 +16,6 @@ pub mod request;
 pub mod response_order;
 
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 use async_graphql::parser::types::OperationType;
 use async_graphql::{MergedObject, MergedSubscription, Request, Response, Schema, SchemaBuilder};
@@ -38,11 +38,12 @@ use crate::domains::projects::{ProjectMutation, ProjectQuery};
 use crate::domains::tenancies::{Freshness, TenancyMutation};
 use crate::domains::tenancy_observations::TenancyObservationMutation;
 use crate::graphql::batching::{Gate, Quiesce};
+use crate::graphql::cache::{Lookup, ResponseCache};
 use crate::graphql::node::NodeQuery;
 use crate::graphql::persisted::PersistedQueries;
 use crate::graphql::request::{Front, refused};
 use crate::search::SearchQuery;
-use crate::store::Db;
+use crate::store::{Db, Tally, counting};
 
 /// Every root query field, merged from the domains.
 #[derive(MergedObject, Default)]
@@ -140,42 +141,76 @@ pub fn build_front(config: &Config, persisted: Arc<PersistedQueries>) -> Front {
 /// batches every key a nesting level asks for into one statement (see
 /// [`crate::graphql::batching`]).
 pub async fn execute(schema: &AppSchema, front: &Front, db: &Db, request: Request) -> Response {
-    execute_counted(schema, front, db, request).await.0
+    match execute_counted(schema, front, db, None, request).await.0 {
+        Answer::Ran(response) => response,
+        Answer::Kept(entry) => entry.response(),
+    }
 }
 
-/// [`execute`], also returning how many SQL statements the request ran.
+/// What a request is answered with.
+// Moved once per request; boxing the response would allocate for every one.
+#[allow(clippy::large_enum_variant)]
+pub enum Answer {
+    /// A response to send, as it ran.
+    Ran(Response),
+    /// An answer the response cache holds: kept before, or just now.
+    Kept(Arc<cache::Entry>),
+}
+
+/// [`execute`], answering public queries from `cache` when it holds them
+/// (and keeping their answers when it may); also returns how many SQL
+/// statements the request ran.
 pub async fn execute_counted(
     schema: &AppSchema,
     front: &Front,
     db: &Db,
+    cache: Option<&ResponseCache>,
     mut request: Request,
-) -> (Response, u64) {
+) -> (Answer, u64) {
     // A key bound to a manifest may name its document by id alone.
     if let Err(error) = crate::auth::documents::admit(db, &mut request).await {
-        return (refused(error), 0);
+        return (Answer::Ran(refused(error)), 0);
     }
     front.fetch_shared(&request).await;
     let admitted = match front.admit(&mut request) {
         Ok(admitted) => admitted,
-        Err(error) => return (refused(error), 0),
+        Err(error) => return (Answer::Ran(refused(error)), 0),
     };
     front.share_registered().await;
     let operation = request.operation_name.clone();
+    if let Some((cache, key)) = cache.and_then(|c| Some((c, cache::key_of(&mut request)?))) {
+        let looked = Arc::new(Tally::default());
+        let pending = match counting(looked.clone(), cache.lookup(db, key)).await {
+            Lookup::Hit(entry) => return (Answer::Kept(entry), looked.statements()),
+            Lookup::Miss(pending) => pending,
+        };
+        let gate = Arc::new(Gate::watching(cache.tables()));
+        let tally = gate.tally.clone();
+        let request = loaders::with_loaders(request, db, &gate);
+        let mut response =
+            counting(tally.clone(), Quiesce::new(schema.execute(request), gate)).await;
+        admitted.finish(operation.as_deref(), &mut response);
+        let statements = looked.statements() + tally.statements();
+        return match cache.keep(pending, tally.named(), &response) {
+            Some(entry) => (Answer::Kept(entry), statements),
+            None => (Answer::Ran(response), statements),
+        };
+    }
     let gate = Arc::new(Gate::default());
-    let statements = gate.statements.clone();
+    let tally = gate.tally.clone();
     let Some(document) = mutations::document_write(&mut request) else {
         let request = loaders::with_loaders(request, db, &gate);
         let work = Quiesce::new(schema.execute(request), gate);
-        let mut response = crate::store::counting(statements.clone(), work).await;
+        let mut response = counting(tally.clone(), work).await;
         admitted.finish(operation.as_deref(), &mut response);
-        return (response, statements.load(Ordering::Relaxed));
+        return (Answer::Ran(response), tally.statements());
     };
     let work = mutations::run(schema, db, request, document.clone(), gate);
-    let mut response = crate::store::counting(statements.clone(), work).await;
+    let mut response = counting(tally.clone(), work).await;
     admitted.finish(operation.as_deref(), &mut response);
     // After `finish`, so that what is kept for a retry is in the query's order.
     document.finish(&mut response).await;
-    (response, statements.load(Ordering::Relaxed))
+    (Answer::Ran(response), tally.statements())
 }
 
 /// The schema and database as one [`async_graphql::Executor`], for transports

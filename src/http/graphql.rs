@@ -12,11 +12,11 @@ use tracing::Instrument;
 
 use super::AppState;
 use super::errors::{code_of, give_every_error_a_code, refusal};
-use super::negotiate::{Media, accept, is_json_body, not_acceptable, respond};
+use super::negotiate::{Media, accept, is_json_body, not_acceptable, respond, respond_body};
 use super::params;
 use crate::auth::{Caller, Credentials};
 use crate::graphql::mutations::DocumentKey;
-use crate::graphql::{execute_counted, operation_type};
+use crate::graphql::{Answer, execute_counted, operation_type};
 use crate::http::metrics::Observation;
 
 /// POST /graphql: one request as JSON (`application/json` or
@@ -185,44 +185,55 @@ async fn run(
     }
     let limit = state.request_timeout;
     let started = std::time::Instant::now();
-    let work =
-        execute_counted(&state.schema, &state.front, &state.db, request).instrument(span.clone());
-    let (mut response, statements) = match tokio::time::timeout(limit, work).await {
+    let cache = state.cache.as_deref();
+    let work = execute_counted(&state.schema, &state.front, &state.db, cache, request)
+        .instrument(span.clone());
+    let (answer, statements) = match tokio::time::timeout(limit, work).await {
         Ok(done) => done,
         Err(_) => {
             let message = format!(
                 "the request ran longer than {} ms and was cancelled (PARKGRAPH_REQUEST_TIMEOUT_MS); ask for less",
                 limit.as_millis()
             );
-            (refusal(message, "QUERY_TOO_COMPLEX"), 0)
+            (Answer::Ran(refusal(message, "QUERY_TOO_COMPLEX")), 0)
+        }
+    };
+    let seconds = || started.elapsed().as_secs_f64();
+    let record = |outcome: &str, cost: Option<&str>, codes: Vec<&str>| {
+        let seconds = seconds();
+        // The operation and its cost are logged; variables never are.
+        span.in_scope(|| {
+            let elapsed_ms = (seconds * 1000.0) as u64;
+            let cost = cost.unwrap_or("-");
+            tracing::info!(outcome, cost, statements, elapsed_ms, "graphql request")
+        });
+        let operation = operation.as_deref();
+        let error_codes = codes;
+        let seen = Observation {
+            operation,
+            outcome,
+            seconds,
+            statements,
+            error_codes,
+        };
+        state.metrics.record(seen);
+    };
+    let mut response = match answer {
+        Answer::Ran(response) => response,
+        Answer::Kept(entry) => {
+            record("ok", entry.cost.as_deref(), Vec::new());
+            let mut http = respond_body(media, entry.body.clone());
+            if let Ok(value) = HeaderValue::from_str(&request_id) {
+                http.headers_mut().insert("x-request-id", value);
+            }
+            return (http, true);
         }
     };
     give_every_error_a_code(&mut response, &request_id);
     let codes: Vec<&str> = response.errors.iter().filter_map(code_of).collect();
     let outcome = codes.first().copied().unwrap_or("ok");
-    let seconds = started.elapsed().as_secs_f64();
-    // The operation and its cost are logged; variables never are.
-    span.in_scope(|| {
-        tracing::info!(
-            outcome,
-            cost = response
-                .extensions
-                .get("cost")
-                .map(|c| c.to_string())
-                .as_deref()
-                .unwrap_or("-"),
-            statements,
-            elapsed_ms = (seconds * 1000.0) as u64,
-            "graphql request"
-        )
-    });
-    state.metrics.record(Observation {
-        operation: operation.as_deref(),
-        outcome,
-        seconds,
-        statements,
-        error_codes: codes.clone(),
-    });
+    let cost = response.extensions.get("cost").map(|c| c.to_string());
+    record(outcome, cost.as_deref(), codes.clone());
     let ok = response.errors.is_empty();
     let unavailable = codes.contains(&"SERVICE_UNAVAILABLE");
     let mut http = respond(media, response, None);

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
 
+use crate::graphql::cache::{CacheStats, ResponseCache};
 use crate::store::Db;
 
 const LATENCY_BOUNDS: &[f64] = &[
@@ -122,7 +123,7 @@ impl Metrics {
     }
 
     /// The Prometheus text exposition, with the pool's current state.
-    pub fn render(&self, db: &Db) -> String {
+    pub fn render(&self, db: &Db, cache: Option<&ResponseCache>) -> String {
         let inner = self.0.lock().unwrap_or_else(|e| e.into_inner());
         let mut out = String::new();
         out.push_str("# HELP parkgraph_requests_total GraphQL requests by operation name and outcome (ok or the first error code).\n# TYPE parkgraph_requests_total counter\n");
@@ -157,6 +158,49 @@ impl Metrics {
             "# HELP parkgraph_sql_statements_total SQL statements run since start.\n# TYPE parkgraph_sql_statements_total counter\nparkgraph_sql_statements_total {}",
             db.stats.statements()
         );
+        if let Some(cache) = cache {
+            render_cache(&mut out, cache.stats());
+        }
         out
+    }
+}
+
+/// The response cache's counters and size.
+fn render_cache(out: &mut String, stats: CacheStats) {
+    let lookups = [("hit", stats.hits), ("miss", stats.misses)];
+    out.push_str("# HELP parkgraph_response_cache_lookups_total Public queries looked up in the response cache, by result.\n# TYPE parkgraph_response_cache_lookups_total counter\n");
+    for (result, n) in lookups {
+        let _ = writeln!(
+            out,
+            "parkgraph_response_cache_lookups_total{{result=\"{result}\"}} {n}"
+        );
+    }
+    let lines = [
+        (
+            "stale_total",
+            "counter",
+            "Misses that found an answer a write had made stale.",
+            stats.stale,
+        ),
+        ("kept_total", "counter", "Answers kept.", stats.kept),
+        ("entries", "gauge", "Answers held now.", stats.entries),
+        (
+            "bytes",
+            "gauge",
+            "Bytes the answers held weigh (PARKGRAPH_RESPONSE_CACHE_BYTES bounds it).",
+            stats.bytes,
+        ),
+        (
+            "capacity_bytes",
+            "gauge",
+            "The most the answers may weigh.",
+            stats.capacity,
+        ),
+    ];
+    for (name, kind, help, n) in lines {
+        let _ = writeln!(
+            out,
+            "# HELP parkgraph_response_cache_{name} {help}\n# TYPE parkgraph_response_cache_{name} {kind}\nparkgraph_response_cache_{name} {n}"
+        );
     }
 }

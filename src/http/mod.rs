@@ -48,6 +48,8 @@ pub struct AppState {
     pub get_max_age: u32,
     /// Counters for `/metrics`.
     pub metrics: Arc<crate::http::metrics::Metrics>,
+    /// Public queries' answers, when the cache is on.
+    pub cache: Option<Arc<crate::graphql::cache::ResponseCache>>,
 }
 
 /// All routes.
@@ -113,7 +115,7 @@ async fn metrics(State(state): State<AppState>) -> impl axum::response::IntoResp
             header::CONTENT_TYPE,
             "text/plain; version=0.0.4; charset=utf-8",
         )],
-        state.metrics.render(&state.db),
+        state.metrics.render(&state.db, state.cache.as_deref()),
     )
 }
 

@@ -92,6 +92,17 @@ struct Early<'a> {
     extensions: &'a std::collections::BTreeMap<String, async_graphql::Value>,
 }
 
+/// A successful answer already in JSON (the response cache's): 200 with the
+/// media type the client accepts.
+pub fn respond_body(media: Media, body: bytes::Bytes) -> Response {
+    let mut http = (StatusCode::OK, body).into_response();
+    http.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(media.content_type()),
+    );
+    http
+}
+
 /// The HTTP response for `response` in `media`; `status` overrides the one
 /// the outcome would get.
 pub fn respond(media: Media, response: GqlResponse, status: Option<StatusCode>) -> Response {

@@ -10,6 +10,18 @@ use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use super::IDS_PER_STATEMENT;
+use super::registry::Kind;
+
+/// `(follower, followed)`: kinds whose rows keep columns that follow from
+/// another kind's rows without a change of their own in the change log. A
+/// tenancy's sightings follow its observations (set here, in the
+/// observation's write); a park's `tenant_count` follows its tenancies (a
+/// trigger). Whatever reads the follower must count a change of the
+/// followed as its own (the response cache does).
+pub const FOLLOWS: &[(Kind, Kind)] = &[
+    (Kind::Tenancy, Kind::TenancyObservation),
+    (Kind::Park, Kind::Tenancy),
+];
 
 /// The sighting kinds (as stored) that end a tenancy; every other kind
 /// shows the firm present on its date.

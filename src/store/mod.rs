@@ -12,6 +12,7 @@ pub mod rows;
 pub mod shared;
 mod sqlite_plan;
 pub mod table;
+pub mod tally;
 
 #[cfg(test)]
 pub use sqlite_plan::explain as explain_sqlite;
@@ -28,14 +29,16 @@ use sea_orm::{
     QueryResult, SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
 
+pub use tally::{Tables, Tally};
+
 tokio::task_local! {
-    /// The statement counter of the request this task works for.
-    static REQUEST_STATEMENTS: Arc<AtomicU64>;
+    /// The tally of the request this task works for.
+    static REQUEST: Arc<Tally>;
 }
 
-/// Runs `work` with every SQL statement it runs (on this task) counted in `counter`.
-pub async fn counting<F: std::future::Future>(counter: Arc<AtomicU64>, work: F) -> F::Output {
-    REQUEST_STATEMENTS.scope(counter, work).await
+/// Runs `work` with every SQL statement it runs (on this task) noted in `tally`.
+pub async fn counting<F: std::future::Future>(tally: Arc<Tally>, work: F) -> F::Output {
+    REQUEST.scope(tally, work).await
 }
 
 /// The text of the error a write gets when the busy timeout passes while
@@ -67,7 +70,7 @@ impl DbStats {
     /// Counts a statement, for the pool and for the request running it.
     fn ran(&self, sql: &str, elapsed: Duration, failed: bool) {
         self.statements.fetch_add(1, Ordering::Relaxed);
-        let _ = REQUEST_STATEMENTS.try_with(|c| c.fetch_add(1, Ordering::Relaxed));
+        let _ = REQUEST.try_with(|tally| tally.ran(sql));
         tracing::trace!(
             sql,
             elapsed_us = elapsed.as_micros() as u64,

@@ -248,7 +248,8 @@ async fn sibling_connections_with_different_arguments_get_their_own_pages() {
 /// one statement per level, every time.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wide_nested_queries_batch_per_level_on_a_multi_threaded_runtime() {
-    let app = TestApp::seeded().await;
+    // Each of the five runs must read: the same query again would be a hit.
+    let app = TestApp::configured(crate::helpers::no_response_cache).await;
     fixtures(&app).await;
     const WIDE: &str = "{ parks(first: 100) { nodes {
         tenants { edges { node { name } } pageInfo { hasNextPage } } } } }";

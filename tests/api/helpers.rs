@@ -20,6 +20,16 @@ static TRACING: LazyLock<()> = LazyLock::new(|| {
     }
 });
 
+/// For tests that change rows in SQL behind the server's back (the response
+/// cache sees only what the change log records: every write of the API, the
+/// CLI and imports, not a hand-written UPDATE), or that count a repeated
+/// query's statements. Every other test runs with the cache on, as a server
+/// does by default, so each of them also checks that no read after a write
+/// is answered from before it.
+pub fn no_response_cache(config: &mut Config) {
+    config.response_cache_bytes = 0;
+}
+
 /// A running server and a handle on its database.
 pub struct TestApp {
     /// Where the server listens.

@@ -5,6 +5,7 @@ mod helpers;
 
 mod all_or_nothing;
 mod batching;
+mod cache;
 mod changes;
 mod claims;
 mod claims_stated;

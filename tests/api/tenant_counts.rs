@@ -142,7 +142,7 @@ async fn tenant_counts_follow_tenancies_deleted_with_a_firm_or_a_park() {
 /// SQL: it leaves the old park and joins the new one.
 #[tokio::test]
 async fn a_tenancy_moved_to_another_park_is_counted_there() {
-    let app = TestApp::seeded().await;
+    let app = TestApp::configured(crate::helpers::no_response_cache).await;
     let before = counts(&app).await;
 
     app.execute(
@@ -228,7 +228,7 @@ async fn counts_total(app: &TestApp) -> i64 {
 #[tokio::test]
 async fn the_tenant_count_migration_rolls_back_and_recounts_when_reapplied() {
     use migration::MigratorTrait;
-    let app = TestApp::seeded().await;
+    let app = TestApp::configured(crate::helpers::no_response_cache).await;
     let before = counts(&app).await;
 
     let back = crate::helpers::migrations_since("m20261128_000006_park_tenant_counts");
