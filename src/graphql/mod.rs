@@ -39,6 +39,7 @@ use crate::domains::tenancies::{Freshness, TenancyMutation};
 use crate::domains::tenancy_observations::TenancyObservationMutation;
 use crate::graphql::batching::{Gate, Quiesce};
 use crate::graphql::cache::{Lookup, ResponseCache};
+use crate::graphql::limits::Admitted;
 use crate::graphql::node::NodeQuery;
 use crate::graphql::persisted::PersistedQueries;
 use crate::graphql::request::{Front, refused};
@@ -178,39 +179,52 @@ pub async fn execute_counted(
     };
     front.share_registered().await;
     let operation = request.operation_name.clone();
+    let operation = operation.as_deref();
     if let Some((cache, key)) = cache.and_then(|c| Some((c, cache::key_of(&mut request)?))) {
         let looked = Arc::new(Tally::default());
         let pending = match counting(looked.clone(), cache.lookup(db, key)).await {
             Lookup::Hit(entry) => return (Answer::Kept(entry), looked.statements()),
             Lookup::Miss(pending) => pending,
         };
-        let gate = Arc::new(Gate::watching(cache.tables()));
-        let tally = gate.tally.clone();
-        let request = loaders::with_loaders(request, db, &gate);
-        let mut response =
-            counting(tally.clone(), Quiesce::new(schema.execute(request), gate)).await;
-        admitted.finish(operation.as_deref(), &mut response);
+        let gate = Gate::watching(cache.tables());
+        let (response, tally) = read(schema, db, request, gate, &admitted, operation).await;
         let statements = looked.statements() + tally.statements();
         return match cache.keep(pending, tally.named(), &response) {
             Some(entry) => (Answer::Kept(entry), statements),
             None => (Answer::Ran(response), statements),
         };
     }
-    let gate = Arc::new(Gate::default());
-    let tally = gate.tally.clone();
     let Some(document) = mutations::document_write(&mut request) else {
-        let request = loaders::with_loaders(request, db, &gate);
-        let work = Quiesce::new(schema.execute(request), gate);
-        let mut response = counting(tally.clone(), work).await;
-        admitted.finish(operation.as_deref(), &mut response);
+        let gate = Gate::default();
+        let (response, tally) = read(schema, db, request, gate, &admitted, operation).await;
         return (Answer::Ran(response), tally.statements());
     };
+    let gate = Arc::new(Gate::default());
+    let tally = gate.tally.clone();
     let work = mutations::run(schema, db, request, document.clone(), gate);
     let mut response = counting(tally.clone(), work).await;
-    admitted.finish(operation.as_deref(), &mut response);
+    admitted.finish(operation, &mut response);
     // After `finish`, so that what is kept for a retry is in the query's order.
     document.finish(&mut response).await;
     (Answer::Ran(response), tally.statements())
+}
+
+/// Runs a query with fresh loaders whose batches wait on `gate`; the
+/// response in its query's order, and what its statements did.
+async fn read(
+    schema: &AppSchema,
+    db: &Db,
+    request: Request,
+    gate: Gate,
+    admitted: &Admitted,
+    operation: Option<&str>,
+) -> (Response, Arc<Tally>) {
+    let gate = Arc::new(gate);
+    let tally = gate.tally.clone();
+    let request = loaders::with_loaders(request, db, &gate);
+    let mut response = counting(tally.clone(), Quiesce::new(schema.execute(request), gate)).await;
+    admitted.finish(operation, &mut response);
+    (response, tally)
 }
 
 /// The schema and database as one [`async_graphql::Executor`], for transports
