@@ -34,24 +34,57 @@ impl Outcome {
     }
 }
 
-/// Sends `bodies` to `url` from `connections` tasks for `duration`, each
-/// request the next body of the list (one list for all tasks, in turn).
+/// What a phase sends: bodies in turn, some of them with an API key.
+#[derive(Clone)]
+pub struct Requests {
+    bodies: Arc<[Bytes]>,
+    keyed: Arc<[bool]>,
+    bearer: Option<Arc<str>>,
+}
+
+impl Requests {
+    /// `bodies`, none with a key.
+    pub fn plain(bodies: &[Vec<u8>]) -> Self {
+        Self {
+            bodies: bodies.iter().map(|b| Bytes::from(b.clone())).collect(),
+            keyed: Arc::from(vec![false; bodies.len()]),
+            bearer: None,
+        }
+    }
+
+    /// How many bodies it cycles through.
+    pub fn len(&self) -> usize {
+        self.bodies.len()
+    }
+
+    /// The mix's slots, the keyed ones sent with `Authorization: Bearer {bearer}`.
+    pub fn keyed(slots: Vec<crate::mix::Slot>, bearer: String) -> Self {
+        let keyed = slots.iter().map(|s| s.keyed).collect();
+        Self {
+            bodies: slots.into_iter().map(|s| Bytes::from(s.body)).collect(),
+            keyed,
+            bearer: Some(Arc::from(bearer)),
+        }
+    }
+}
+
+/// Sends `requests` to `url` from `connections` tasks for `duration`, each
+/// request the next of the list (one list for all tasks, in turn).
 pub async fn drive(
     client: &reqwest::Client,
     url: &str,
-    bodies: &[Vec<u8>],
+    requests: &Requests,
     connections: usize,
     duration: Duration,
 ) -> Outcome {
-    let bodies: Arc<[Bytes]> = bodies.iter().map(|b| Bytes::from(b.clone())).collect();
     let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
     let deadline = started + duration;
     let tasks: Vec<_> = (0..connections)
         .map(|_| {
             let (client, url) = (client.clone(), url.to_owned());
-            let (bodies, next) = (bodies.clone(), next.clone());
-            tokio::spawn(async move { connection(client, url, bodies, next, deadline).await })
+            let (requests, next) = (requests.clone(), next.clone());
+            tokio::spawn(async move { connection(client, url, requests, next, deadline).await })
         })
         .collect();
     let mut outcome = Outcome::default();
@@ -70,20 +103,25 @@ pub async fn drive(
 async fn connection(
     client: reqwest::Client,
     url: String,
-    bodies: Arc<[Bytes]>,
+    requests: Requests,
     next: Arc<AtomicUsize>,
     deadline: Instant,
 ) -> Outcome {
     let mut outcome = Outcome::default();
+    let bearer = requests
+        .bearer
+        .as_deref()
+        .map(|key| format!("Bearer {key}"));
     while Instant::now() < deadline {
-        let body = bodies[next.fetch_add(1, Ordering::Relaxed) % bodies.len()].clone();
+        let i = next.fetch_add(1, Ordering::Relaxed) % requests.bodies.len();
         let sent = Instant::now();
-        let response = client
-            .post(&url)
+        let mut request = (client.post(&url))
             .header("content-type", "application/json")
-            .body(body)
-            .send()
-            .await;
+            .body(requests.bodies[i].clone());
+        if let (true, Some(bearer)) = (requests.keyed[i], &bearer) {
+            request = request.header("authorization", bearer);
+        }
+        let response = request.send().await;
         let ok = match response {
             Ok(r) if r.status().is_success() => match r.bytes().await {
                 // A substring test keeps the client's CPU out of the way; the

@@ -6,6 +6,7 @@
 mod database;
 mod load;
 mod measure;
+mod mix;
 mod query;
 mod report;
 mod server;
@@ -86,6 +87,11 @@ struct Args {
     /// be answered; measure the cache apart, with `--variables fixed`.
     #[arg(long, default_value_t = 0)]
     response_cache: u64,
+    /// Also measure the mixed workload (the standard queries in a fixed
+    /// proportion, a tenth of the requests writes) on parkgraph, from each of
+    /// these numbers of connections (e.g. 16,64).
+    #[arg(long, value_delimiter = ',')]
+    mix: Vec<usize>,
     /// Do not run `cargo build --release --bin parkgraph` first.
     #[arg(long)]
     no_build: bool,
@@ -177,6 +183,10 @@ async fn main() -> anyhow::Result<()> {
                 peer,
             };
             rows.extend(run.side_by_side(&servers, &queries).await?);
+            if !args.mix.is_empty() {
+                let all = query::load(&bench.join("queries"), &[])?;
+                rows.extend(run.mix(&parkgraph, &all, &args.mix).await?);
+            }
         }
     }
     finish(&args, &bench, &rows)

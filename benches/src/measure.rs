@@ -2,6 +2,7 @@
 //! measure load while reading the server's CPU, memory and SQL statements.
 
 use crate::database::{Backend, StatementCounter};
+use crate::load::Requests;
 use crate::query::Query;
 use crate::report::Row;
 use crate::server::{PostgresCpu, Server};
@@ -57,8 +58,8 @@ enum Statements {
 }
 
 /// A started server, its queries and how its statements are counted.
-struct Measured {
-    server: Server,
+pub(crate) struct Measured {
+    pub(crate) server: Server,
     queries: Vec<Query>,
     statements: Statements,
     /// Whether its answers must equal parkgraph's, byte for byte in JSON.
@@ -94,8 +95,9 @@ impl Run<'_> {
         for query in &ours.queries {
             let turns = self.turns(&ours, &started, query).await?;
             for round in 1..=self.settings.rounds {
-                for (measured, bodies) in &turns {
-                    rows.push(self.one(measured, &query.name, bodies, round).await?);
+                for (measured, requests) in &turns {
+                    let n = self.settings.connections;
+                    rows.push(self.one(measured, &query.name, requests, n, round).await?);
                 }
             }
         }
@@ -107,7 +109,7 @@ impl Run<'_> {
     }
 
     /// Starts a parkgraph binary on `database_url`.
-    async fn parkgraph(
+    pub(crate) async fn parkgraph(
         &self,
         name: &'static str,
         program: &Path,
@@ -210,13 +212,13 @@ impl Run<'_> {
         ours: &'m Measured,
         others: &'m [Measured],
         query: &Query,
-    ) -> anyhow::Result<Vec<(&'m Measured, Vec<Vec<u8>>)>> {
+    ) -> anyhow::Result<Vec<(&'m Measured, Requests)>> {
         let mut mine = query.clone();
         mine.prepare(self.client, &ours.server.url).await?;
         let variants = mine.variants(self.settings.drawn);
         let bodies: Vec<Vec<u8>> = variants.iter().map(|v| mine.body_with(v)).collect();
         let expected = check(self.client, &ours.server.url, &mine.name, &bodies[0]).await?;
-        let mut turns = vec![(ours, bodies)];
+        let mut turns = vec![(ours, Requests::plain(&bodies))];
         for other in others {
             let Some(theirs) = other.queries.iter().find(|q| q.name == query.name) else {
                 continue;
@@ -234,31 +236,34 @@ impl Run<'_> {
                     query.name
                 );
             }
-            turns.push((other, bodies));
+            turns.push((other, Requests::plain(&bodies)));
         }
         Ok(turns)
     }
 
-    /// Warms up, then measures the server `m` sending `bodies` in turn.
-    async fn one(
+    /// Warms up, then measures the server `m` sending `requests` in turn
+    /// from `connections` connections.
+    pub(crate) async fn one(
         &self,
         m: &Measured,
         query: &str,
-        bodies: &[Vec<u8>],
+        requests: &Requests,
+        connections: usize,
         round: usize,
     ) -> anyhow::Result<Row> {
         let (server, statements) = (&m.server, &m.statements);
         let s = self.settings;
         let (client, url) = (self.client, &server.url);
-        crate::load::drive(client, url, bodies, s.connections, s.warmup).await;
+        crate::load::drive(client, url, requests, connections, s.warmup).await;
         let (cpu, db_cpu) = (server.cpu(), PostgresCpu::now());
         let before = statements.read(self.client).await;
-        let outcome = crate::load::drive(client, url, bodies, s.connections, s.duration).await;
+        let outcome = crate::load::drive(client, url, requests, connections, s.duration).await;
         let after = statements.read(self.client).await;
         let per = |d: Duration| d.as_secs_f64() * 1000.0 / outcome.requests.max(1) as f64;
         let (backend, scale) = (self.backend.label(), self.scale.to_string());
         let mut row = Row::of(s, backend, &scale, server.name, query, &outcome, round);
-        row.variables = drawn_or_fixed(bodies);
+        row.connections = connections;
+        row.variables = drawn_or_fixed(requests.len());
         if s.response_cache > 0 && server.name.starts_with("parkgraph") {
             row.variables.push_str(", cached");
         }
@@ -319,11 +324,12 @@ pub async fn external(
             .map(|v| query.body_with(v))
             .collect();
         check(client, url, &query.name, &bodies[0]).await?;
+        let requests = Requests::plain(&bodies);
         for round in 1..=s.rounds {
-            crate::load::drive(client, url, &bodies, s.connections, s.warmup).await;
-            let o = crate::load::drive(client, url, &bodies, s.connections, s.duration).await;
+            crate::load::drive(client, url, &requests, s.connections, s.warmup).await;
+            let o = crate::load::drive(client, url, &requests, s.connections, s.duration).await;
             let mut row = Row::of(s, "external", "?", "parkgraph", &query.name, &o, round);
-            row.variables = drawn_or_fixed(&bodies);
+            row.variables = drawn_or_fixed(bodies.len());
             println!("{}", row.line());
             rows.push(row);
         }
@@ -370,7 +376,7 @@ impl Row {
 
 /// One request answered in full: data and no errors, or the run stops.
 /// Returns the answer's `data`.
-async fn check(
+pub(crate) async fn check(
     client: &reqwest::Client,
     url: &str,
     name: &str,
@@ -390,8 +396,8 @@ async fn check(
     Ok(answer["data"].clone())
 }
 
-fn drawn_or_fixed(bodies: &[Vec<u8>]) -> String {
-    if bodies.len() > 1 { "drawn" } else { "fixed" }.to_owned()
+fn drawn_or_fixed(bodies: usize) -> String {
+    if bodies > 1 { "drawn" } else { "fixed" }.to_owned()
 }
 
 fn free_port() -> anyhow::Result<u16> {
