@@ -198,17 +198,14 @@ async fn run(
             (Answer::Ran(refusal(message, "QUERY_TOO_COMPLEX")), 0)
         }
     };
-    let seconds = || started.elapsed().as_secs_f64();
-    let record = |outcome: &str, cost: Option<&str>, codes: Vec<&str>| {
-        let seconds = seconds();
+    let record = |outcome: &str, cost: Option<&str>, error_codes: Vec<&str>| {
+        let seconds = started.elapsed().as_secs_f64();
         // The operation and its cost are logged; variables never are.
         span.in_scope(|| {
-            let elapsed_ms = (seconds * 1000.0) as u64;
-            let cost = cost.unwrap_or("-");
+            let (elapsed_ms, cost) = ((seconds * 1000.0) as u64, cost.unwrap_or("-"));
             tracing::info!(outcome, cost, statements, elapsed_ms, "graphql request")
         });
         let operation = operation.as_deref();
-        let error_codes = codes;
         let seen = Observation {
             operation,
             outcome,
@@ -218,32 +215,33 @@ async fn run(
         };
         state.metrics.record(seen);
     };
-    let mut response = match answer {
-        Answer::Ran(response) => response,
+    let (mut http, ok) = match answer {
         Answer::Kept(entry) => {
             record("ok", entry.cost.as_deref(), Vec::new());
-            let mut http = respond_body(media, entry.body.clone());
-            if let Ok(value) = HeaderValue::from_str(&request_id) {
-                http.headers_mut().insert("x-request-id", value);
+            (respond_body(media, entry.body.clone()), true)
+        }
+        Answer::Ran(mut response) => {
+            give_every_error_a_code(&mut response, &request_id);
+            let codes: Vec<&str> = response.errors.iter().filter_map(code_of).collect();
+            let cost = response.extensions.get("cost").map(|c| c.to_string());
+            record(
+                codes.first().copied().unwrap_or("ok"),
+                cost.as_deref(),
+                codes.clone(),
+            );
+            let unavailable = codes.contains(&"SERVICE_UNAVAILABLE");
+            let ok = response.errors.is_empty();
+            let mut http = respond(media, response, None);
+            // A busy or unreachable database is usually back within the second.
+            if unavailable {
+                http.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
             }
-            return (http, true);
+            (http, ok)
         }
     };
-    give_every_error_a_code(&mut response, &request_id);
-    let codes: Vec<&str> = response.errors.iter().filter_map(code_of).collect();
-    let outcome = codes.first().copied().unwrap_or("ok");
-    let cost = response.extensions.get("cost").map(|c| c.to_string());
-    record(outcome, cost.as_deref(), codes.clone());
-    let ok = response.errors.is_empty();
-    let unavailable = codes.contains(&"SERVICE_UNAVAILABLE");
-    let mut http = respond(media, response, None);
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         http.headers_mut().insert("x-request-id", value);
-    }
-    // A busy or unreachable database is usually back within the second.
-    if unavailable {
-        http.headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
     }
     (http, ok)
 }

@@ -37,21 +37,20 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The kept answer as a response, for transports that send their own
-    /// (the WebSocket, which does not use the cache).
+    /// The kept answer as a response, its fields in the kept order, for
+    /// transports that send their own (the WebSocket, which does not use
+    /// the cache).
     pub fn response(&self) -> Response {
-        let json: serde_json::Value = serde_json::from_slice(&self.body).unwrap_or_default();
-        let value = |field: &str| {
-            async_graphql::Value::from_json(json.get(field).cloned().unwrap_or_default())
-                .unwrap_or_default()
-        };
-        let mut response = Response::new(value("data"));
-        if let async_graphql::Value::Object(extensions) = value("extensions") {
-            response.extensions = extensions
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
+        #[derive(serde::Deserialize, Default)]
+        struct Kept {
+            #[serde(default)]
+            data: async_graphql::Value,
+            #[serde(default)]
+            extensions: std::collections::BTreeMap<String, async_graphql::Value>,
         }
+        let kept: Kept = serde_json::from_slice(&self.body).unwrap_or_default();
+        let mut response = Response::new(kept.data);
+        response.extensions = kept.extensions;
         response
     }
 }
@@ -221,6 +220,18 @@ mod tests {
 
     fn bit(kind: Kind) -> u64 {
         1 << kind as usize
+    }
+
+    #[test]
+    fn a_kept_answer_read_back_keeps_its_fields_in_order() {
+        let body = r#"{"data":{"parks":{"nodes":[{"slug":"b","name":"B","city":null}]}},"extensions":{"cost":3}}"#;
+        let entry = Entry {
+            body: Bytes::from_static(body.as_bytes()),
+            cost: None,
+            seen: Generations::default().known(),
+            kinds: 0,
+        };
+        assert_eq!(serde_json::to_string(&entry.response()).unwrap(), body);
     }
 
     #[test]
