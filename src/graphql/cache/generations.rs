@@ -96,14 +96,29 @@ impl Generations {
     }
 
     /// What the change log says now: one indexed read of its head and, when
-    /// it moved, one read of the kinds its new changes touched.
+    /// it moved, one read of the kinds its new changes touched (or, when it
+    /// went back, a second read of the head to be sure).
     pub async fn now(&self, db: &Db) -> Result<Seen, DbErr> {
         let head = i64::from(crate::changes::head(&db.conn).await?.unwrap_or(0));
-        if head <= self.lock().head {
+        if head == self.lock().head {
             return Ok(self.known());
         }
         let _one_reader = self.reading.lock().await;
         let from = self.lock().head;
+        if head < from {
+            // Read again: another reader may have moved past the head read above.
+            let again = i64::from(crate::changes::head(&db.conn).await?.unwrap_or(0));
+            if again < from {
+                // Change ids went back (the log emptied, or a database restored under the
+                // server): which kinds changed is unknown, so every kind has.
+                // The ids to come are counted afresh.
+                let mut state = self.lock();
+                state.seen.epoch += 1;
+                state.seen.last = [0; KINDS];
+                state.head = again;
+                return Ok(state.seen);
+            }
+        }
         if head <= from {
             return Ok(self.known());
         }
@@ -188,6 +203,43 @@ mod tests {
             }
         }
         assert!(undeclared.is_empty(), "{undeclared:?}");
+    }
+
+    async fn log(db: &Db, sql: &str) {
+        (db.conn)
+            .execute_raw(Statement::from_string(db.backend(), sql.to_owned()))
+            .await
+            .unwrap();
+    }
+
+    const PARK_CHANGE: &str = "INSERT INTO change (record_type, record_key, operation, at) \
+        VALUES ('park', 'p', 'UPDATE', '2026-12-07T00:00:00Z')";
+
+    /// A change the log records moves its kind; change ids that go back
+    /// (a database restored under the server) move every kind, so that no
+    /// answer kept before is served after.
+    #[tokio::test]
+    async fn the_log_moving_forward_or_back_is_seen() {
+        let db = Db::connect("sqlite::memory:", 1).await.unwrap();
+        db.migrate().await.unwrap();
+        let generations = Generations::default();
+        let start = generations.now(&db).await.unwrap();
+        let all = u64::MAX;
+
+        log(&db, PARK_CHANGE).await;
+        let moved = generations.now(&db).await.unwrap();
+        assert!(!start.same_for(&moved, bit(Kind::Park)));
+        assert!(start.same_for(&moved, bit(Kind::City)));
+        assert!(moved.same_for(&generations.now(&db).await.unwrap(), all));
+
+        log(&db, "DELETE FROM change").await;
+        log(&db, "DELETE FROM sqlite_sequence WHERE name = 'change'").await;
+        let restored = generations.now(&db).await.unwrap();
+        assert!(!moved.same_for(&restored, bit(Kind::City)));
+        log(&db, PARK_CHANGE).await;
+        let after = generations.now(&db).await.unwrap();
+        assert!(!restored.same_for(&after, bit(Kind::Park)));
+        assert!(restored.same_for(&after, bit(Kind::City)));
     }
 
     #[test]
