@@ -76,6 +76,7 @@ async fn keyed(document: &DocumentWrite, db: &Db, request: &Request) -> AppResul
     document.open_keyed(db, &actor, key).await
 }
 
-fn data_of<T: Any>(request: &Request) -> Option<&T> {
+/// The `T` a request carries in its data (put there by the transport).
+pub(crate) fn data_of<T: Any>(request: &Request) -> Option<&T> {
     request.data.get(&TypeId::of::<T>())?.downcast_ref()
 }

@@ -142,6 +142,11 @@ impl Kind {
         Kind::ALL.iter().copied().find(|k| k.type_name() == name)
     }
 
+    /// The kind whose table is `name` (`park`).
+    pub fn from_table(name: &str) -> Option<Kind> {
+        Kind::ALL.iter().copied().find(|k| k.table() == name)
+    }
+
     /// The kind whose dataset file is `name` (`parks.csv`).
     pub fn from_file(name: &str) -> Option<Kind> {
         Kind::ALL.iter().copied().find(|k| k.file() == name)

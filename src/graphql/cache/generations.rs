@@ -186,15 +186,14 @@ mod tests {
             .await
             .unwrap();
         assert!(!rows.is_empty());
-        let kind_of = |table: &str| Kind::ALL.iter().copied().find(|k| k.table() == table);
         let mut undeclared = Vec::new();
         for row in rows {
             let on: String = row.try_get("", "tbl_name").unwrap();
-            let own = kind_of(&on).expect("triggers are on records' tables");
+            let own = Kind::from_table(&on).expect("triggers are on records' tables");
             let named = tables.named(&row.try_get::<String>("", "sql").unwrap());
             for bit in (0..crate::store::Tables::OTHER).filter(|b| named & (1 << b) != 0) {
                 let table = tables.name(bit).unwrap();
-                match kind_of(table) {
+                match Kind::from_table(table) {
                     Some(other) if other != own && !FOLLOWS.contains(&(other, own)) => {
                         undeclared.push(format!("{table} follows {on}"));
                     }

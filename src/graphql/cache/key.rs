@@ -20,12 +20,9 @@ pub enum Visibility {
 /// The key of `request` (resolved and admitted) when its answer may be
 /// kept: a query, from a caller without a key or with a `read` key.
 pub fn key_of(request: &mut Request) -> Option<[u8; 32]> {
+    use crate::graphql::mutations::data_of;
     use async_graphql::parser::types::OperationType;
-    use std::any::{Any, TypeId};
-    fn data<T: Any>(request: &Request) -> Option<&T> {
-        request.data.get(&TypeId::of::<T>())?.downcast_ref()
-    }
-    let visibility = match (data::<Credentials>(request), data::<Caller>(request)) {
+    let visibility = match (data_of::<Credentials>(request), data_of::<Caller>(request)) {
         (None | Some(Credentials(None)), _) => Visibility::Anonymous,
         (_, Some(Caller(actor))) if actor.scope == KeyScope::Read => Visibility::ReadKey,
         _ => return None,

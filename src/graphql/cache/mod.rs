@@ -207,11 +207,9 @@ impl ResponseCache {
 /// The kinds whose rows `table` holds: a record's table, or one of SQLite's
 /// full-text tables over it (`park_search` and its shadow tables).
 fn kinds_in(table: &str) -> Option<u64> {
-    let kind = Kind::ALL.iter().find(|kind| {
-        let name = kind.table();
-        table == name || (table.strip_prefix(name)).is_some_and(|rest| rest.starts_with("_search"))
-    })?;
-    Some(1 << *kind as usize)
+    let indexed = table.find("_search").map(|end| &table[..end]);
+    let kind = Kind::from_table(table).or_else(|| Kind::from_table(indexed?))?;
+    Some(1 << kind as usize)
 }
 
 #[cfg(test)]
