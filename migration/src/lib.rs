@@ -30,6 +30,7 @@ mod m20261207_000023_idempotent_responses;
 mod m20261207_000024_change_log_trim;
 mod m20261207_000025_shared_limits;
 mod m20261207_000026_trusted_documents;
+mod m20261207_000027_park_totals;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000024_change_log_trim::Migration),
             Box::new(m20261207_000025_shared_limits::Migration),
             Box::new(m20261207_000026_trusted_documents::Migration),
+            Box::new(m20261207_000027_park_totals::Migration),
         ]
     }
 }

@@ -1,7 +1,9 @@
 //! Columns a record keeps that follow from other records, kept up to date
 //! wherever those change (seeding, import, writes): a tenancy's
 //! `first_seen`, `last_seen` and `ended_on` follow from its own dates and
-//! the sightings of its park and firm (`tenancy_observation`).
+//! the sightings of its park and firm (`tenancy_observation`); and which
+//! kinds and tables follow others for readers that must know (the response
+//! cache).
 
 use std::collections::{HashMap, HashSet};
 
@@ -21,6 +23,15 @@ use super::registry::Kind;
 pub const FOLLOWS: &[(Kind, Kind)] = &[
     (Kind::Tenancy, Kind::TenancyObservation),
     (Kind::Park, Kind::Tenancy),
+];
+
+/// `(table, kind)`: tables the database keeps from a kind's rows (by
+/// triggers, migration m20261207_000027), read in their stead. Whatever reads
+/// one reads that kind, and what follows it.
+pub const KEPT_FROM: &[(&str, Kind)] = &[
+    ("park_city_totals", Kind::Park),
+    ("park_operator_totals", Kind::Park),
+    ("park_status_totals", Kind::Park),
 ];
 
 /// The sighting kinds (as stored) that end a tenancy; every other kind

@@ -181,3 +181,106 @@ async fn organizations_list_the_parks_they_operate() {
     assert_eq!(nodes.len() as i64, parks["totalCount"].as_i64().unwrap());
     assert!(nodes.iter().all(|n| n["operator"]["slug"] == "sco"));
 }
+
+const GROUP_BYS: [&str; 5] = ["CITY", "PROVINCE", "STATUS", "KIND", "OPERATOR"];
+
+/// Every figure of `parkStats` without a filter (read from the totals the
+/// database keeps on write) beside the same counted over the parks
+/// (`parks { aggregate groups }`, a scan), as `(kept, counted)`.
+async fn kept_and_counted(app: &TestApp) -> (Value, Value) {
+    let groups: Vec<String> = GROUP_BYS
+        .iter()
+        .map(|by| format!("{by}: groups(by: {by}) {{ key label count areaSqft tenantCount }}"))
+        .collect();
+    let groups = groups.join(" ");
+    let query = format!(
+        "{{ parkStats {{ count totalAreaSqft tenantCount {groups} }}
+            parks {{ aggregate {{ count sum {{ areaSqft }} }} {groups} }} }}"
+    );
+    let data = app.data(&query, json!({})).await;
+    let (kept, parks) = (&data["parkStats"], &data["parks"]);
+    let tenants: i64 = (parks["CITY"].as_array().unwrap().iter())
+        .map(|g| g["tenantCount"].as_i64().unwrap())
+        .sum();
+    let mut counted = json!({
+        "count": parks["aggregate"]["count"],
+        "totalAreaSqft": parks["aggregate"]["sum"]["areaSqft"],
+        "tenantCount": tenants,
+    });
+    for by in GROUP_BYS {
+        counted[by] = parks[by].clone();
+    }
+    (kept.clone(), counted)
+}
+
+/// `parkStats` without a filter is summed from totals kept by triggers, one
+/// row per city, operator or status and kind (Q6 stays flat as parks grow);
+/// after parks are created, moved, resized, closed, given tenancies and
+/// deleted, every figure and group still equals counting the parks.
+#[tokio::test]
+async fn park_stats_kept_on_write_equal_counting_the_parks_after_every_write() {
+    let app = TestApp::seeded().await;
+    let key = app.key("write", None).await;
+    let create = "mutation($input: CreateParkInput!) { createPark(input: $input) { version } }";
+    let update = "mutation($slug: String!, $input: UpdateParkInput!) {
+        updatePark(slug: $slug, version: 1, input: $input) { version } }";
+    let park = |slug: &str, operator: Option<&str>, area: Option<i64>| {
+        json!({ "input": { "slug": slug, "name": slug, "kind": "TECHNOLOGY_PARK",
+            "status": "PLANNED", "citySlug": "lahore", "operatorSlug": operator, "areaSqft": area } })
+    };
+    let moved = json!({ "slug": "hub-one", "input": {
+        "citySlug": "karachi", "status": "OPERATIONAL", "areaSqft": null, "operatorSlug": null } });
+    let writes = [
+        (create, park("hub-one", Some("pseb"), Some(50_000))),
+        (create, park("hub-two", None, None)),
+        (update, moved),
+        (
+            "mutation { addTenancy(parkSlug: \"hub-one\", firmSlug: \"arkotech-corporation\") { version } }",
+            json!({}),
+        ),
+        (
+            "mutation { deletePark(slug: \"pseb-stp1-awami-markaz-islamabad\", version: 1, cascade: true) }",
+            json!({}),
+        ),
+        (
+            "mutation { deletePark(slug: \"hub-two\", version: 1) }",
+            json!({}),
+        ),
+    ];
+    let (kept, counted) = kept_and_counted(&app).await;
+    assert_eq!(kept, counted, "as seeded");
+    let seeded = kept["count"].as_i64().unwrap();
+
+    for (n, (document, variables)) in writes.into_iter().enumerate() {
+        app.data_as(&key, document, variables).await;
+        let (kept, counted) = kept_and_counted(&app).await;
+        assert_eq!(kept, counted, "after write {n}");
+    }
+    let (kept, _) = kept_and_counted(&app).await;
+    assert_eq!(kept["count"], seeded, "two created, two deleted");
+}
+
+/// Without a filter the figures come from the kept totals, not a scan: a
+/// total changed in SQL shows (the response cache is off: it cannot see
+/// SQL written behind the server's back).
+#[tokio::test]
+async fn park_stats_without_a_filter_read_the_kept_totals() {
+    let app = TestApp::configured(crate::helpers::no_response_cache).await;
+    let stats = "{ parkStats { count groups(by: KIND) { count } } }";
+    let before = app.data(stats, json!({})).await["parkStats"].clone();
+
+    app.execute("UPDATE park_status_totals SET parks = parks + 1000")
+        .await;
+    let after = app.data(stats, json!({})).await["parkStats"].clone();
+
+    let rows = app.count("park_status_totals").await;
+    let count = |v: &Value| v["count"].as_i64().unwrap();
+    assert_eq!(count(&after), count(&before) + 1000 * rows);
+    let grown = after["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(count)
+        .sum::<i64>();
+    assert_eq!(grown, count(&after));
+}

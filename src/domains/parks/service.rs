@@ -3,7 +3,7 @@
 
 use entity::{city, organization, park};
 use sea_orm::JoinType;
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, SelectStatement};
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Query, SelectStatement};
 
 use super::inputs::{
     ParkFilter, ParkGroupBy, ParkOrder, ParkOrderField, tenant_count as tenants_of_park,
@@ -14,7 +14,7 @@ use crate::graphql::kit::filters::SortDirection;
 use crate::records::validate::{amount, degrees};
 use crate::store::filter::col;
 use crate::store::listing::{
-    KeyKind, Listing, OrderKey, PageArgs, Scope, SortKey, count_all, entity_listing,
+    KeyKind, Listing, OrderKey, PageArgs, Scope, SortKey, StatsSpec, count_all, entity_listing,
 };
 
 /// Which of `parkStats`' figures a query shows.
@@ -27,25 +27,79 @@ pub struct Figures {
 }
 
 impl Figures {
-    /// Where the area sum and the tenancy sum stand in [`figure_measures`]' row.
+    /// Where the area sum and the tenancy sum stand in [`Figures::measures`]' row.
     pub fn positions(self) -> (Option<usize>, Option<usize>) {
         let area = self.area.then_some(1);
         let tenants = self.tenants.then_some(1 + usize::from(self.area));
         (area, tenants)
     }
+
+    /// The count, and the sums shown, for one statement (a count alone over
+    /// parks stays an index-only count).
+    pub fn measures(self) -> Vec<Measure> {
+        let mut measures = vec![Measure::Count];
+        measures.extend(self.area.then_some(Measure::Area));
+        measures.extend(self.tenants.then_some(Measure::Tenants));
+        measures
+    }
 }
 
-/// `parkStats`' count, and the area and tenancy sums it shows, for one
-/// statement (a count alone stays an index-only count).
-pub fn figure_measures(shown: Figures) -> Vec<Expr> {
-    let mut measures = vec![count_all()];
-    if shown.area {
-        measures.push(col(park::Column::AreaSqft).sum());
+/// A figure over parks: how many, their area, their tenancies.
+#[derive(Clone, Copy, Debug)]
+pub enum Measure {
+    /// How many parks.
+    Count,
+    /// Their summed area; NULL when none is known.
+    Area,
+    /// Their tenancies.
+    Tenants,
+}
+
+impl Measure {
+    /// What each group counts.
+    pub const GROUP: [Measure; 3] = [Measure::Count, Measure::Area, Measure::Tenants];
+
+    /// The figure over `park` rows.
+    pub fn over_parks(self) -> Expr {
+        match self {
+            Measure::Count => count_all(),
+            Measure::Area => col(park::Column::AreaSqft).sum(),
+            Measure::Tenants => tenants_of_park().sum(),
+        }
     }
-    if shown.tenants {
-        measures.push(tenants_of_park().sum());
+
+    /// The figure over a totals table read as `park` (see [`totals`]).
+    fn over_totals(self) -> Expr {
+        Expr::cust(match self {
+            Measure::Count => "SUM(park.parks)",
+            Measure::Area => "CASE WHEN SUM(park.area_known) > 0 THEN SUM(park.area_sum) END",
+            Measure::Tenants => "SUM(park.tenants)",
+        })
     }
-    measures
+}
+
+/// `measures` over every park, grouped by `by`, from the totals the
+/// database keeps on write (migration m20261207_000027): one row per city,
+/// operator or status and kind to sum, however many parks there are. The
+/// table is read under the name `park`, so the groups' keys and joins are
+/// those of a scan over parks.
+pub fn totals(measures: &[Measure], by: Option<ParkGroupBy>) -> StatsSpec {
+    let table = match by {
+        None | Some(ParkGroupBy::Status | ParkGroupBy::Kind) => "park_status_totals",
+        Some(ParkGroupBy::City | ParkGroupBy::Province) => "park_city_totals",
+        Some(ParkGroupBy::Operator) => "park_operator_totals",
+    };
+    let mut select = Query::select();
+    // Rows whose parks all left stay, with no parks.
+    (select.from_as(Alias::new(table), park::Entity)).and_where(Expr::cust("park.parks > 0"));
+    if let Some(by) = by {
+        join_for(&mut select, by);
+    }
+    StatsSpec {
+        select,
+        measures: measures.iter().map(|m| m.over_totals()).collect(),
+        group: by.map(group_key),
+    }
 }
 
 /// The key and label of the group of `by`.
@@ -65,15 +119,6 @@ pub fn group_key(by: ParkGroupBy) -> (Expr, Expr) {
             org_col(organization::Column::Name),
         ),
     }
-}
-
-/// What each group counts: parks, their area, their tenancies.
-pub fn group_measures() -> Vec<Expr> {
-    vec![
-        count_all(),
-        col(park::Column::AreaSqft).sum(),
-        tenants_of_park().sum(),
-    ]
 }
 
 /// Joins the table the group key lives in, if it is not the park's own.

@@ -7,7 +7,7 @@ use tokio::sync::OnceCell;
 
 use super::inputs::ParkGroupBy;
 use super::record::{ParkKind, ParkStatus};
-use super::service::{self, Figures};
+use super::service::{self, Figures, Measure};
 use crate::domains::cities::City;
 use crate::domains::city_coordinates::{CoordinatesOfCity, GeoPoint, LocationBasis, distance_km};
 use crate::domains::claims::{self, Claim, ClaimProperty, ClaimRank, ClaimRow};
@@ -22,8 +22,9 @@ use crate::domains::tenancies::{
 use crate::error::AppResult;
 use crate::graphql::enums::to_db;
 use crate::graphql::kit::connection::Connection;
-use crate::graphql::kit::loader::{PageLoader, children};
+use crate::graphql::kit::loader::{PageLoader, children, loader};
 use crate::graphql::loaders::{LoaderSet, Served};
+use crate::store::Db;
 use crate::store::filter::col;
 use crate::store::listing::StatRow;
 
@@ -194,7 +195,7 @@ crate::connection!(
             #[graphql(desc = "What to group the parks by.")]
             by: ParkGroupBy,
         ) -> async_graphql::Result<Vec<ParkGroup>> {
-            Ok(groups(&self.0, ctx, by).await?)
+            Ok(groups(&self.0, false, ctx, by).await?)
         }
     }
 );
@@ -225,15 +226,23 @@ pub struct ParkGroup {
     pub tenant_count: i64,
 }
 
-/// The parks of `list` grouped by `by`.
+/// The parks of `list` grouped by `by`; with `whole` (no filter), from the
+/// totals kept on write.
 async fn groups(
     list: &Connection<park::Model>,
+    whole: bool,
     ctx: &Context<'_>,
     by: ParkGroupBy,
 ) -> AppResult<Vec<ParkGroup>> {
-    let (key, measures) = (service::group_key(by), service::group_measures());
-    let join = |select: &mut _| service::join_for(select, by);
-    let rows = list.stats(ctx, measures, Some(key), join).await?;
+    let rows = if whole {
+        let totals = service::totals(&Measure::GROUP, Some(by));
+        totals.fetch(loader::<Db>(ctx)?).await?
+    } else {
+        let measures = Measure::GROUP.map(Measure::over_parks).to_vec();
+        let join = |select: &mut _| service::join_for(select, by);
+        let key = Some(service::group_key(by));
+        list.stats(ctx, measures, key, join).await?
+    };
     Ok(rows.into_iter().map(group).collect())
 }
 
@@ -251,15 +260,17 @@ fn group(row: StatRow) -> ParkGroup {
 /// Aggregates over the parks that match a filter.
 pub struct ParkStats {
     list: Connection<park::Model>,
+    // No filter: every figure comes from the totals kept on write.
+    whole: bool,
     shown: Figures,
     // count, totalAreaSqft and tenantCount come from one statement.
     figures: OnceCell<StatRow>,
 }
 
 impl ParkStats {
-    /// Aggregates over the parks `list` covers, for the `parkStats` field
-    /// being resolved in `ctx`.
-    pub fn new(list: Connection<park::Model>, ctx: &Context<'_>) -> Self {
+    /// Aggregates over the parks `list` covers, every park when `whole`,
+    /// for the `parkStats` field being resolved in `ctx`.
+    pub fn new(list: Connection<park::Model>, whole: bool, ctx: &Context<'_>) -> Self {
         let look = ctx.look_ahead();
         let shown = Figures {
             area: look.field("totalAreaSqft").exists(),
@@ -268,6 +279,7 @@ impl ParkStats {
         let figures = OnceCell::new();
         Self {
             list,
+            whole,
             shown,
             figures,
         }
@@ -276,8 +288,15 @@ impl ParkStats {
     async fn figures(&self, ctx: &Context<'_>) -> AppResult<&StatRow> {
         self.figures
             .get_or_try_init(|| async {
-                let measures = service::figure_measures(self.shown);
-                let rows = self.list.stats(ctx, measures, None, |_| {}).await?;
+                let measures = self.shown.measures();
+                let rows = if self.whole {
+                    service::totals(&measures, None)
+                        .fetch(loader::<Db>(ctx)?)
+                        .await?
+                } else {
+                    let measures = measures.into_iter().map(Measure::over_parks).collect();
+                    self.list.stats(ctx, measures, None, |_| {}).await?
+                };
                 Ok(rows.into_iter().next().unwrap_or_default())
             })
             .await
@@ -312,7 +331,7 @@ crate::object! {
             ctx: &Context<'_>,
             #[graphql(desc = "What to group the parks by.")] by: ParkGroupBy,
         ) -> async_graphql::Result<Vec<ParkGroup>> {
-            Ok(groups(&self.list, ctx, by).await?)
+            Ok(groups(&self.list, self.whole, ctx, by).await?)
         }
     }
 }

@@ -154,6 +154,7 @@ impl Generations {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::records::derived::KEPT_FROM;
 
     fn bit(kind: Kind) -> u64 {
         1 << kind as usize
@@ -193,9 +194,13 @@ mod tests {
             let named = tables.named(&row.try_get::<String>("", "sql").unwrap());
             for bit in (0..crate::store::Tables::OTHER).filter(|b| named & (1 << b) != 0) {
                 let table = tables.name(bit).unwrap();
-                match Kind::from_table(table) {
-                    Some(other) if other != own && !FOLLOWS.contains(&(other, own)) => {
+                let kept = KEPT_FROM.iter().find(|(t, _)| *t == table);
+                match (Kind::from_table(table), kept) {
+                    (Some(other), _) if other != own && !FOLLOWS.contains(&(other, own)) => {
                         undeclared.push(format!("{table} follows {on}"));
+                    }
+                    (_, Some((_, from))) if *from != own => {
+                        undeclared.push(format!("{table} is kept from {on}"));
                     }
                     _ => {}
                 }

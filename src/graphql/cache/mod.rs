@@ -23,6 +23,7 @@ pub use generations::{Generations, Seen};
 pub use key::{Visibility, key, key_of};
 
 use crate::records::Kind;
+use crate::records::derived::KEPT_FROM;
 use crate::store::{Db, Tables};
 
 /// An answer kept, ready to send.
@@ -204,11 +205,15 @@ impl ResponseCache {
     }
 }
 
-/// The kinds whose rows `table` holds: a record's table, or one of SQLite's
-/// full-text tables over it (`park_search` and its shadow tables).
+/// The kinds whose rows `table` holds: a record's table, one of SQLite's
+/// full-text tables over it (`park_search` and its shadow tables), or a table
+/// kept from it ([`KEPT_FROM`]).
 fn kinds_in(table: &str) -> Option<u64> {
     let indexed = table.find("_search").map(|end| &table[..end]);
-    let kind = Kind::from_table(table).or_else(|| Kind::from_table(indexed?))?;
+    let kept = || KEPT_FROM.iter().find(|(t, _)| *t == table).map(|(_, k)| *k);
+    let kind = (Kind::from_table(table))
+        .or_else(|| Kind::from_table(indexed?))
+        .or_else(kept)?;
     Some(1 << kind as usize)
 }
 
@@ -238,6 +243,7 @@ mod tests {
         assert_eq!(kinds_in("park_search"), Some(bit(Kind::Park)));
         assert_eq!(kinds_in("park_search_data"), Some(bit(Kind::Park)));
         assert_eq!(kinds_in("park_claim"), Some(bit(Kind::ParkClaim)));
+        assert_eq!(kinds_in("park_city_totals"), Some(bit(Kind::Park)));
         assert_eq!(kinds_in("change"), None);
         assert_eq!(kinds_in("api_key"), None);
         assert!(Kind::ALL.len() <= 64, "a bit per kind in a u64");
