@@ -1,7 +1,9 @@
 //! Park totals kept on write: how many parks, their summed and known area
-//! and their tenancies, per city (`park_city_totals`), per operator
-//! (`park_operator_totals`, 0 for parks with none) and per status and kind
-//! (`park_status_totals`), kept by triggers on `park`.
+//! and their tenancies, per city (`park_city_totals`), per province
+//! (`park_province_totals`, which also follow a city moved to another
+//! province), per operator (`park_operator_totals`, 0 for parks with none)
+//! and per status and kind (`park_status_totals`), kept by triggers on
+//! `park` (and `city`).
 //!
 //! `parkStats` without a filter (benchmark Q6) summed every park on each
 //! request: 12.7 ms on SQLite at synthetic scale 10 (20,000 parks), 15.5
@@ -27,20 +29,30 @@ struct Totals {
     keys: &'static [(&'static str, &'static str)],
 }
 
-const TOTALS: [Totals; 3] = [
-    Totals {
-        table: "park_city_totals",
-        keys: &[("city_id", "{r}.city_id")],
-    },
-    Totals {
-        table: "park_operator_totals",
-        keys: &[("operator_id", "COALESCE({r}.operator_id, 0)")],
-    },
-    Totals {
-        table: "park_status_totals",
-        keys: &[("status", "{r}.status"), ("kind", "{r}.kind")],
-    },
-];
+const CITIES: Totals = Totals {
+    table: "park_city_totals",
+    keys: &[("city_id", "{r}.city_id")],
+};
+
+const PROVINCES: Totals = Totals {
+    table: "park_province_totals",
+    keys: &[(
+        "province",
+        "(SELECT city.province FROM city WHERE city.id = {r}.city_id)",
+    )],
+};
+
+const OPERATORS: Totals = Totals {
+    table: "park_operator_totals",
+    keys: &[("operator_id", "COALESCE({r}.operator_id, 0)")],
+};
+
+const STATUSES: Totals = Totals {
+    table: "park_status_totals",
+    keys: &[("status", "{r}.status"), ("kind", "{r}.kind")],
+};
+
+const TOTALS: [Totals; 4] = [CITIES, PROVINCES, OPERATORS, STATUSES];
 
 /// The park columns a total depends on; a change to any other leaves every
 /// total as it was.
@@ -69,7 +81,7 @@ impl Totals {
     fn create(&self) -> String {
         let keys: Vec<String> = (self.keys.iter())
             .map(|(c, _)| match *c {
-                "status" | "kind" => format!("{c} TEXT NOT NULL"),
+                "status" | "kind" | "province" => format!("{c} TEXT NOT NULL"),
                 _ => format!("{c} INTEGER NOT NULL"),
             })
             .collect();
@@ -119,6 +131,17 @@ impl Totals {
         )
     }
 
+    /// `rows`' keys as columns of their own, beside `n` and the figures.
+    fn keyed(&self, rows: &str) -> String {
+        let keys: Vec<String> = (self.keys.iter())
+            .map(|(c, e)| format!("{} AS {c}", e.replace("{r}", "r")))
+            .collect();
+        format!(
+            "SELECT {}, r.n, r.area_sqft, r.tenant_count FROM ({rows}) r",
+            keys.join(", ")
+        )
+    }
+
     /// PostgreSQL: the figures of `rows` (a transition table's, with `n`),
     /// summed per key; keys whose figures net to zero are left alone.
     fn add_rows(&self, rows: &str) -> String {
@@ -129,9 +152,10 @@ impl Totals {
             "SUM(d.n * d.tenant_count)",
         ];
         let changed: Vec<String> = sums.iter().map(|s| format!("{s} <> 0")).collect();
-        let key = self.key_of("d");
         self.add(&format!(
-            "SELECT {key}, {sums} FROM ({rows}) d GROUP BY {key} HAVING {changed}",
+            "SELECT {columns}, {sums} FROM ({keyed}) d GROUP BY {columns} HAVING {changed}",
+            columns = self.columns(),
+            keyed = self.keyed(rows),
             sums = sums.join(", "),
             changed = changed.join(" OR "),
         ))
@@ -139,15 +163,28 @@ impl Totals {
 
     /// The figures of every park, into the empty table.
     fn backfill(&self) -> String {
+        let parks = format!("SELECT 1 AS n, {} FROM park", COUNTED.join(", "));
         format!(
             "INSERT INTO {t} ({columns}, parks, area_sum, area_known, tenants) \
-             SELECT {key}, COUNT(*), COALESCE(SUM(p.area_sqft), 0), COUNT(p.area_sqft), \
-             SUM(p.tenant_count) FROM park p GROUP BY {key}",
+             SELECT {columns}, COUNT(*), COALESCE(SUM(d.area_sqft), 0), COUNT(d.area_sqft), \
+             SUM(d.tenant_count) FROM ({keyed}) d GROUP BY {columns}",
             t = self.table,
             columns = self.columns(),
-            key = self.key_of("p"),
+            keyed = self.keyed(&parks),
         )
     }
+}
+
+/// The province totals follow their cities: a city moved to another
+/// province takes its parks' figures (its `park_city_totals` row) along.
+/// `moved` selects `(province, sign, city id)` per moved city and side.
+fn move_cities(moved: &str) -> String {
+    PROVINCES.add(&format!(
+        "SELECT m.province, SUM(m.sign * t.parks), SUM(m.sign * t.area_sum), \
+         SUM(m.sign * t.area_known), SUM(m.sign * t.tenants) \
+         FROM ({moved}) m JOIN park_city_totals t ON t.city_id = m.id \
+         WHERE true GROUP BY m.province"
+    ))
 }
 
 fn same(column: &str) -> String {
@@ -187,10 +224,19 @@ fn sqlite_up() -> Vec<String> {
             all(&|t| t.add_row("OLD", -1)),
             all(&|t| t.add_row("NEW", 1))
         ),
+        format!(
+            "CREATE TRIGGER park_totals_city AFTER UPDATE OF province ON city \
+             WHEN OLD.province IS NOT NEW.province BEGIN {}; END",
+            move_cities(
+                "SELECT NEW.province AS province, 1 AS sign, NEW.id AS id \
+                 UNION ALL SELECT OLD.province, -1, OLD.id"
+            )
+        ),
     ]
 }
 
-const SQLITE_DOWN: [&str; 4] = [
+const SQLITE_DOWN: [&str; 5] = [
+    "DROP TRIGGER IF EXISTS park_totals_city",
     "DROP TRIGGER IF EXISTS park_totals_insert",
     "DROP TRIGGER IF EXISTS park_totals_delete",
     "DROP TRIGGER IF EXISTS park_totals_tenants",
@@ -231,15 +277,31 @@ fn postgres_up() -> Vec<String> {
             op.to_lowercase()
         )
     };
+    let moved = "SELECT w.province, 1 AS sign, w.id FROM new_rows w JOIN old_rows o USING (id) \
+         WHERE o.province IS DISTINCT FROM w.province \
+         UNION ALL SELECT o.province, -1, o.id FROM new_rows w JOIN old_rows o USING (id) \
+         WHERE o.province IS DISTINCT FROM w.province";
+    let cities = format!(
+        "CREATE OR REPLACE FUNCTION park_totals_city() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN {}; RETURN NULL; END $$",
+        move_cities(moved)
+    );
     vec![
         function,
+        cities,
+        "CREATE TRIGGER park_totals_city AFTER UPDATE ON city \
+         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows \
+         FOR EACH STATEMENT EXECUTE FUNCTION park_totals_city()"
+            .to_owned(),
         trigger("INSERT", "NEW TABLE AS new_rows"),
         trigger("DELETE", "OLD TABLE AS old_rows"),
         trigger("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
     ]
 }
 
-const POSTGRES_DOWN: [&str; 4] = [
+const POSTGRES_DOWN: [&str; 6] = [
+    "DROP TRIGGER IF EXISTS park_totals_city ON city",
+    "DROP FUNCTION IF EXISTS park_totals_city()",
     "DROP TRIGGER IF EXISTS park_totals_insert ON park",
     "DROP TRIGGER IF EXISTS park_totals_delete ON park",
     "DROP TRIGGER IF EXISTS park_totals_update ON park",

@@ -1,13 +1,14 @@
 //! The GraphQL handlers: POST with a JSON body, GET with the request in the
 //! URL (queries only), and the WebSocket upgrade for subscriptions.
 
+use std::sync::Arc;
+
 use async_graphql::Request as GqlRequest;
 use async_graphql::parser::types::OperationType;
 use axum::body::Body;
 use axum::extract::{Extension, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sha2::Digest as _;
 use tracing::Instrument;
 
 use super::AppState;
@@ -15,6 +16,7 @@ use super::errors::{code_of, give_every_error_a_code, refusal};
 use super::negotiate::{Media, accept, is_json_body, not_acceptable, respond, respond_body};
 use super::params;
 use crate::auth::{Caller, Credentials};
+use crate::graphql::cache::{Entry, etag_of};
 use crate::graphql::mutations::DocumentKey;
 use crate::graphql::{Answer, execute_counted, operation_type};
 use crate::http::metrics::Observation;
@@ -116,8 +118,10 @@ async fn cache(http: Response, ok: bool, request: &HeaderMap, max_age: u32) -> R
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let digest = format!("{:x}", sha2::Sha256::digest(&bytes));
-    let etag = format!("W/\"{}\"", &digest[..32]);
+    let etag = match parts.extensions.remove::<Kept>() {
+        Some(Kept(entry)) => entry.etag().to_owned(),
+        None => etag_of(&bytes),
+    };
     let scope = if request.contains_key(header::AUTHORIZATION) {
         "private"
     } else {
@@ -141,6 +145,11 @@ async fn cache(http: Response, ok: bool, request: &HeaderMap, max_age: u32) -> R
     }
     Response::from_parts(parts, Body::from(bytes))
 }
+
+/// The kept answer a response sends, for its `ETag`: hashed once, not on
+/// every GET it answers.
+#[derive(Clone)]
+struct Kept(Arc<Entry>);
 
 fn refuse(media: Media, status: StatusCode, message: &str) -> Response {
     respond(media, refusal(message, "BAD_USER_INPUT"), Some(status))
@@ -218,7 +227,9 @@ async fn run(
     let (mut http, ok) = match answer {
         Answer::Kept(entry) => {
             record("ok", entry.cost.as_deref(), Vec::new());
-            (respond_body(media, entry.body.clone()), true)
+            let mut http = respond_body(media, entry.body.clone());
+            http.extensions_mut().insert(Kept(entry));
+            (http, true)
         }
         Answer::Ran(mut response) => {
             give_every_error_a_code(&mut response, &request_id);

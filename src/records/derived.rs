@@ -27,9 +27,11 @@ pub const FOLLOWS: &[(Kind, Kind)] = &[
 
 /// `(table, kind)`: tables the database keeps from a kind's rows (by
 /// triggers, migration m20261207_000027), read in their stead. Whatever reads
-/// one reads that kind, and what follows it.
+/// one reads each kind it is kept from, and what follows them.
 pub const KEPT_FROM: &[(&str, Kind)] = &[
     ("park_city_totals", Kind::Park),
+    ("park_province_totals", Kind::Park),
+    ("park_province_totals", Kind::City),
     ("park_operator_totals", Kind::Park),
     ("park_status_totals", Kind::Park),
 ];

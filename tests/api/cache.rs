@@ -204,3 +204,28 @@ async fn a_read_on_another_replica_never_answers_older_than_an_acknowledged_writ
     }
     assert!(hits(&first).await + hits(&second).await >= 25);
 }
+
+/// A GET answered from the cache carries the `ETag` it had when it ran (kept
+/// with the answer, not hashed again), and `If-None-Match` with it is 304.
+#[tokio::test]
+async fn a_get_answered_from_the_cache_keeps_its_etag() {
+    let app = TestApp::configured(cache_on).await;
+    let client = reqwest::Client::new();
+    let url = app.url("/graphql");
+    let query = [("query", "{ cities(first: 3) { nodes { slug } } }")];
+    let get = || client.get(&url).query(&query);
+    let etag = |r: &reqwest::Response| r.headers()["etag"].to_str().unwrap().to_owned();
+
+    let ran = get().send().await.unwrap();
+    let hits_before = hits(&app).await;
+    let kept = get().send().await.unwrap();
+    let hits_after = hits(&app).await;
+    let revalidated = (get().header("if-none-match", etag(&kept)).send().await).unwrap();
+
+    assert_eq!(hits_after, hits_before + 1, "the second GET is a hit");
+    assert_eq!(etag(&kept), etag(&ran));
+    assert_eq!(revalidated.status().as_u16(), 304);
+    let (ran_tag, ran_body) = (etag(&ran), ran.bytes().await.unwrap());
+    assert_eq!(ran_tag, parkgraph::graphql::cache::etag_of(&ran_body));
+    assert_eq!(kept.bytes().await.unwrap(), ran_body);
+}

@@ -284,3 +284,22 @@ async fn park_stats_without_a_filter_read_the_kept_totals() {
         .sum::<i64>();
     assert_eq!(grown, count(&after));
 }
+
+/// A city moved to another province takes its parks' figures along in the
+/// province totals (written in SQL: no mutation moves a city; the response
+/// cache is off, as it cannot see SQL behind the server's back).
+#[tokio::test]
+async fn a_city_moved_to_another_province_moves_its_parks_totals() {
+    let app = TestApp::configured(crate::helpers::no_response_cache).await;
+    let (kept, counted) = kept_and_counted(&app).await;
+    assert_eq!(kept, counted, "as seeded");
+
+    app.execute("UPDATE city SET province = 'SINDH' WHERE slug = 'islamabad'")
+        .await;
+    let (kept, counted) = kept_and_counted(&app).await;
+
+    assert_eq!(kept, counted);
+    let provinces = kept["PROVINCE"].as_array().unwrap();
+    let islamabad = (provinces.iter()).find(|g| g["key"] == "ISLAMABAD_CAPITAL_TERRITORY");
+    assert!(islamabad.is_none(), "{provinces:?}");
+}

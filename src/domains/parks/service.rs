@@ -80,25 +80,35 @@ impl Measure {
 
 /// `measures` over every park, grouped by `by`, from the totals the
 /// database keeps on write (migration m20261207_000027): one row per city,
-/// operator or status and kind to sum, however many parks there are. The
-/// table is read under the name `park`, so the groups' keys and joins are
-/// those of a scan over parks.
+/// province, operator or status and kind to sum, however many parks there
+/// are. The table is read under the name `park`, so the groups' keys and
+/// joins are those of a scan over parks.
 pub fn totals(measures: &[Measure], by: Option<ParkGroupBy>) -> StatsSpec {
     let table = match by {
         None | Some(ParkGroupBy::Status | ParkGroupBy::Kind) => "park_status_totals",
-        Some(ParkGroupBy::City | ParkGroupBy::Province) => "park_city_totals",
+        Some(ParkGroupBy::City) => "park_city_totals",
+        Some(ParkGroupBy::Province) => "park_province_totals",
         Some(ParkGroupBy::Operator) => "park_operator_totals",
     };
     let mut select = Query::select();
     // Rows whose parks all left stay, with no parks.
     (select.from_as(Alias::new(table), park::Entity)).and_where(Expr::cust("park.parks > 0"));
-    if let Some(by) = by {
-        join_for(&mut select, by);
-    }
+    let group = match by {
+        // The province is the table's own key, no city to join.
+        Some(ParkGroupBy::Province) => {
+            let province = Expr::col((park::Entity, Alias::new("province")));
+            Some((province.clone(), province))
+        }
+        Some(by) => {
+            join_for(&mut select, by);
+            Some(group_key(by))
+        }
+        None => None,
+    };
     StatsSpec {
         select,
         measures: measures.iter().map(|m| m.over_totals()).collect(),
-        group: by.map(group_key),
+        group,
     }
 }
 

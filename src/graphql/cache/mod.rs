@@ -13,11 +13,12 @@
 mod generations;
 mod key;
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use async_graphql::Response;
 use bytes::Bytes;
+use sha2::Digest as _;
 
 pub use generations::{Generations, Seen};
 pub use key::{Visibility, key, key_of};
@@ -35,9 +36,22 @@ pub struct Entry {
     pub cost: Option<String>,
     seen: Seen,
     kinds: u64,
+    // Hashed on the first GET that needs it, then kept with the body.
+    etag: OnceLock<String>,
+}
+
+/// The weak `ETag` of an answer's bytes (a GET answer's validator).
+pub fn etag_of(body: &[u8]) -> String {
+    let digest = format!("{:x}", sha2::Sha256::digest(body));
+    format!("W/\"{}\"", &digest[..32])
 }
 
 impl Entry {
+    /// The kept answer's [`etag_of`], hashed once.
+    pub fn etag(&self) -> &str {
+        self.etag.get_or_init(|| etag_of(&self.body))
+    }
+
     /// The kept answer as a response, its fields in the kept order, for
     /// transports that send their own (the WebSocket, which does not use
     /// the cache).
@@ -185,6 +199,7 @@ impl ResponseCache {
             cost: response.extensions.get("cost").map(|c| c.to_string()),
             seen: pending.seen,
             kinds,
+            etag: OnceLock::new(),
         });
         self.entries.insert(pending.key, entry.clone());
         self.kept.fetch_add(1, Ordering::Relaxed);
@@ -210,11 +225,15 @@ impl ResponseCache {
 /// kept from it ([`KEPT_FROM`]).
 fn kinds_in(table: &str) -> Option<u64> {
     let indexed = table.find("_search").map(|end| &table[..end]);
-    let kept = || KEPT_FROM.iter().find(|(t, _)| *t == table).map(|(_, k)| *k);
-    let kind = (Kind::from_table(table))
-        .or_else(|| Kind::from_table(indexed?))
-        .or_else(kept)?;
-    Some(1 << kind as usize)
+    let bit = |kind: Kind| 1 << kind as usize;
+    let kept = (KEPT_FROM.iter())
+        .filter(|(t, _)| *t == table)
+        .fold(0, |kinds, (_, kind)| kinds | bit(*kind));
+    let kind = Kind::from_table(table).or_else(|| Kind::from_table(indexed?));
+    match kind {
+        Some(kind) => Some(bit(kind)),
+        None => (kept != 0).then_some(kept),
+    }
 }
 
 #[cfg(test)]
@@ -233,6 +252,7 @@ mod tests {
             cost: None,
             seen: Generations::default().known(),
             kinds: 0,
+            etag: OnceLock::new(),
         };
         assert_eq!(serde_json::to_string(&entry.response()).unwrap(), body);
     }
@@ -244,6 +264,8 @@ mod tests {
         assert_eq!(kinds_in("park_search_data"), Some(bit(Kind::Park)));
         assert_eq!(kinds_in("park_claim"), Some(bit(Kind::ParkClaim)));
         assert_eq!(kinds_in("park_city_totals"), Some(bit(Kind::Park)));
+        let province = bit(Kind::Park) | bit(Kind::City);
+        assert_eq!(kinds_in("park_province_totals"), Some(province));
         assert_eq!(kinds_in("change"), None);
         assert_eq!(kinds_in("api_key"), None);
         assert!(Kind::ALL.len() <= 64, "a bit per kind in a u64");
