@@ -185,8 +185,9 @@ async fn organizations_list_the_parks_they_operate() {
 const GROUP_BYS: [&str; 5] = ["CITY", "PROVINCE", "STATUS", "KIND", "OPERATOR"];
 
 /// Every figure of `parkStats` without a filter (read from the totals the
-/// database keeps on write) beside the same counted over the parks
-/// (`parks { aggregate groups }`, a scan), as `(kept, counted)`.
+/// database keeps on write) beside the same counted over the parks (`parks
+/// { aggregate groups }` with a filter every park matches: a scan), as
+/// `(kept, counted)`.
 async fn kept_and_counted(app: &TestApp) -> (Value, Value) {
     let groups: Vec<String> = GROUP_BYS
         .iter()
@@ -195,7 +196,8 @@ async fn kept_and_counted(app: &TestApp) -> (Value, Value) {
     let groups = groups.join(" ");
     let query = format!(
         "{{ parkStats {{ count totalAreaSqft tenantCount {groups} }}
-            parks {{ aggregate {{ count sum {{ areaSqft }} }} {groups} }} }}"
+            parks(filter: {{ slug: {{ ne: \"\" }} }}) {{ aggregate {{ count sum {{ areaSqft }} }} {groups} }}
+            unfiltered: parks {{ {groups} }} }}"
     );
     let data = app.data(&query, json!({})).await;
     let (kept, parks) = (&data["parkStats"], &data["parks"]);
@@ -209,6 +211,8 @@ async fn kept_and_counted(app: &TestApp) -> (Value, Value) {
     });
     for by in GROUP_BYS {
         counted[by] = parks[by].clone();
+        // `parks { groups }` without a filter reads the totals too.
+        assert_eq!(data["unfiltered"][by], kept[by], "{by}");
     }
     (kept.clone(), counted)
 }
@@ -260,29 +264,28 @@ async fn park_stats_kept_on_write_equal_counting_the_parks_after_every_write() {
     assert_eq!(kept["count"], seeded, "two created, two deleted");
 }
 
-/// Without a filter the figures come from the kept totals, not a scan: a
-/// total changed in SQL shows (the response cache is off: it cannot see
-/// SQL written behind the server's back).
+/// Without a filter the figures come from the kept totals, not a scan, in
+/// `parkStats` and in `parks { groups }`: a total changed in SQL shows in
+/// both (the response cache is off: it cannot see SQL written behind the
+/// server's back).
 #[tokio::test]
-async fn park_stats_without_a_filter_read_the_kept_totals() {
+async fn park_figures_without_a_filter_read_the_kept_totals() {
     let app = TestApp::configured(crate::helpers::no_response_cache).await;
-    let stats = "{ parkStats { count groups(by: KIND) { count } } }";
-    let before = app.data(stats, json!({})).await["parkStats"].clone();
+    let stats = "{ parkStats { count groups(by: KIND) { count } }
+                   parks { groups(by: KIND) { count } } }";
+    let before = app.data(stats, json!({})).await;
 
     app.execute("UPDATE park_status_totals SET parks = parks + 1000")
         .await;
-    let after = app.data(stats, json!({})).await["parkStats"].clone();
+    let after = app.data(stats, json!({})).await;
 
     let rows = app.count("park_status_totals").await;
     let count = |v: &Value| v["count"].as_i64().unwrap();
-    assert_eq!(count(&after), count(&before) + 1000 * rows);
-    let grown = after["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(count)
-        .sum::<i64>();
-    assert_eq!(grown, count(&after));
+    let total = count(&after["parkStats"]);
+    assert_eq!(total, count(&before["parkStats"]) + 1000 * rows);
+    let summed = |groups: &Value| groups.as_array().unwrap().iter().map(count).sum::<i64>();
+    assert_eq!(summed(&after["parkStats"]["groups"]), total);
+    assert_eq!(summed(&after["parks"]["groups"]), total);
 }
 
 /// A city moved to another province takes its parks' figures along in the

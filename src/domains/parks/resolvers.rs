@@ -49,9 +49,8 @@ crate::object! {
             #[graphql(desc = "Only parks matching this filter; all parks without one.")]
             filter: Option<ParkFilter>,
         ) -> async_graphql::Result<ParkStats> {
-            let whole = filter.is_none();
             let parks = list::<_, ParkOrder>(filter, None, &PageArgs::default(), Scope::Root)?;
-            Ok(ParkStats::new(Connection::new(parks, ctx), whole, ctx))
+            Ok(ParkStats::new(Connection::new(parks, ctx), ctx))
         }
     }
 }

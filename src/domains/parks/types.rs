@@ -195,7 +195,7 @@ crate::connection!(
             #[graphql(desc = "What to group the parks by.")]
             by: ParkGroupBy,
         ) -> async_graphql::Result<Vec<ParkGroup>> {
-            Ok(groups(&self.0, false, ctx, by).await?)
+            Ok(groups(&self.0, ctx, by).await?)
         }
     }
 );
@@ -226,15 +226,14 @@ pub struct ParkGroup {
     pub tenant_count: i64,
 }
 
-/// The parks of `list` grouped by `by`; with `whole` (no filter), from the
-/// totals kept on write.
+/// The parks of `list` grouped by `by`; for every park (no filter), from
+/// the totals kept on write.
 async fn groups(
     list: &Connection<park::Model>,
-    whole: bool,
     ctx: &Context<'_>,
     by: ParkGroupBy,
 ) -> AppResult<Vec<ParkGroup>> {
-    let rows = if whole {
+    let rows = if list.covers_all() {
         let totals = service::totals(&Measure::GROUP, Some(by));
         totals.fetch(loader::<Db>(ctx)?).await?
     } else {
@@ -260,17 +259,15 @@ fn group(row: StatRow) -> ParkGroup {
 /// Aggregates over the parks that match a filter.
 pub struct ParkStats {
     list: Connection<park::Model>,
-    // No filter: every figure comes from the totals kept on write.
-    whole: bool,
     shown: Figures,
     // count, totalAreaSqft and tenantCount come from one statement.
     figures: OnceCell<StatRow>,
 }
 
 impl ParkStats {
-    /// Aggregates over the parks `list` covers, every park when `whole`,
-    /// for the `parkStats` field being resolved in `ctx`.
-    pub fn new(list: Connection<park::Model>, whole: bool, ctx: &Context<'_>) -> Self {
+    /// Aggregates over the parks `list` covers, for the `parkStats` field
+    /// being resolved in `ctx`.
+    pub fn new(list: Connection<park::Model>, ctx: &Context<'_>) -> Self {
         let look = ctx.look_ahead();
         let shown = Figures {
             area: look.field("totalAreaSqft").exists(),
@@ -279,7 +276,6 @@ impl ParkStats {
         let figures = OnceCell::new();
         Self {
             list,
-            whole,
             shown,
             figures,
         }
@@ -289,7 +285,8 @@ impl ParkStats {
         self.figures
             .get_or_try_init(|| async {
                 let measures = self.shown.measures();
-                let rows = if self.whole {
+                // Every park: from the totals kept on write.
+                let rows = if self.list.covers_all() {
                     service::totals(&measures, None)
                         .fetch(loader::<Db>(ctx)?)
                         .await?
@@ -331,7 +328,7 @@ crate::object! {
             ctx: &Context<'_>,
             #[graphql(desc = "What to group the parks by.")] by: ParkGroupBy,
         ) -> async_graphql::Result<Vec<ParkGroup>> {
-            Ok(groups(&self.list, self.whole, ctx, by).await?)
+            Ok(groups(&self.list, ctx, by).await?)
         }
     }
 }

@@ -87,6 +87,12 @@ where
         })
     }
 
+    /// Whether the connection covers every row of its table (see
+    /// [`Listing::covers_all`]).
+    pub fn covers_all(&self) -> bool {
+        self.listing.covers_all()
+    }
+
     /// Aggregates over every row the filter matches (cursors and page size
     /// ignored); nested lists' aggregates are read for all parents at once.
     pub async fn stats(

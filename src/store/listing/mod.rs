@@ -59,6 +59,8 @@ impl Scope {
 pub struct Listing<T> {
     /// `SELECT FROM ... WHERE filter`, without columns: the rows the list covers.
     filtered: SelectStatement,
+    // Every row of the table: a root list with no condition.
+    whole: bool,
     spec: PageSpec,
     scope: Scope,
     rows: std::marker::PhantomData<fn() -> T>,
@@ -89,6 +91,7 @@ where
         let select = Arc::new(select);
         Ok(Self {
             filtered,
+            whole: false,
             spec: PageSpec {
                 select,
                 keys,
@@ -162,6 +165,12 @@ where
     /// Where the list hangs.
     pub fn scope(&self) -> &Scope {
         &self.scope
+    }
+
+    /// Whether the list covers every row of its table (a root list with no
+    /// condition), so figures kept over the whole table may answer for it.
+    pub fn covers_all(&self) -> bool {
+        self.whole
     }
 
     /// The page at the root (a nested list's page is read for all its
@@ -263,6 +272,7 @@ where
     E: Table,
     E::Model: Decode + Clone + Send + Sync + 'static,
 {
+    let whole = condition.is_empty() && matches!(scope, Scope::Root);
     let mut filtered = Query::select().from(E::default().table_ref()).to_owned();
     // An empty condition would be written `WHERE $n` with TRUE bound: a
     // parameter the planner cannot see through in a generic plan.
@@ -270,7 +280,7 @@ where
         filtered.cond_where(condition);
     }
     with_tiebreak(&mut keys, Expr::col((E::default(), E::ID)));
-    Listing::new(
+    let mut listing = Listing::new(
         E::default().table_name(),
         filtered,
         |select| {
@@ -281,5 +291,7 @@ where
         keys,
         args,
         scope,
-    )
+    )?;
+    listing.whole = whole;
+    Ok(listing)
 }
