@@ -153,3 +153,23 @@ pub async fn drop_table(manager: &SchemaManager<'_>, name: &str) -> Result<(), D
         .drop_table(Table::drop().table(Alias::new(name)).to_owned())
         .await
 }
+
+/// Runs `postgres` or `sqlite`, whichever is the database's, in order: SQL
+/// written per backend (triggers, their functions).
+pub async fn run_per_backend<S: AsRef<str>>(
+    manager: &SchemaManager<'_>,
+    postgres: &[S],
+    sqlite: &[S],
+) -> Result<(), DbErr> {
+    let statements = match manager.get_database_backend() {
+        sea_orm::DbBackend::Postgres => postgres,
+        _ => sqlite,
+    };
+    for sql in statements {
+        manager
+            .get_connection()
+            .execute_unprepared(sql.as_ref())
+            .await?;
+    }
+    Ok(())
+}

@@ -18,11 +18,10 @@
 //! `(tenant_count, id)` serves the `TENANT_COUNT` park order as an index scan.
 //! (NOT NULL, so PostgreSQL needs no `DESC NULLS LAST` twin.)
 
-use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::integer;
 
-use crate::helpers::index_with_id;
+use crate::helpers::{index_with_id, run_per_backend};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -117,14 +116,8 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        let triggers: &[&str] = match manager.get_database_backend() {
-            DbBackend::Postgres => &POSTGRES_UP,
-            _ => &SQLITE_UP,
-        };
+        run_per_backend(manager, &POSTGRES_UP, &SQLITE_UP).await?;
         let db = manager.get_connection();
-        for sql in triggers {
-            db.execute_unprepared(sql).await?;
-        }
         // After the triggers, so a write that slips in between is counted
         // either by them or by this.
         db.execute_unprepared(BACKFILL).await?;
@@ -134,14 +127,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let triggers: &[&str] = match manager.get_database_backend() {
-            DbBackend::Postgres => &POSTGRES_DOWN,
-            _ => &SQLITE_DOWN,
-        };
+        run_per_backend(manager, &POSTGRES_DOWN, &SQLITE_DOWN).await?;
         let db = manager.get_connection();
-        for sql in triggers {
-            db.execute_unprepared(sql).await?;
-        }
         db.execute_unprepared("DROP INDEX IF EXISTS ix_park_tenant_count")
             .await?;
         manager

@@ -16,8 +16,9 @@
 //! them. A later migration that rebuilds `park` (SQLite's way to alter a
 //! column) must create these triggers again.
 
-use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
+
+use crate::helpers::run_per_backend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -320,13 +321,7 @@ impl MigrationTrait for Migration {
         for totals in &TOTALS {
             db.execute_unprepared(&totals.create()).await?;
         }
-        let triggers = match manager.get_database_backend() {
-            DbBackend::Postgres => postgres_up(),
-            _ => sqlite_up(),
-        };
-        for sql in triggers {
-            db.execute_unprepared(&sql).await?;
-        }
+        run_per_backend(manager, &postgres_up(), &sqlite_up()).await?;
         // After the triggers, in the same transaction: no park write falls
         // between.
         for totals in &TOTALS {
@@ -336,14 +331,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let triggers: &[&str] = match manager.get_database_backend() {
-            DbBackend::Postgres => &POSTGRES_DOWN,
-            _ => &SQLITE_DOWN,
-        };
+        run_per_backend(manager, &POSTGRES_DOWN, &SQLITE_DOWN).await?;
         let db = manager.get_connection();
-        for sql in triggers {
-            db.execute_unprepared(sql).await?;
-        }
         for totals in &TOTALS {
             db.execute_unprepared(&format!("DROP TABLE IF EXISTS {}", totals.table))
                 .await?;
