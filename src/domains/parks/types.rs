@@ -226,23 +226,32 @@ pub struct ParkGroup {
     pub tenant_count: i64,
 }
 
-/// The parks of `list` grouped by `by`; for every park (no filter), from
-/// the totals kept on write.
+/// The parks of `list` grouped by `by`.
 async fn groups(
     list: &Connection<park::Model>,
     ctx: &Context<'_>,
     by: ParkGroupBy,
 ) -> AppResult<Vec<ParkGroup>> {
-    let rows = if list.covers_all() {
-        let totals = service::totals(&Measure::GROUP, Some(by));
-        totals.fetch(loader::<Db>(ctx)?).await?
-    } else {
-        let measures = Measure::GROUP.map(Measure::over_parks).to_vec();
-        let join = |select: &mut _| service::join_for(select, by);
-        let key = Some(service::group_key(by));
-        list.stats(ctx, measures, key, join).await?
-    };
+    let rows = figures_of(list, ctx, &Measure::GROUP, Some(by)).await?;
     Ok(rows.into_iter().map(group).collect())
+}
+
+/// `measures` over the parks of `list`, grouped by `by`: for every park (no
+/// filter) from the totals kept on write, else over the matching parks.
+async fn figures_of(
+    list: &Connection<park::Model>,
+    ctx: &Context<'_>,
+    measures: &[Measure],
+    by: Option<ParkGroupBy>,
+) -> AppResult<Vec<StatRow>> {
+    if list.covers_all() {
+        let db = loader::<Db>(ctx)?;
+        return Ok(service::totals(measures, by).fetch(db).await?);
+    }
+    let over_parks = measures.iter().map(|m| m.over_parks()).collect();
+    let join = |select: &mut _| by.into_iter().for_each(|by| service::join_for(select, by));
+    list.stats(ctx, over_parks, by.map(service::group_key), join)
+        .await
 }
 
 /// A group's row as a [`ParkGroup`].
@@ -285,15 +294,7 @@ impl ParkStats {
         self.figures
             .get_or_try_init(|| async {
                 let measures = self.shown.measures();
-                // Every park: from the totals kept on write.
-                let rows = if self.list.covers_all() {
-                    service::totals(&measures, None)
-                        .fetch(loader::<Db>(ctx)?)
-                        .await?
-                } else {
-                    let measures = measures.into_iter().map(Measure::over_parks).collect();
-                    self.list.stats(ctx, measures, None, |_| {}).await?
-                };
+                let rows = figures_of(&self.list, ctx, &measures, None).await?;
                 Ok(rows.into_iter().next().unwrap_or_default())
             })
             .await

@@ -224,16 +224,15 @@ impl ResponseCache {
 /// full-text tables over it (`park_search` and its shadow tables), or a table
 /// kept from it ([`KEPT_FROM`]).
 fn kinds_in(table: &str) -> Option<u64> {
-    let indexed = table.find("_search").map(|end| &table[..end]);
     let bit = |kind: Kind| 1 << kind as usize;
+    let indexed = table.find("_search").map(|end| &table[..end]);
+    if let Some(kind) = Kind::from_table(table).or_else(|| Kind::from_table(indexed?)) {
+        return Some(bit(kind));
+    }
     let kept = (KEPT_FROM.iter())
         .filter(|(t, _)| *t == table)
         .fold(0, |kinds, (_, kind)| kinds | bit(*kind));
-    let kind = Kind::from_table(table).or_else(|| Kind::from_table(indexed?));
-    match kind {
-        Some(kind) => Some(bit(kind)),
-        None => (kept != 0).then_some(kept),
-    }
+    (kept != 0).then_some(kept)
 }
 
 #[cfg(test)]
