@@ -161,4 +161,22 @@ mod tests {
             "{sql}: {steps:?}"
         );
     }
+
+    /// Q2 draws 40 to 60 parks: the nested page's statement is written for
+    /// 48 or 64 of them, so each connection prepares two texts, not 21.
+    #[test]
+    fn nested_pages_for_nearby_numbers_of_parents_share_one_statement_text() {
+        let args = PageArgs::new(Some(20), None, None, None);
+        let tenants = tenants_of_park(1, TenantFilter::default(), None, &args, 1).unwrap();
+        let parks = |n: i32| (100..100 + n).collect::<Vec<_>>();
+        for backend in [sea_orm::DbBackend::Sqlite, sea_orm::DbBackend::Postgres] {
+            let sql = |n| tenants.statement_for_parents(backend, &parks(n)).sql;
+            assert_eq!(sql(41), sql(48), "{backend:?}");
+            assert_ne!(sql(48), sql(49), "{backend:?}");
+            assert_eq!(sql(49), sql(64), "{backend:?}");
+            let values = tenants.statement_for_parents(backend, &parks(41)).values;
+            let bound = values.map_or(0, |v| v.0.len());
+            assert!(bound >= 48, "{backend:?}: {bound} values for 48 branches");
+        }
+    }
 }

@@ -215,14 +215,25 @@ where
         self.spec.total.is_some()
     }
 
-    /// The statement that reads this nested list's page for `parents`.
+    /// The statement that reads this nested list's page for `parents`, its
+    /// values written in.
     #[cfg(test)]
     pub fn sql_for_parents(&self, backend: sea_orm::DbBackend, parents: &[i32]) -> String {
+        self.statement_for_parents(backend, parents).to_string()
+    }
+
+    /// That statement as prepared: its text with placeholders, and its values.
+    #[cfg(test)]
+    pub fn statement_for_parents(
+        &self,
+        backend: sea_orm::DbBackend,
+        parents: &[i32],
+    ) -> sea_orm::Statement {
         let Scope::Child { column, .. } = &self.scope else {
             panic!("a root list has no parents");
         };
         let statement = self.spec.statement_for_parents(backend, column, parents);
-        backend.build(&statement).to_string()
+        crate::store::literal::statement(backend, &statement)
     }
 }
 

@@ -23,11 +23,13 @@ use super::keyset::{self, KeyKind, OrderKey};
 use crate::store::Db;
 use crate::store::prefetch::{Join, Prefetched, read_all};
 use crate::store::rows::{Decode, Reader, Wanted};
+use crate::store::table::{NO_ROW, padded};
 
 const PARENT: &str = "pg_parent";
 const TOTAL: &str = "pg_total";
-// SQLite allows at most 500 terms in one compound SELECT.
-const MAX_BRANCHES: usize = 400;
+// SQLite allows at most 500 terms in one compound SELECT; 384 is a
+// `batch_len`, so a full chunk is not padded past it.
+const MAX_BRANCHES: usize = 384;
 
 /// Everything needed to run one list query, minus the parents of a nested list.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,7 +133,8 @@ impl PageSpec {
         select
     }
 
-    /// Runs the page once for each parent, in one statement per 400 parents.
+    /// Runs the page once for each parent, in one statement per 384 parents
+    /// (written for a [`batch_len`](crate::store::table::batch_len) of them).
     /// `parent` is the column that ties a row to its parent (`tenancy.park_id`).
     pub async fn fetch_for_parents<T: Decode>(
         &self,
@@ -157,16 +160,19 @@ impl PageSpec {
         Ok(pages)
     }
 
-    /// The page of each of `parents` (at most [`MAX_BRANCHES`]) in one statement.
+    /// The page of each of `parents` (at most [`MAX_BRANCHES`]) in one
+    /// statement, padded with parents no row has so that its text is one of
+    /// a few (see [`batch_len`](crate::store::table::batch_len)).
     pub(super) fn statement_for_parents(
         &self,
         backend: DbBackend,
         parent: &Expr,
         parents: &[i32],
     ) -> SelectStatement {
+        let parents = padded(parents, NO_ROW);
         match backend {
-            DbBackend::Postgres => self.lateral_pages(parent, parents),
-            _ => self.union_of_pages(parent, parents),
+            DbBackend::Postgres => self.lateral_pages(parent, &parents),
+            _ => self.union_of_pages(parent, &parents),
         }
     }
 

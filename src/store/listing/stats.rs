@@ -8,6 +8,7 @@ use sea_orm::sea_query::{Alias, Expr, ExprTrait, NullOrdering, Order, SelectStat
 use sea_orm::{DbErr, QueryResult};
 
 use crate::store::Db;
+use crate::store::table::in_list;
 
 const PARENT: &str = "st_parent";
 const KEY: &str = "st_key";
@@ -96,7 +97,7 @@ impl StatsSpec {
     ) -> Result<HashMap<i32, Vec<StatRow>>, DbErr> {
         let mut select = self.statement();
         select
-            .and_where(parent.clone().is_in(parents.iter().copied()))
+            .and_where(parent.clone().is_in(in_list(parents)))
             .expr_as(parent.clone(), Alias::new(PARENT))
             .add_group_by([parent.clone()]);
         let rows = db.select_all(&select).await?;

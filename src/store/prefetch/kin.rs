@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QueryRes
 use super::{Join, Prefetched, read_all};
 use crate::store::Db;
 use crate::store::rows::Reader;
-use crate::store::table::Table;
+use crate::store::table::{Table, in_list};
 
 /// A one-to-many relation: which column of `Entity` points at the parent.
 /// Domains name their relations with small marker types.
@@ -102,7 +102,7 @@ pub async fn children_of<C: ChildOf>(
     parents: &[i32],
 ) -> Result<HashMap<i32, Kin<ModelOf<C>>>, DbErr> {
     let mut select = C::Entity::find()
-        .filter(C::parent_column().is_in(parents.iter().copied()))
+        .filter(C::parent_column().is_in(in_list(parents)))
         .filter(C::scope())
         .order_by_asc(<C::Entity as Table>::ID)
         .into_query();
