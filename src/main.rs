@@ -24,8 +24,31 @@ static MALLOC_CONF: &std::ffi::c_char = {
     unsafe { &*conf.as_ptr() }
 };
 
-#[tokio::main]
-async fn main() -> ExitCode {
+// SQLite allocates through the C library's malloc, not through jemalloc, on
+// the thread of each pooled connection; glibc gives each such thread an arena
+// of its own, which keeps what it freed. One arena for all of them took 5 to
+// 9 MiB off the peak RSS of nested pages on SQLite (64-69 -> 59.5 MiB with two
+// clients) at no cost seen in throughput: SQLite serialises little on it.
+#[cfg(target_env = "gnu")]
+#[allow(unsafe_code)]
+fn one_c_heap_arena() {
+    // SAFETY: called before any thread exists; M_ARENA_MAX takes an int.
+    unsafe { libc::mallopt(libc::M_ARENA_MAX, 1) };
+}
+
+#[cfg(not(target_env = "gnu"))]
+fn one_c_heap_arena() {}
+
+fn main() -> ExitCode {
+    one_c_heap_arena();
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("the Tokio runtime starts")
+        .block_on(run())
+}
+
+async fn run() -> ExitCode {
     let cli = parkgraph::cli::Cli::parse();
     let json = cli.json;
     let result = parkgraph::cli::run(cli).await;
