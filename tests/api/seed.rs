@@ -164,6 +164,10 @@ fn bad_configuration_names_the_variable() {
     assert_eq!((defaults.as_of, defaults.tenancy_fresh_months), (None, 24));
     let secret = with("DATABASE_URL", "postgres://u:hunter2@db/x").unwrap();
     assert!(!format!("{secret:?}").contains("hunter2"));
+    let cores = std::thread::available_parallelism().unwrap().get() as u32;
+    assert_eq!(defaults.pool_size(), cores.clamp(2, 8), "SQLite: a connection per core");
+    assert_eq!(secret.pool_size(), 10);
+    assert_eq!(with("PARKGRAPH_DB_MAX_CONNECTIONS", "3").unwrap().pool_size(), 3);
 }
 
 /// Values that parse but make no sense are refused too: negative areas, a
