@@ -40,7 +40,11 @@ pub fn batch_len(n: usize) -> usize {
     }
     let power = n.next_power_of_two();
     let three_quarters = power / 4 * 3;
-    if n <= three_quarters { three_quarters } else { power }
+    if n <= three_quarters {
+        three_quarters
+    } else {
+        power
+    }
 }
 
 /// `ids` padded to [`batch_len`] with `filler`: the last id again for an
@@ -66,9 +70,7 @@ pub async fn by_ids<E: Table>(
     ids: &[i32],
 ) -> Result<std::collections::HashMap<i32, E::Model>, sea_orm::DbErr> {
     use sea_orm::{ColumnTrait, QueryFilter, QueryTrait};
-    let select = E::find()
-        .filter(E::ID.is_in(in_list(ids)))
-        .into_query();
+    let select = E::find().filter(E::ID.is_in(in_list(ids))).into_query();
     let rows = db.select_all(&select).await?;
     let mut reader = super::rows::Reader::<E::Model>::new("");
     let mut models = std::collections::HashMap::with_capacity(rows.len());

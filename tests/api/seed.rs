@@ -165,9 +165,18 @@ fn bad_configuration_names_the_variable() {
     let secret = with("DATABASE_URL", "postgres://u:hunter2@db/x").unwrap();
     assert!(!format!("{secret:?}").contains("hunter2"));
     let cores = std::thread::available_parallelism().unwrap().get() as u32;
-    assert_eq!(defaults.pool_size(), cores.clamp(2, 8), "SQLite: a connection per core");
+    assert_eq!(
+        defaults.pool_size(),
+        cores.clamp(2, 8),
+        "SQLite: a connection per core"
+    );
     assert_eq!(secret.pool_size(), 10);
-    assert_eq!(with("PARKGRAPH_DB_MAX_CONNECTIONS", "3").unwrap().pool_size(), 3);
+    assert_eq!(
+        with("PARKGRAPH_DB_MAX_CONNECTIONS", "3")
+            .unwrap()
+            .pool_size(),
+        3
+    );
 }
 
 /// Values that parse but make no sense are refused too: negative areas, a
@@ -261,15 +270,26 @@ async fn the_synthetic_dataset_is_deterministic_and_never_mixed() {
 async fn a_bulk_seed_leaves_every_index_and_key_as_the_migrations_made_them() {
     let app = TestApp::spawn().await;
     let before = schema_of(&app).await;
-    assert!(before.iter().any(|d| d.contains("ix_tenancy_park_id_firm_id")), "{before:?}");
+    assert!(
+        before
+            .iter()
+            .any(|d| d.contains("ix_tenancy_park_id_firm_id")),
+        "{before:?}"
+    );
 
     let outcome = seed::seed_synthetic(&app.db, 0.03).await.unwrap();
 
-    assert!(matches!(outcome, seed::Outcome::Loaded(n) if n >= 10_000), "{outcome:?}");
+    assert!(
+        matches!(outcome, seed::Outcome::Loaded(n) if n >= 10_000),
+        "{outcome:?}"
+    );
     let after = schema_of(&app).await;
     let gone: Vec<_> = before.iter().filter(|d| !after.contains(d)).collect();
     let new: Vec<_> = after.iter().filter(|d| !before.contains(d)).collect();
-    assert!(gone.is_empty() && new.is_empty(), "gone: {gone:?}\nnew: {new:?}");
+    assert!(
+        gone.is_empty() && new.is_empty(),
+        "gone: {gone:?}\nnew: {new:?}"
+    );
     let dangling = "INSERT INTO tenancy (park_id, firm_id, version, updated_at) \
                     VALUES (1, 999999999, 1, '2026-01-01')";
     let refused = sea_orm::ConnectionTrait::execute_unprepared(&app.db.conn, dangling).await;
