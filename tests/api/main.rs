@@ -46,6 +46,7 @@ mod seed;
 mod sightings;
 mod sockets;
 mod stats;
+mod synthetic;
 mod tenant_counts;
 mod traces;
 mod traffic;
